@@ -1,0 +1,51 @@
+package dev.gateway.events;
+
+import java.util.Arrays;
+
+/**
+ * Every integration event the platform emits. The subject is the fact that happened and equals the
+ * envelope {@code type}; each subject belongs to exactly one {@link Stream}.
+ */
+public enum EventType {
+    TENANT_CREATED("tenant.created"),
+    TENANT_PROVISIONING("tenant.provisioning"),
+    TENANT_READY("tenant.ready"),
+    TENANT_SUSPENDED("tenant.suspended"),
+    TENANT_ACTIVATED("tenant.activated"),
+    TENANT_UPDATED("tenant.updated"),
+    TENANT_FAILED("tenant.failed"),
+    TENANT_DELETING("tenant.deleting"),
+    TENANT_DELETED("tenant.deleted"),
+    PROVISIONING_STARTED("provisioning.started"),
+    PROVISIONING_SUCCEEDED("provisioning.succeeded"),
+    PROVISIONING_FAILED("provisioning.failed"),
+    PROVISIONING_DEPROVISIONED("provisioning.deprovisioned"),
+    MIGRATION_TENANT_SUCCEEDED("migration.tenant.succeeded"),
+    MIGRATION_TENANT_FAILED("migration.tenant.failed"),
+    ROUTE_PUBLISHED("route.published"),
+    ROUTE_REMOVED("route.removed");
+
+    private final String subject;
+
+    EventType(String subject) {
+        this.subject = subject;
+    }
+
+    /** The NATS subject, which is also the envelope {@code type}. */
+    public String subject() {
+        return subject;
+    }
+
+    /** The JetStream stream that captures this subject. */
+    public Stream stream() {
+        return Stream.of(subject);
+    }
+
+    /** The event type for a subject or envelope type, or an {@link IllegalArgumentException}. */
+    public static EventType ofSubject(String subject) {
+        return Arrays.stream(values())
+                .filter(t -> t.subject.equals(subject))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type: " + subject));
+    }
+}
