@@ -8,6 +8,8 @@ import java.util.Arrays;
  */
 public enum EventType {
     TENANT_CREATED("tenant.created"),
+    /** A failed tenant was sent back to {@code pending} by an operator; provisioning starts over. */
+    TENANT_RETRIED("tenant.retried"),
     TENANT_PROVISIONING("tenant.provisioning"),
     TENANT_READY("tenant.ready"),
     TENANT_SUSPENDED("tenant.suspended"),

@@ -8,7 +8,7 @@ import java.util.UUID;
  * The full state of a tenant as the registry holds it after a change: the {@code data} of every
  * {@code tenant.*} event. Limits are effective values (plan merged with the tenant's overrides).
  * Never carries secrets; {@code adminPasswordHash} is a bcrypt hash and is only present on the
- * events that ask for provisioning ({@code tenant.created}, and {@code tenant.provisioning} on retry).
+ * events that ask for provisioning ({@code tenant.created} and {@code tenant.retried}).
  *
  * @param id                tenant id
  * @param key               tenant key, see {@link TenantKey}
