@@ -1,0 +1,86 @@
+package dev.gateway.admin.proxy;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UpstreamDownIT implements TestPropertyProvider {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        String nobody = "http://127.0.0.1:" + closedPort();
+        return Map.of("gateway.upstream.registry-url", nobody, "gateway.upstream.provisioner-url", nobody,
+                "gateway.upstream.app-gateway-url", nobody);
+    }
+
+    @Test
+    void shouldAnswer502ProblemWhenTheRegistryIsDown() throws Exception {
+        HttpResponse<String> response = get("/api/gateway/tenants");
+
+        assertEquals(502, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"type\":\"https://gateway.dev/problems/upstream-unavailable\""), response.body());
+        assertTrue(response.body().contains("registry"), response.body());
+    }
+
+    @Test
+    void shouldAnswer502ProblemWhenTheProvisionerIsDown() throws Exception {
+        HttpResponse<String> response = get("/api/gateway/migrations/run-1");
+
+        assertEquals(502, response.statusCode());
+        assertTrue(response.body().contains("provisioner"), response.body());
+    }
+
+    @Test
+    void shouldStayUpAndReportUnreachableUpstreamsInHealth() throws Exception {
+        HttpResponse<String> response = get("/health");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("\"status\":\"UP\""), response.body());
+        assertTrue(response.body().contains("\"reachable\":false"), response.body());
+    }
+
+    @Test
+    void shouldReportUsageUnavailableAsA502WhenTheRegistryCannotConfirmAccess() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/admin/tenants/acme/usage"))
+                .header("Authorization", "Bearer x").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(502, response.statusCode());
+        assertTrue(response.body().contains("upstream-unavailable"), response.body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
