@@ -1,0 +1,52 @@
+package dev.gateway.routes.events;
+
+import dev.gateway.events.EventCodec;
+import dev.gateway.events.EventEnvelope;
+import dev.gateway.events.RouteChange;
+import dev.gateway.routes.route.RoutePlan;
+import dev.gateway.routes.route.RoutePlanner;
+import dev.gateway.routes.route.TraefikKeys;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.PublishOptions;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Announces route changes. The envelope id is derived from the triggering event, so a redelivered event
+ * re-announces under the same {@code Nats-Msg-Id} and JetStream drops the copy.
+ */
+@Singleton
+public class RouteEventPublisher {
+
+    private final JetStream jetStream;
+    private final RoutePlanner planner;
+    private final TraefikKeys traefikKeys;
+
+    public RouteEventPublisher(JetStream jetStream, RoutePlanner planner, TraefikKeys traefikKeys) {
+        this.jetStream = jetStream;
+        this.planner = planner;
+        this.traefikKeys = traefikKeys;
+    }
+
+    public EventEnvelope announce(RoutePlan plan, EventEnvelope cause) throws IOException, JetStreamApiException {
+        List<String> keys = List.copyOf(plan.routable() ? plan.routeKeys().keySet()
+                : planner.tenantRouteKeys(plan.tenant()).keySet());
+        RouteChange change = new RouteChange(traefikKeys.routerName(plan.tenant()), plan.routable() ? plan.rule() : null, keys);
+        EventEnvelope fresh = EventEnvelope.of(plan.announcement(), plan.tenant(), plan.revision(), cause.id(), change);
+        EventEnvelope event = new EventEnvelope(idFor(cause, plan), fresh.type(), fresh.schemaVersion(),
+                fresh.tenant(), fresh.revision(), fresh.occurredAt(), fresh.correlationId(), fresh.data());
+        jetStream.publish(event.type(), EventCodec.encode(event),
+                PublishOptions.builder().messageId(event.id()).build());
+        return event;
+    }
+
+    static String idFor(EventEnvelope cause, RoutePlan plan) {
+        String name = cause.id() + "/" + plan.announcement().subject();
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

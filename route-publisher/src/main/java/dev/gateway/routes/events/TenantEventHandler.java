@@ -1,0 +1,110 @@
+package dev.gateway.routes.events;
+
+import dev.gateway.events.EventEnvelope;
+import dev.gateway.events.EventType;
+import dev.gateway.events.MalformedEventException;
+import dev.gateway.events.TenantSnapshot;
+import dev.gateway.routes.route.RoutePlan;
+import dev.gateway.routes.route.RoutePlanner;
+import dev.gateway.routes.route.RouteWriter;
+import dev.gateway.routes.route.WriteOutcome;
+import io.nats.client.Message;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Applies one {@code tenant.*} event: plan from the snapshot, atomic revision-checked Redis write, route
+ * event, ack. Any failure before the ack is a nak: the whole handling is idempotent, so a redelivery
+ * writes nothing new (same revision) and re-announces under the same message id.
+ */
+@Singleton
+public class TenantEventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantEventHandler.class);
+    private static final List<Duration> BACKOFF = List.of(Duration.ofMillis(200), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
+
+    private final RoutePlanner planner;
+    private final RouteWriter writer;
+    private final RouteEventPublisher announcer;
+    private final DeadLetters deadLetters;
+    private final RouteMetrics metrics;
+    private final EventsProperties properties;
+
+    public TenantEventHandler(RoutePlanner planner, RouteWriter writer, RouteEventPublisher announcer,
+                              DeadLetters deadLetters, RouteMetrics metrics, EventsProperties properties) {
+        this.planner = planner;
+        this.writer = writer;
+        this.announcer = announcer;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.properties = properties;
+    }
+
+    public void handle(Message message, EventEnvelope event) {
+        MDC.put("tenant", event.tenant());
+        MDC.put("event_id", event.id());
+        MDC.put("correlation_id", event.correlationId());
+        try {
+            apply(event);
+            message.ack();
+        } catch (MalformedEventException e) {
+            giveUp(message, e.getMessage());
+        } catch (Exception e) {
+            retryOrGiveUp(message, e);
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    public void giveUp(Message message, String reason) {
+        try {
+            deadLetters.park(properties.durable(), message, reason);
+            message.ack();
+        } catch (Exception e) {
+            LOG.warn("cannot dead-letter {}, will retry: {}", message.getSubject(), e.getMessage());
+            message.nakWithDelay(BACKOFF.get(BACKOFF.size() - 1));
+        }
+    }
+
+    private void apply(EventEnvelope event) throws Exception {
+        TenantSnapshot tenant = event.dataAs(TenantSnapshot.class);
+        if (!event.tenant().equals(tenant.key())) {
+            throw new MalformedEventException("envelope tenant '" + event.tenant() + "' differs from data key");
+        }
+        RoutePlan plan = planner.plan(tenant, event.revision());
+        WriteOutcome outcome = writer.apply(plan, false, List.of());
+        if (outcome.kind() == WriteOutcome.Kind.STALE) {
+            LOG.info("ignored {} rev {}: Redis holds a newer revision", event.type(), event.revision());
+            return;
+        }
+        if (outcome.kind() == WriteOutcome.Kind.APPLIED) {
+            metrics.written(event.occurredAt());
+            LOG.info("applied {} rev {} (status {}, {} keys removed)", event.type(), event.revision(),
+                    tenant.status(), outcome.keysRemoved());
+        }
+        if (plan.announcement() != null) {
+            announcer.announce(plan, event);
+            if (outcome.kind() == WriteOutcome.Kind.APPLIED) {
+                metrics.announced(plan.announcement() == EventType.ROUTE_PUBLISHED);
+            }
+        }
+    }
+
+    private void retryOrGiveUp(Message message, Exception e) {
+        long delivered = message.metaData().deliveredCount();
+        if (delivered >= properties.maxDeliver()) {
+            giveUp(message, "failed " + delivered + " times: " + e);
+            return;
+        }
+        Duration delay = BACKOFF.get((int) Math.min(delivered - 1, BACKOFF.size() - 1));
+        LOG.warn("failed to apply {} (delivery {}), retry in {} ms: {}", message.getSubject(), delivered,
+                delay.toMillis(), e.toString());
+        message.nakWithDelay(delay);
+    }
+}

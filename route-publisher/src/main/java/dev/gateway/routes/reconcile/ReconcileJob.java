@@ -1,0 +1,31 @@
+package dev.gateway.routes.reconcile;
+
+import dev.gateway.routes.registry.RegistryUnavailableException;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the reconciler shortly after startup and then every {@code ROUTE_RECONCILE_SECONDS}. */
+@Singleton
+public class ReconcileJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcileJob.class);
+
+    private final Reconciler reconciler;
+
+    public ReconcileJob(Reconciler reconciler) {
+        this.reconciler = reconciler;
+    }
+
+    @Scheduled(initialDelay = "${gateway.reconcile.initial-delay}", fixedDelay = "${gateway.reconcile.interval}")
+    void run() {
+        try {
+            reconciler.reconcile();
+        } catch (RegistryUnavailableException e) {
+            // already reported in the status; the next run tries again
+        } catch (RuntimeException e) {
+            LOG.warn("reconcile failed, next run retries: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.gateway.routes.reconcile;
+
+import dev.gateway.events.TenantDirectory;
+import dev.gateway.events.TenantKey;
+import dev.gateway.events.TenantSnapshot;
+import dev.gateway.routes.events.RouteMetrics;
+import dev.gateway.routes.registry.RegistryClient;
+import dev.gateway.routes.registry.RegistryUnavailableException;
+import dev.gateway.routes.route.RoutePlan;
+import dev.gateway.routes.route.RoutePlanner;
+import dev.gateway.routes.route.RouteWriter;
+import dev.gateway.routes.route.TraefikKeys;
+import dev.gateway.routes.route.WriteOutcome;
+import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes Redis match the registry: restores missing or corrupted tenant keys and directory entries,
+ * removes routers of unknown tenants, fixes the index. A desired state only wins when its revision is
+ * newer than or equal to what Redis holds, so a reconcile never undoes a fresher event. When the
+ * registry cannot be read nothing is touched.
+ */
+@Singleton
+public class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final RegistryClient registry;
+    private final RedisRouteReader reader;
+    private final RouteWriter writer;
+    private final RoutePlanner planner;
+    private final TraefikKeys keys;
+    private final StatefulRedisConnection<String, String> redis;
+    private final ReconcileStatus status;
+    private final RouteMetrics metrics;
+
+    public Reconciler(RegistryClient registry, RedisRouteReader reader, RouteWriter writer, RoutePlanner planner,
+                      TraefikKeys keys, StatefulRedisConnection<String, String> redis, ReconcileStatus status,
+                      RouteMetrics metrics) {
+        this.registry = registry;
+        this.reader = reader;
+        this.writer = writer;
+        this.planner = planner;
+        this.keys = keys;
+        this.redis = redis;
+        this.status = status;
+        this.metrics = metrics;
+    }
+
+    public synchronized ReconcileReport reconcile() {
+        Instant started = Instant.now();
+        List<TenantSnapshot> desired;
+        try {
+            desired = registry.allTenants();
+        } catch (RegistryUnavailableException e) {
+            LOG.warn("registry unavailable, routes left as they are: {}", e.getMessage());
+            status.registryFailed(started, e.getMessage());
+            throw e;
+        }
+        status.registryReached();
+        ReconcileReport report = repair(started, plans(desired));
+        status.completed(report);
+        metrics.reconciled(report.repaired(), report.straysRemoved());
+        LOG.info("reconciled {} tenants in {} ms: {} repaired, {} strays removed", report.desiredTenants(),
+                report.durationMs(), report.repaired(), report.straysRemoved());
+        return report;
+    }
+
+    private Map<String, RoutePlan> plans(List<TenantSnapshot> desired) {
+        Map<String, RoutePlan> plans = new HashMap<>();
+        for (TenantSnapshot tenant : desired) {
+            if (TenantKey.isValid(tenant.key()) && tenant.status() != null) {
+                plans.put(tenant.key(), planner.plan(tenant, tenant.revision()));
+            } else {
+                LOG.warn("registry listed a tenant without a valid key or status: {}", tenant.key());
+            }
+        }
+        return plans;
+    }
+
+    private ReconcileReport repair(Instant started, Map<String, RoutePlan> plans) {
+        long redisStartMs = redisTimeMillis();
+        RedisRouteState actual = reader.read(plans.keySet());
+        boolean sharedRepaired = repairShared(actual);
+        int repaired = 0;
+        int skippedNewer = 0;
+        int desiredRoutes = 0;
+        for (RoutePlan plan : plans.values()) {
+            desiredRoutes += plan.routable() ? 1 : 0;
+            Map<String, String> routeKeys = actual.tenantKeys().getOrDefault(plan.tenant(), Map.of());
+            Map<String, String> directory = actual.directories().getOrDefault(plan.tenant(), Map.of());
+            if (redisRevision(directory) > plan.revision()) {
+                skippedNewer++;
+            } else if (drifted(plan, routeKeys, directory, actual.index().containsKey(plan.tenant()))) {
+                Set<String> extra = new HashSet<>(routeKeys.keySet());
+                extra.removeAll(plan.routeKeys().keySet());
+                WriteOutcome outcome = writer.apply(plan, true, extra);
+                repaired += outcome.kind() == WriteOutcome.Kind.APPLIED ? 1 : 0;
+            }
+        }
+        int strays = removeStrays(plans, actual, redisStartMs);
+        long actualRoutes = redis.sync().zcard(keys.index());
+        return new ReconcileReport(started, System.currentTimeMillis() - started.toEpochMilli(), plans.size(),
+                desiredRoutes, actual.tenantKeys().size(), actualRoutes, repaired, strays, sharedRepaired,
+                skippedNewer);
+    }
+
+    private boolean repairShared(RedisRouteState actual) {
+        Map<String, String> wanted = planner.sharedKeys();
+        if (wanted.equals(actual.sharedKeys())) {
+            return false;
+        }
+        Set<String> stale = new HashSet<>(actual.sharedKeys().keySet());
+        stale.removeAll(wanted.keySet());
+        writer.replaceShared(stale);
+        return true;
+    }
+
+    private static boolean drifted(RoutePlan plan, Map<String, String> routeKeys, Map<String, String> directory,
+                                   boolean indexed) {
+        boolean directoryDrift = plan.directoryTtlSeconds() != RoutePlan.EXPIRED && !plan.directory().equals(directory);
+        return !plan.routeKeys().equals(routeKeys) || plan.routable() != indexed || directoryDrift;
+    }
+
+    private int removeStrays(Map<String, RoutePlan> plans, RedisRouteState actual, long redisStartMs) {
+        Set<String> unknown = new HashSet<>(actual.tenantKeys().keySet());
+        unknown.addAll(actual.index().keySet());
+        unknown.removeAll(plans.keySet());
+        int removed = 0;
+        for (String tenant : unknown) {
+            List<String> routeKeys = List.copyOf(actual.tenantKeys().getOrDefault(tenant, Map.of()).keySet());
+            long deleted = writer.removeOrphan(tenant, redisStartMs, routeKeys);
+            if (deleted > 0 || (deleted == 0 && actual.index().containsKey(tenant))) {
+                removed++;
+                LOG.info("removed stray router of unknown tenant {}", tenant);
+            }
+        }
+        return removed;
+    }
+
+    private static long redisRevision(Map<String, String> directory) {
+        try {
+            return Long.parseLong(directory.getOrDefault(TenantDirectory.REVISION, "-1"));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private long redisTimeMillis() {
+        List<String> time = redis.sync().time();
+        return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+    }
+}

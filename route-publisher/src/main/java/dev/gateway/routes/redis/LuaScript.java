@@ -1,0 +1,49 @@
+package dev.gateway.routes.redis;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** A Lua script run by SHA, loaded again when Redis lost its script cache (restart, SCRIPT FLUSH). */
+public final class LuaScript {
+
+    private final String source;
+    private volatile String sha;
+
+    private LuaScript(String source) {
+        this.source = source;
+    }
+
+    public static LuaScript classpath(String name) {
+        try (InputStream in = LuaScript.class.getResourceAsStream("/lua/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing script /lua/" + name);
+            }
+            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public <T> T run(RedisCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
+        String current = sha;
+        if (current == null) {
+            current = load(redis);
+        }
+        try {
+            return redis.evalsha(current, type, keys, args);
+        } catch (RedisNoScriptException e) {
+            return redis.evalsha(load(redis), type, keys, args);
+        }
+    }
+
+    private String load(RedisCommands<String, String> redis) {
+        sha = redis.scriptLoad(source);
+        return sha;
+    }
+}
