@@ -1,0 +1,26 @@
+package dev.gateway.registry.auth;
+
+import dev.gateway.registry.http.Problem;
+import dev.gateway.registry.http.ProblemResponses;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
+import jakarta.inject.Singleton;
+
+@Singleton
+@Replaces(DefaultAuthorizationExceptionHandler.class)
+public class AuthorizationProblemHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+
+    @Override
+    public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
+        if (exception.isForbidden()) {
+            return ProblemResponses.of(Problem.of(403, "forbidden", "Forbidden",
+                    "this operation needs the admin role"));
+        }
+        return ProblemResponses.of(Problem.of(401, "unauthorized", "Unauthorized",
+                "a valid admin bearer token is required")).header("WWW-Authenticate", "Bearer");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gateway.registry.plan;
+
+import dev.gateway.registry.http.ConflictException;
+import dev.gateway.registry.http.ValidationException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+@Singleton
+public class PlanService {
+
+    private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9-]{1,30}$");
+    private static final Pattern FEATURE = Pattern.compile("^[a-z][a-z0-9-]{0,40}$");
+
+    private final PlanRepository plans;
+
+    public PlanService(PlanRepository plans) {
+        this.plans = plans;
+    }
+
+    public List<Plan> list() {
+        return plans.findAllOrderByRatePerSecond();
+    }
+
+    public Optional<Plan> find(String key) {
+        return key == null ? Optional.empty() : plans.findById(key);
+    }
+
+    @Transactional
+    public Plan create(CreatePlanRequest request) {
+        List<String> errors = new ArrayList<>();
+        if (request.key() == null || !KEY.matcher(request.key()).matches()) {
+            errors.add("key must match " + KEY.pattern());
+        }
+        positive(errors, "rate_per_second", request.ratePerSecond());
+        positive(errors, "burst", request.burst());
+        positive(errors, "max_users", request.maxUsers());
+        List<String> features = request.features() == null ? List.of() : request.features();
+        if (features.stream().anyMatch(f -> f == null || !FEATURE.matcher(f).matches())) {
+            errors.add("features must match " + FEATURE.pattern());
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        if (plans.existsById(request.key())) {
+            throw new ConflictException("plan-exists", "plan '" + request.key() + "' already exists");
+        }
+        return plans.save(new Plan(request.key(), request.ratePerSecond(), request.burst(), request.maxUsers(),
+                features.toArray(String[]::new), Instant.now()));
+    }
+
+    static void positive(List<String> errors, String field, Integer value) {
+        if (value == null || value < 1 || value > 1_000_000) {
+            errors.add(field + " must be between 1 and 1000000");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.gateway.registry.tenant;
+
+/** Who caused a change, for the lifecycle history: an admin user name, or a service. */
+public record Actor(String name) {
+
+    public static final Actor PROVISIONER = new Actor("provisioner");
+    public static final Actor SAFETY_NET = new Actor("safety-net");
+}

@@ -1,0 +1,60 @@
+package dev.gateway.registry.support;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+
+import java.util.Map;
+
+/** Small blocking client for the admin API that returns error responses instead of throwing them. */
+public final class Api {
+
+    private final BlockingHttpClient client;
+    private final String token;
+
+    public Api(HttpClient client, String token) {
+        this.client = client.toBlocking();
+        this.token = token;
+    }
+
+    public static String login(HttpClient client, String user, String password) {
+        Map<?, ?> body = client.toBlocking().retrieve(HttpRequest.POST("/api/gateway/auth/login",
+                Map.of("username", user, "password", password)), Map.class);
+        return (String) body.get("access_token");
+    }
+
+    public static Api admin(HttpClient client) {
+        return new Api(client, login(client, "admin", RegistryFixture.ADMIN_PASSWORD));
+    }
+
+    @SuppressWarnings("unchecked")
+    public HttpResponse<Map> send(MutableHttpRequest<?> request) {
+        if (token != null) {
+            request.bearerAuth(token);
+        }
+        try {
+            return client.exchange(request, Argument.of(Map.class), Argument.of(Map.class));
+        } catch (HttpClientResponseException e) {
+            return (HttpResponse<Map>) e.getResponse();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> body(HttpResponse<Map> response) {
+        return (Map<String, Object>) response.getBody(Map.class).orElseThrow(
+                () -> new AssertionError("no body, status " + response.code()));
+    }
+
+    public Map<String, Object> createTenant(String key) {
+        HttpResponse<Map> r = send(HttpRequest.POST("/api/gateway/tenants",
+                Map.of("key", key, "company_name", "Company " + key)));
+        if (r.code() != 202) {
+            throw new AssertionError("create " + key + " answered " + r.code() + " " + r.getBody(Map.class));
+        }
+        return body(r);
+    }
+}

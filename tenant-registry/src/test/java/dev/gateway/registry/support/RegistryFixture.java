@@ -1,0 +1,98 @@
+package dev.gateway.registry.support;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Starts Postgres and NATS once per JVM: Testcontainers when a Docker engine answers, otherwise the local
+ * services. Locally the registry tests use their own database, so they never touch the platform's registry.
+ */
+public final class RegistryFixture {
+
+    public static final String ADMIN_PASSWORD = "it-admin-password";
+    private static final String LOCAL_DB = "gateway_registry_it";
+    private static Map<String, String> base;
+
+    private RegistryFixture() {
+    }
+
+    /** Context properties; {@code durableSuffix} keeps this context's NATS consumer apart from all others. */
+    public static synchronized Map<String, String> properties() {
+        if (base == null) {
+            base = DockerClientFactory.instance().isDockerAvailable() ? containers() : local();
+            base.putAll(secrets());
+        }
+        Map<String, String> props = new HashMap<>(base);
+        props.put("gateway.events.durable-suffix", "-it-" + UUID.randomUUID().toString().substring(0, 8));
+        props.put("gateway.events.deliver-policy", "new");
+        return props;
+    }
+
+    public static String natsUrl() {
+        return properties().get("nats.default.addresses[0]");
+    }
+
+    private static Map<String, String> local() {
+        String server = System.getenv().getOrDefault("GATEWAY_IT_PG", "jdbc:postgresql://127.0.0.1:5432/");
+        try (var c = DriverManager.getConnection(server + "postgres", "postgres", "");
+             var exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, LOCAL_DB);
+            if (!exists.executeQuery().next()) {
+                c.createStatement().execute("CREATE DATABASE " + LOCAL_DB);
+            }
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) {
+                throw new IllegalStateException("local PostgreSQL is not reachable: " + e.getMessage(), e);
+            }
+        }
+        Map<String, String> p = new HashMap<>();
+        p.put("datasources.default.url", server + LOCAL_DB);
+        p.put("datasources.default.username", "postgres");
+        p.put("datasources.default.password", "");
+        p.put("nats.default.addresses[0]", System.getenv().getOrDefault("GATEWAY_NATS_URL", "nats://127.0.0.1:4222"));
+        return p;
+    }
+
+    @SuppressWarnings("resource")
+    private static Map<String, String> containers() {
+        PostgreSQLContainer<?> pg = new PostgreSQLContainer<>("postgres:16-alpine").withDatabaseName("gateway");
+        pg.start();
+        GenericContainer<?> nats = new GenericContainer<>("nats:2.10-alpine").withCommand("-js")
+                .withExposedPorts(4222).waitingFor(Wait.forLogMessage(".*Server is ready.*", 1));
+        nats.start();
+        Map<String, String> p = new HashMap<>();
+        p.put("datasources.default.url", pg.getJdbcUrl());
+        p.put("datasources.default.username", pg.getUsername());
+        p.put("datasources.default.password", pg.getPassword());
+        p.put("nats.default.addresses[0]", "nats://" + nats.getHost() + ":" + nats.getMappedPort(4222));
+        return p;
+    }
+
+    private static Map<String, String> secrets() {
+        try {
+            Path home = Files.createTempDirectory("registry-it");
+            Map<String, String> p = new HashMap<>();
+            p.put("gateway.auth.home", home.toString());
+            p.put("gateway.auth.jwt-key", home.resolve("keys/tenant-registry.pem").toString());
+            p.put("gateway.auth.admin-user", "admin");
+            p.put("gateway.auth.admin-password", ADMIN_PASSWORD);
+            p.put("gateway.auth.service-secret", "it-service-secret");
+            p.put("micronaut.server.port", "-1");
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
