@@ -1,0 +1,32 @@
+package dev.gateway.provisioner.events;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * The TENANTS consumer.
+ *
+ * @param durableSuffix         appended to the durable name (tests use a unique one per context)
+ * @param deliverPolicy         {@code all} or {@code new}: where a newly created durable starts
+ * @param deleteConsumerOnStop  delete the durable when the context stops (tests only)
+ * @param workers               tenants processed in parallel
+ * @param maxDeliver            deliveries before a failing event is dead-lettered
+ * @param ackWait               redelivery delay of an unacknowledged event (e.g. after a crash)
+ * @param maxAckPending         events in flight per durable
+ */
+@ConfigurationProperties("gateway.events")
+public record EventsConfiguration(
+        String durableSuffix,
+        @Bindable(defaultValue = "all") String deliverPolicy,
+        @Bindable(defaultValue = "false") boolean deleteConsumerOnStop,
+        @Bindable(defaultValue = "8") int workers,
+        @Bindable(defaultValue = "5") int maxDeliver,
+        @Bindable(defaultValue = "60s") Duration ackWait,
+        @Bindable(defaultValue = "1000") int maxAckPending) {
+
+    public String suffix() {
+        return durableSuffix == null ? "" : durableSuffix;
+    }
+}

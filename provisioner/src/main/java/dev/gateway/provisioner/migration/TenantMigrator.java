@@ -1,0 +1,103 @@
+package dev.gateway.provisioner.migration;
+
+import dev.gateway.provisioner.db.PlatformDb;
+import dev.gateway.provisioner.pool.PoolUnreachableException;
+import dev.gateway.provisioner.pool.TenantConnections;
+import dev.gateway.provisioner.pool.TenantLocation;
+import jakarta.inject.Singleton;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import java.util.Arrays;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Runs the tenant migrations ({@code db/tenant} plus configured extra locations) inside one tenant
+ * schema, as the tenant role, with the history table in that schema. Scripts that exist in a
+ * tenant but not in this build are tolerated, so an older instance never blocks a newer fleet.
+ */
+@Singleton
+public class TenantMigrator {
+
+    private static final String PROBE_SCHEMA = "provisioner_tenant_version_probe";
+
+    private final TenantConnections connections;
+    private final MigrationConfiguration config;
+    private final PlatformDb platformDb;
+    private volatile String latestVersion;
+
+    public TenantMigrator(TenantConnections connections, MigrationConfiguration config, PlatformDb platformDb) {
+        this.connections = connections;
+        this.config = config;
+        this.platformDb = platformDb;
+    }
+
+    public MigrationOutcome migrate(TenantLocation location) {
+        Semaphore permits = connections.permits(location);
+        long start = System.nanoTime();
+        permits.acquireUninterruptibly();
+        try {
+            MigrateResult result = configure().dataSource(connections.dataSource(location))
+                    .schemas(location.schema())
+                    .defaultSchema(location.schema())
+                    .createSchemas(false)
+                    .load()
+                    .migrate();
+            String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            return new MigrationOutcome(result.initialSchemaVersion, to, result.migrationsExecuted,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (FlywayException e) {
+            PoolUnreachableException unreachable = findCause(e, PoolUnreachableException.class);
+            if (unreachable != null) {
+                throw unreachable;
+            }
+            throw new MigrationFailedException(summary(e), e);
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** The newest version the configured locations define, the target of every tenant. */
+    public String latestVersion() {
+        if (latestVersion == null) {
+            MigrationInfo[] all = configure().dataSource(platformDb.dataSource()).schemas(PROBE_SCHEMA)
+                    .createSchemas(false).load().info().all();
+            latestVersion = Arrays.stream(all)
+                    .filter(m -> m.getVersion() != null)
+                    .reduce((a, b) -> a.getVersion().compareTo(b.getVersion()) >= 0 ? a : b)
+                    .map(m -> m.getVersion().getVersion())
+                    .orElse(null);
+        }
+        return latestVersion;
+    }
+
+    private org.flywaydb.core.api.configuration.FluentConfiguration configure() {
+        return Flyway.configure(TenantMigrator.class.getClassLoader())
+                .locations(config.locations().toArray(String[]::new))
+                .ignoreMigrationPatterns("*:missing")
+                .table("flyway_schema_history");
+    }
+
+    /** Flyway's report is a multi-line block; keep what an operator needs on one line. */
+    static String summary(FlywayException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String first = message.lines().findFirst().orElse(message).trim();
+        String detail = message.lines()
+                .filter(l -> l.startsWith("Message"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .findFirst().orElse(null);
+        String summary = detail == null ? first : first + ": " + detail;
+        return summary.length() > 500 ? summary.substring(0, 500) : summary;
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

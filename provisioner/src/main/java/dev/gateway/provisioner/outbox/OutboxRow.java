@@ -1,0 +1,6 @@
+package dev.gateway.provisioner.outbox;
+
+import java.util.UUID;
+
+record OutboxRow(long seq, UUID id, String subject, String payload, int attempts) {
+}

@@ -1,0 +1,123 @@
+package dev.gateway.provisioner.pool;
+
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Logger;
+
+/**
+ * Connections that act as the tenant's role ({@code SET ROLE}), so everything created through them
+ * is owned by that role. Schema isolation borrows from the shared database's admin pool and resets
+ * the session before giving the connection back; database isolation opens short-lived connections.
+ */
+@Singleton
+public class TenantConnections {
+
+    private final AdminPools pools;
+
+    public TenantConnections(AdminPools pools) {
+        this.pools = pools;
+    }
+
+    /** Permits bounding concurrent tenant migrations on the server/database this tenant uses. */
+    public Semaphore permits(TenantLocation location) {
+        return pools.tenantConnectionPermits(location.pool(), location.isolation() == Isolation.SCHEMA
+                ? location.database() : "*tenant-databases*");
+    }
+
+    /** Opens a connection as the tenant role. */
+    public Connection open(TenantLocation location) throws SQLException {
+        Connection raw = location.isolation() == Isolation.SCHEMA
+                ? pools.connect(location.pool(), location.database())
+                : pools.connectShortLived(location.pool(), location.database());
+        try (Statement st = raw.createStatement()) {
+            st.execute("SET ROLE " + Sql.ident(location.role()));
+        } catch (SQLException e) {
+            raw.close();
+            throw e;
+        }
+        return location.isolation() == Isolation.SCHEMA ? resettingOnClose(raw) : raw;
+    }
+
+    /** A DataSource (for Flyway) whose every connection acts as the tenant role. */
+    public DataSource dataSource(TenantLocation location) {
+        return new TenantDataSource(this, location);
+    }
+
+    private static Connection resettingOnClose(Connection pooled) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close") && !pooled.isClosed()) {
+                        try (Statement st = pooled.createStatement()) {
+                            if (!pooled.getAutoCommit()) {
+                                pooled.rollback();
+                                pooled.setAutoCommit(true);
+                            }
+                            st.execute("RESET ROLE; RESET search_path");
+                        } finally {
+                            pooled.close();
+                        }
+                        return null;
+                    }
+                    try {
+                        return method.invoke(pooled, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private record TenantDataSource(TenantConnections connections, TenantLocation location) implements DataSource {
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return connections.open(location);
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.gateway.provisioner.tenant;
+
+import dev.gateway.events.EventEnvelope;
+import dev.gateway.events.EventType;
+import dev.gateway.provisioner.db.PlatformDb;
+import dev.gateway.provisioner.outbox.OutboxRelay;
+import dev.gateway.provisioner.outbox.OutboxRepository;
+import dev.gateway.provisioner.pool.AdminPools;
+import dev.gateway.provisioner.pool.TenantLocation;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+
+/**
+ * Removes a tenant for {@code tenant.deleting}: final backup first (when retention is on), then the
+ * database or schema and the role, then {@code provisioning.deprovisioned}. Any failure leaves the
+ * objects in place and is retried by redelivery: nothing is dropped without its backup.
+ */
+@Singleton
+public class TenantDeprovisioningService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantDeprovisioningService.class);
+
+    private final PlatformDb db;
+    private final PlacementRepository placements;
+    private final OutboxRepository outbox;
+    private final OutboxRelay relay;
+    private final TenantObjects objects;
+    private final TenantBackup backup;
+    private final AdminPools pools;
+    private final ProvisioningMetrics metrics;
+
+    public TenantDeprovisioningService(PlatformDb db, PlacementRepository placements, OutboxRepository outbox,
+                                       OutboxRelay relay, TenantObjects objects, TenantBackup backup,
+                                       AdminPools pools, ProvisioningMetrics metrics) {
+        this.db = db;
+        this.placements = placements;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.objects = objects;
+        this.backup = backup;
+        this.pools = pools;
+        this.metrics = metrics;
+    }
+
+    public void deprovision(EventEnvelope event) {
+        long start = System.nanoTime();
+        TenantRequest request;
+        try {
+            request = TenantRequest.from(event, pools.config().maintenanceDatabase());
+        } catch (ProvisioningFailure invalid) {
+            LOG.warn("ignoring deletion event {}: {}", event.id(), invalid.getMessage());
+            return;
+        }
+        boolean current = db.inTransaction(c -> placements.begin(c, request.tenantId(), request.key(),
+                request.location(), PlacementStatus.DEPROVISIONING, request.revision(), request.eventId()));
+        if (!current) {
+            LOG.info("ignoring stale {} (revision {})", event.type(), event.revision());
+            return;
+        }
+        TenantLocation location = request.location();
+        String dumped;
+        try {
+            dumped = backup.enabled() && objects.exists(location)
+                    ? backup.dump(request.key(), request.revision(), location).toString() : null;
+            objects.drop(location);
+        } catch (SQLException e) {
+            throw new IllegalStateException("dropping tenant objects failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the final backup", e);
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        db.inTransaction(c -> {
+            String backupPath = placements.finish(c, request.key(), PlacementStatus.DEPROVISIONED, null, null, null, dumped);
+            outbox.append(c, TenantEvents.of(EventType.PROVISIONING_DEPROVISIONED, event, request, null, ms,
+                    null, null, backupPath));
+            return null;
+        });
+        relay.wake();
+        metrics.record("deprovision", "succeeded", location.isolation().wire(), ms);
+        LOG.info("tenant deprovisioned in {} ms, backup {}", ms, dumped == null ? "none" : dumped);
+    }
+}
