@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  * {@code route-publisher-tenants}, explicit ack. Messages are spread over single-threaded workers by
  * tenant, so one tenant's events stay in order while different tenants are written in parallel.
  * A new durable starts with new messages only: the reconciler brings the full state at startup.
+ * The stream is looked up by subject: Micronaut lower-cases the configured stream names.
  */
 @Context
 public class TenantEventSubscription {
@@ -47,6 +48,7 @@ public class TenantEventSubscription {
     private final List<ExecutorService> workers = new ArrayList<>();
     private Dispatcher dispatcher;
     private JetStreamSubscription subscription;
+    private String streamName;
 
     public TenantEventSubscription(Connection connection, JetStream jetStream, JetStreamManagement management,
                                    TenantEventHandler handler, EventsProperties properties) {
@@ -74,9 +76,11 @@ public class TenantEventSubscription {
                 .maxDeliver(properties.maxDeliver())
                 .maxAckPending(10_000)
                 .build();
+        streamName = management.getStreamNames(SUBJECTS).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no JetStream stream captures " + SUBJECTS));
         dispatcher = connection.createDispatcher();
         subscription = jetStream.subscribe(SUBJECTS, durable, dispatcher, this::dispatch, false,
-                PushSubscribeOptions.builder().stream(Stream.TENANTS.name()).configuration(consumer).build());
+                PushSubscribeOptions.builder().stream(streamName).configuration(consumer).build());
         LOG.info("consuming {} as durable {}", SUBJECTS, durable);
     }
 
@@ -107,7 +111,7 @@ public class TenantEventSubscription {
         }
         if (properties.temporaryDurable() && subscription != null) {
             try {
-                management.deleteConsumer(Stream.TENANTS.name(), properties.durable());
+                management.deleteConsumer(streamName, properties.durable());
             } catch (Exception e) {
                 LOG.warn("cannot delete temporary durable {}: {}", properties.durable(), e.getMessage());
             }
