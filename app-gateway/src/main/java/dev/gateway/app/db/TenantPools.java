@@ -1,0 +1,113 @@
+package dev.gateway.app.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.gateway.app.directory.TenantEntry;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Connection pools, bounded per database, never per tenant: schema-isolated tenants share the
+ * pool of their pool database; database-isolated tenants get small pools kept in an LRU set
+ * whose size follows the connection budget. An evicted pool is closed once its borrowed
+ * connections are back (or after 30 s).
+ */
+@Singleton
+public class TenantPools {
+
+    private static final long DRAIN_LIMIT_MILLIS = 30_000;
+
+    private final DbConfig config;
+    private final Map<PoolAddress, HikariDataSource> shared = new ConcurrentHashMap<>();
+    private final LinkedHashMap<PoolAddress, HikariDataSource> perTenant = new LinkedHashMap<>(16, 0.75f, true);
+    private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pool-closer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public TenantPools(DbConfig config) {
+        this.config = config;
+    }
+
+    public DataSource forTenant(TenantEntry tenant) {
+        PoolAddress address = PoolAddress.of(tenant);
+        if (!tenant.isDatabaseIsolated()) {
+            return shared.computeIfAbsent(address, a -> open(a, config.sharedPoolSize(), "shared"));
+        }
+        synchronized (perTenant) {
+            HikariDataSource pool = perTenant.get(address);
+            if (pool == null) {
+                pool = open(address, config.tenantPoolSize(), "tenant");
+                perTenant.put(address, pool);
+                evictBeyondBudget();
+            }
+            return pool;
+        }
+    }
+
+    /** Pools currently open, for health and metrics. */
+    public List<HikariDataSource> open() {
+        List<HikariDataSource> all = new ArrayList<>(shared.values());
+        synchronized (perTenant) {
+            all.addAll(perTenant.values());
+        }
+        return all;
+    }
+
+    private void evictBeyondBudget() {
+        var eldest = perTenant.entrySet().iterator();
+        while (perTenant.size() > config.maxTenantPools() && eldest.hasNext()) {
+            HikariDataSource evicted = eldest.next().getValue();
+            eldest.remove();
+            closeWhenIdle(evicted, System.currentTimeMillis());
+        }
+    }
+
+    private void closeWhenIdle(HikariDataSource pool, long since) {
+        var bean = pool.getHikariPoolMXBean();
+        if (bean == null || bean.getActiveConnections() == 0 || System.currentTimeMillis() - since > DRAIN_LIMIT_MILLIS) {
+            pool.close();
+        } else {
+            closer.schedule(() -> closeWhenIdle(pool, since), 100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private HikariDataSource open(PoolAddress address, int size, String kind) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("tenant-" + kind + "-" + address);
+        hikari.setJdbcUrl(address.jdbcUrl());
+        hikari.setUsername(config.user());
+        hikari.setPassword(config.password() == null ? "" : config.password());
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(0);
+        hikari.setIdleTimeout(60_000);
+        hikari.setAutoCommit(false);
+        hikari.setConnectionTimeout(config.connectTimeout().toMillis());
+        hikari.setInitializationFailTimeout(-1);
+        hikari.addDataSourceProperty("ApplicationName", "app-gateway");
+        hikari.addDataSourceProperty("connectTimeout", "5");
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        return new HikariDataSource(hikari);
+    }
+
+    @PreDestroy
+    void close() {
+        closer.shutdownNow();
+        shared.values().forEach(HikariDataSource::close);
+        synchronized (perTenant) {
+            perTenant.values().forEach(HikariDataSource::close);
+            perTenant.clear();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.gateway.app.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+import java.util.List;
+
+/** One page of a cursor-paginated list: {@code {"items":[…], "next_cursor": "…"|null}}. */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record Page<T>(List<T> items, @Nullable String nextCursor) {
+}

@@ -1,0 +1,70 @@
+package dev.gateway.app.projects;
+
+import dev.gateway.app.db.TenantTransactions;
+import dev.gateway.app.http.Cursor;
+import dev.gateway.app.http.Page;
+import dev.gateway.app.http.PageRequest;
+import dev.gateway.app.http.ProblemException;
+import dev.gateway.app.resolve.Caller;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** Projects of the calling tenant; every tenant member may manage them. */
+@Singleton
+public class ProjectService {
+
+    private final TenantTransactions tx;
+    private final ProjectRepository projects;
+
+    public ProjectService(TenantTransactions tx, ProjectRepository projects) {
+        this.tx = tx;
+        this.projects = projects;
+    }
+
+    public Page<Project> list(Caller caller, PageRequest page) {
+        return Cursor.page(tx.inTenant(caller.tenant(), c -> projects.page(c, page)), page.limit(),
+                Project::position);
+    }
+
+    public Project get(Caller caller, UUID id) {
+        return tx.inTenant(caller.tenant(), c -> projects.find(c, id))
+                .orElseThrow(() -> ProblemException.notFound("project"));
+    }
+
+    public Project create(Caller caller, CreateProjectRequest request) {
+        return tx.inTenant(caller.tenant(), c -> projects.insert(c, request.name().trim(), request.description(),
+                userId(caller)));
+    }
+
+    public Project update(Caller caller, UUID id, UpdateProjectRequest request) {
+        return tx.inTenant(caller.tenant(), c -> projects.update(c, id,
+                        request.name() == null ? null : request.name().trim(), request.description()))
+                .orElseThrow(() -> ProblemException.notFound("project"));
+    }
+
+    public void delete(Caller caller, UUID id) {
+        if (!tx.inTenant(caller.tenant(), c -> projects.delete(c, id))) {
+            throw ProblemException.notFound("project");
+        }
+    }
+
+    /** For features working under a project (tasks): fails with 404 inside the caller's transaction. */
+    public void requireExists(Connection connection, UUID id) throws SQLException {
+        if (!projects.exists(connection, id)) {
+            throw ProblemException.notFound("project");
+        }
+    }
+
+    @Nullable
+    private static UUID userId(Caller caller) {
+        try {
+            return caller.subject() == null ? null : UUID.fromString(caller.subject());
+        } catch (IllegalArgumentException externalSubject) {
+            return null;
+        }
+    }
+}

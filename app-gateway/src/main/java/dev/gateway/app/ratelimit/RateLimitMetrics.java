@@ -1,0 +1,31 @@
+package dev.gateway.app.ratelimit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+@Singleton
+public class RateLimitMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> limited = new ConcurrentHashMap<>();
+    private final Counter failOpen;
+    private final Counter failClosed;
+
+    public RateLimitMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.failOpen = registry.counter("gateway.ratelimit.redis.failures", "mode", "open");
+        this.failClosed = registry.counter("gateway.ratelimit.redis.failures", "mode", "closed");
+    }
+
+    void limited(String tenant) {
+        limited.computeIfAbsent(tenant, t -> registry.counter("gateway.ratelimit.limited", "tenant", t)).increment();
+    }
+
+    void redisFailure(RateLimitConfig.FailMode mode) {
+        (mode == RateLimitConfig.FailMode.OPEN ? failOpen : failClosed).increment();
+    }
+}

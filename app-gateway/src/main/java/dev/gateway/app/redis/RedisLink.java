@@ -1,0 +1,82 @@
+package dev.gateway.app.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One lazily (re)connected Redis connection. Startup never waits for Redis; while Redis is down
+ * commands fail fast (no queueing), and a new connect is tried at most once per second.
+ */
+public class RedisLink implements AutoCloseable {
+
+    private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final RedisClient client;
+    private final RedisURI uri;
+    private volatile CompletableFuture<StatefulRedisConnection<String, String>> connection;
+    private volatile long lastFailure;
+
+    public RedisLink(String uri, Duration commandTimeout) {
+        this.uri = RedisURI.create(uri);
+        this.client = RedisClient.create(this.uri);
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .build());
+    }
+
+    public RedisClient client() {
+        return client;
+    }
+
+    public RedisURI uri() {
+        return uri;
+    }
+
+    /** The connected async API, or a failed future when Redis is unreachable. */
+    public CompletableFuture<RedisAsyncCommands<String, String>> commands() {
+        CompletableFuture<StatefulRedisConnection<String, String>> current = connection;
+        if (current == null || current.isCompletedExceptionally()) {
+            current = reconnect(current);
+        }
+        return current.thenApply(StatefulRedisConnection::async);
+    }
+
+    private synchronized CompletableFuture<StatefulRedisConnection<String, String>> reconnect(
+            CompletableFuture<StatefulRedisConnection<String, String>> seen) {
+        if (connection != seen) {
+            return connection;
+        }
+        if (seen != null && System.nanoTime() - lastFailure < RETRY_NANOS) {
+            return seen;
+        }
+        CompletableFuture<StatefulRedisConnection<String, String>> attempt =
+                client.connectAsync(StringCodec.UTF8, uri).toCompletableFuture();
+        attempt.whenComplete((c, e) -> {
+            if (e != null) {
+                lastFailure = System.nanoTime();
+            }
+        });
+        connection = attempt;
+        return attempt;
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<StatefulRedisConnection<String, String>> current = connection;
+        if (current != null && current.isDone() && !current.isCompletedExceptionally()) {
+            current.join().close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gateway.app.users;
+
+import jakarta.inject.Singleton;
+import org.mindrot.jbcrypt.BCrypt;
+
+/** bcrypt via jbcrypt; also accepts {@code $2b$}/{@code $2y$} hashes written by other bcrypt libraries. */
+@Singleton
+public class PasswordHasher {
+
+    private static final int COST = 10;
+
+    /** Checked when the email is unknown, so both answers take the same time. */
+    private final String decoy = BCrypt.hashpw("decoy-password", BCrypt.gensalt(COST));
+
+    public String hash(String password) {
+        return BCrypt.hashpw(password, BCrypt.gensalt(COST));
+    }
+
+    public boolean matches(String password, String hash) {
+        String normalized = hash.startsWith("$2b$") || hash.startsWith("$2y$") ? "$2a$" + hash.substring(4) : hash;
+        try {
+            return BCrypt.checkpw(password, normalized);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public void spendDecoyCheck(String password) {
+        BCrypt.checkpw(password, decoy);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.gateway.app.users;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Absent fields stay as they are. */
+@Serdeable
+public record UpdateUserRequest(@Nullable @Size(max = 200) String name,
+                                @Nullable @Size(min = 8, max = 72) String password,
+                                @Nullable @Pattern(regexp = "admin|member") String role) {
+}

@@ -1,0 +1,19 @@
+package dev.gateway.app.users;
+
+import dev.gateway.app.http.Cursor;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A tenant user as the API shows it (never the password hash). */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record User(UUID id, String email, @Nullable String name, String role, OffsetDateTime createdAt,
+                   OffsetDateTime updatedAt) {
+
+    Cursor position() {
+        return new Cursor(createdAt, id);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.gateway.app.users;
+
+import dev.gateway.app.http.Cursor;
+import dev.gateway.app.http.PageRequest;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL on the tenant's {@code users} table; the connection is already scoped to one tenant. */
+@Singleton
+class UserRepository {
+
+    private static final String COLUMNS = "id, email, name, role, created_at, updated_at";
+
+    record Credentials(UUID id, String passwordHash, String role) {
+    }
+
+    List<User> page(Connection c, PageRequest page) throws SQLException {
+        Cursor after = page.after();
+        String sql = "SELECT " + COLUMNS + " FROM users"
+                + (after == null ? "" : " WHERE (created_at, id) > (?, ?)") + " ORDER BY created_at, id LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (after != null) {
+                ps.setObject(i++, after.createdAt());
+                ps.setObject(i++, after.id());
+            }
+            ps.setInt(i, page.limit() + 1);
+            return list(ps);
+        }
+    }
+
+    Optional<User> find(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ?")) {
+            ps.setObject(1, id);
+            return list(ps).stream().findFirst();
+        }
+    }
+
+    Optional<Credentials> credentials(Connection c, String email) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, password_hash, role FROM users WHERE lower(email) = lower(?)")) {
+            ps.setString(1, email);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Credentials(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Locks the table against concurrent inserts until the transaction ends, then counts. */
+    long lockAndCount(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE");
+             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM users")) {
+            lock.execute();
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    User insert(Connection c, String email, @Nullable String name, String passwordHash, String role)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, email, name, password_hash, role) "
+                + "VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, email);
+            ps.setString(3, name);
+            ps.setString(4, passwordHash);
+            ps.setString(5, role);
+            return list(ps).get(0);
+        }
+    }
+
+    Optional<User> update(Connection c, UUID id, @Nullable String name, @Nullable String passwordHash,
+                          @Nullable String role) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE users SET name = coalesce(?, name), "
+                + "password_hash = coalesce(?, password_hash), role = coalesce(?, role), updated_at = now() "
+                + "WHERE id = ? RETURNING " + COLUMNS)) {
+            ps.setString(1, name);
+            ps.setString(2, passwordHash);
+            ps.setString(3, role);
+            ps.setObject(4, id);
+            return list(ps).stream().findFirst();
+        }
+    }
+
+    boolean delete(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
+            ps.setObject(1, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static List<User> list(PreparedStatement ps) throws SQLException {
+        List<User> users = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                users.add(new User(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)));
+            }
+        }
+        return users;
+    }
+}

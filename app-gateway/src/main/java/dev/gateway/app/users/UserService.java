@@ -1,0 +1,85 @@
+package dev.gateway.app.users;
+
+import dev.gateway.app.db.TenantTransactions;
+import dev.gateway.app.http.Cursor;
+import dev.gateway.app.http.Page;
+import dev.gateway.app.http.PageRequest;
+import dev.gateway.app.http.Problem;
+import dev.gateway.app.http.ProblemException;
+import dev.gateway.app.resolve.Caller;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Tenant users. Admins manage users; members may list and read them and change their own name
+ * and password. The plan's user limit is checked under a table lock in the inserting
+ * transaction, so concurrent creates cannot overshoot it.
+ */
+@Singleton
+public class UserService {
+
+    private final TenantTransactions tx;
+    private final UserRepository users;
+    private final PasswordHasher passwords;
+
+    public UserService(TenantTransactions tx, UserRepository users, PasswordHasher passwords) {
+        this.tx = tx;
+        this.users = users;
+        this.passwords = passwords;
+    }
+
+    /** The user with these credentials, empty for a wrong email or password alike. */
+    public Optional<AuthenticatedUser> authenticate(Caller caller, String email, String password) {
+        Optional<UserRepository.Credentials> found = tx.inTenant(caller.tenant(), c -> users.credentials(c, email));
+        if (found.isEmpty()) {
+            passwords.spendDecoyCheck(password);
+            return Optional.empty();
+        }
+        UserRepository.Credentials credentials = found.get();
+        return passwords.matches(password, credentials.passwordHash())
+                ? Optional.of(new AuthenticatedUser(credentials.id(), credentials.role())) : Optional.empty();
+    }
+
+    public Page<User> list(Caller caller, PageRequest page) {
+        return Cursor.page(tx.inTenant(caller.tenant(), c -> users.page(c, page)), page.limit(), User::position);
+    }
+
+    public User get(Caller caller, UUID id) {
+        return tx.inTenant(caller.tenant(), c -> users.find(c, id)).orElseThrow(() -> ProblemException.notFound("user"));
+    }
+
+    public User create(Caller caller, CreateUserRequest request) {
+        caller.requireAdmin();
+        String hash = passwords.hash(request.password());
+        int maxUsers = caller.tenant().maxUsers();
+        return tx.inTenant(caller.tenant(), c -> {
+            if (maxUsers > 0 && users.lockAndCount(c) >= maxUsers) {
+                throw new ProblemException(Problem.of(403, "user-limit-reached", "User limit reached",
+                        "the " + caller.tenant().plan() + " plan allows " + maxUsers + " users"));
+            }
+            return users.insert(c, request.email().trim(), request.name(), hash, request.role());
+        });
+    }
+
+    public User update(Caller caller, UUID id, UpdateUserRequest request) {
+        if (!caller.isAdmin() && (!caller.is(id.toString()) || request.role() != null)) {
+            throw ProblemException.forbidden("members may only change their own name and password");
+        }
+        String hash = request.password() == null ? null : passwords.hash(request.password());
+        return tx.inTenant(caller.tenant(), c -> users.update(c, id, request.name(), hash, request.role()))
+                .orElseThrow(() -> ProblemException.notFound("user"));
+    }
+
+    public void delete(Caller caller, UUID id) {
+        caller.requireAdmin();
+        if (!tx.inTenant(caller.tenant(), c -> users.delete(c, id))) {
+            throw ProblemException.notFound("user");
+        }
+    }
+
+    /** The identity a token is issued for. */
+    public record AuthenticatedUser(UUID id, String role) {
+    }
+}
