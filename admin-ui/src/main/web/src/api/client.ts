@@ -1,0 +1,157 @@
+import { ApiError, problemFrom } from './problem';
+import type {
+  LifecycleEntry,
+  LoginResponse,
+  MigrationRun,
+  Page,
+  Plan,
+  Pool,
+  Tenant,
+  TenantStatus,
+  TenantUsage,
+} from './types';
+
+export interface ApiClientOptions {
+  getToken: () => string | null;
+  /** Called when the server refuses the token (401), e.g. to send the operator back to sign-in. */
+  onUnauthorized?: () => void;
+  fetchImpl?: typeof fetch;
+  baseUrl?: string;
+}
+
+export interface TenantQuery {
+  q?: string;
+  status?: TenantStatus | '';
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface CreateTenantRequest {
+  key: string;
+  company_name: string;
+  pool_id?: string;
+  plan?: string;
+  admin_email?: string;
+}
+
+export interface UpdateTenantRequest {
+  company_name?: string;
+  plan?: string;
+  rate_per_second?: number;
+  burst?: number;
+  max_users?: number;
+}
+
+export interface CreatePoolRequest {
+  name: string;
+  host: string;
+  port: number;
+  database?: string;
+  isolation: string;
+  max_tenants: number;
+}
+
+export type MigrationRequest = { tenant: string } | { all: true; parallel: number };
+
+interface RequestOptions {
+  query?: Record<string, string | number | null | undefined>;
+  body?: unknown;
+  idempotencyKey?: string;
+}
+
+/** Lists from the registry are `{items, next_cursor}`; a plain array is accepted too. */
+function itemsOf<T>(value: unknown): T[] {
+  if (Array.isArray(value)) return value as T[];
+  if (value && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items)) {
+    return (value as { items: T[] }).items;
+  }
+  return [];
+}
+
+export function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
+}
+
+export function createApiClient(options: ApiClientOptions) {
+  const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const base = options.baseUrl ?? '';
+
+  function url(path: string, query?: RequestOptions['query']): string {
+    const params = new URLSearchParams();
+    Object.entries(query ?? {}).forEach(([k, v]) => {
+      if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+    });
+    const qs = params.toString();
+    return `${base}${path}${qs ? `?${qs}` : ''}`;
+  }
+
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const token = options.getToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
+    let response: Response;
+    try {
+      response = await doFetch(url(path, opts.query), {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      });
+    } catch {
+      throw new ApiError(0, 'Cannot reach the admin server', 'Check that the platform is running.');
+    }
+    if (!response.ok) {
+      const error = await problemFrom(response);
+      if (response.status === 401 && token) options.onUnauthorized?.();
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    const raw = await response.text();
+    return (raw ? JSON.parse(raw) : undefined) as T;
+  }
+
+  const tenantPath = (key: string) => `/api/gateway/tenants/${encodeURIComponent(key)}`;
+
+  return {
+    login: (username: string, password: string) =>
+      request<LoginResponse>('POST', '/api/gateway/auth/login', { body: { username, password } }),
+
+    listTenants: async (query: TenantQuery = {}): Promise<Page<Tenant>> => {
+      const page = await request<unknown>('GET', '/api/gateway/tenants', {
+        query: { q: query.q, status: query.status, limit: query.limit, cursor: query.cursor },
+      });
+      const next = (page as { next_cursor?: unknown } | null)?.next_cursor;
+      return { items: itemsOf<Tenant>(page), next_cursor: typeof next === 'string' && next ? next : null };
+    },
+    getTenant: (key: string) => request<Tenant>('GET', tenantPath(key)),
+    createTenant: (body: CreateTenantRequest, idempotencyKey = newIdempotencyKey()) =>
+      request<Tenant>('POST', '/api/gateway/tenants', { body, idempotencyKey }),
+    updateTenant: (key: string, body: UpdateTenantRequest) => request<Tenant>('PATCH', tenantPath(key), { body }),
+    suspend: (key: string) => request<Tenant>('POST', `${tenantPath(key)}/suspend`, { idempotencyKey: newIdempotencyKey() }),
+    activate: (key: string) => request<Tenant>('POST', `${tenantPath(key)}/activate`, { idempotencyKey: newIdempotencyKey() }),
+    retry: (key: string) => request<Tenant>('POST', `${tenantPath(key)}/retry`, { idempotencyKey: newIdempotencyKey() }),
+    deleteTenant: (key: string) => request<Tenant | undefined>('DELETE', tenantPath(key)),
+    tenantHistory: async (key: string) => itemsOf<LifecycleEntry>(await request<unknown>('GET', `${tenantPath(key)}/events`)),
+    tenantUsage: (key: string) =>
+      request<TenantUsage>('GET', `/api/admin/tenants/${encodeURIComponent(key)}/usage`),
+
+    listPools: async () => itemsOf<Pool>(await request<unknown>('GET', '/api/gateway/pools', { query: { limit: 500 } })),
+    createPool: (body: CreatePoolRequest) =>
+      request<Pool>('POST', '/api/gateway/pools', { body, idempotencyKey: newIdempotencyKey() }),
+    listPlans: async () => itemsOf<Plan>(await request<unknown>('GET', '/api/gateway/plans')),
+
+    startMigration: (body: MigrationRequest) =>
+      request<MigrationRun>('POST', '/api/gateway/migrations', { body, idempotencyKey: newIdempotencyKey() }),
+    getMigration: (runId: string) => request<MigrationRun>('GET', `/api/gateway/migrations/${encodeURIComponent(runId)}`),
+
+    settings: () => request<{ base_domain: string }>('GET', '/api/admin/settings'),
+
+    /** EventSource cannot send headers: the token goes in the query and the admin-ui moves it to Authorization. */
+    eventsUrl: (): string => url('/api/gateway/events', { access_token: options.getToken() }),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

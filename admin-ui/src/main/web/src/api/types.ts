@@ -1,0 +1,144 @@
+export type TenantStatus =
+  | 'pending'
+  | 'provisioning'
+  | 'ready'
+  | 'suspended'
+  | 'failed'
+  | 'deleting'
+  | 'deleted';
+
+export const TENANT_STATUSES: TenantStatus[] = [
+  'pending',
+  'provisioning',
+  'ready',
+  'suspended',
+  'failed',
+  'deleting',
+  'deleted',
+];
+
+export interface PoolRef {
+  id: string;
+  name: string;
+  host?: string;
+  port?: number;
+  database?: string;
+  isolation?: string;
+}
+
+/** The registry's tenant JSON: TenantSnapshot fields in snake_case. */
+export interface Tenant {
+  id?: string;
+  key: string;
+  company_name: string;
+  plan: string;
+  status: TenantStatus;
+  status_reason?: string | null;
+  isolation?: string;
+  pool?: PoolRef | null;
+  pool_id?: string;
+  db_name?: string;
+  schema_name?: string;
+  role_name?: string;
+  rate_per_second?: number;
+  burst?: number;
+  max_users?: number;
+  features?: string[];
+  revision?: number;
+  created_at?: string;
+  updated_at?: string;
+  ready_at?: string | null;
+  deleted_at?: string | null;
+  admin_email?: string | null;
+  /** Only in the 202 answer to a create that generated the first admin's password. */
+  admin_password?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface Pool {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  database?: string;
+  isolation: string;
+  max_tenants: number;
+  tenant_count: number;
+  status: string;
+}
+
+export interface Plan {
+  key: string;
+  rate_per_second: number;
+  burst: number;
+  max_users: number;
+  features: string[];
+}
+
+/** One row of a tenant's lifecycle history; registries name the fields slightly differently. */
+export interface LifecycleEntry {
+  id?: string | number;
+  type?: string;
+  from_status?: string | null;
+  to_status?: string | null;
+  from?: string | null;
+  to?: string | null;
+  reason?: string | null;
+  actor?: string | null;
+  who?: string | null;
+  revision?: number;
+  at?: string;
+  occurred_at?: string;
+  created_at?: string;
+}
+
+export interface LoginResponse {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+}
+
+export interface MigrationTenantResult {
+  tenant: string;
+  status?: string;
+  from_version?: string | null;
+  to_version?: string | null;
+  applied?: number;
+  duration_ms?: number;
+  error?: string | null;
+}
+
+export interface MigrationRun {
+  run_id?: string;
+  id?: string;
+  status?: string;
+  total?: number;
+  completed?: number;
+  succeeded?: number;
+  failed?: number;
+  results?: MigrationTenantResult[];
+  tenants?: MigrationTenantResult[];
+}
+
+export interface TenantUsage {
+  available: boolean;
+  requests: number | null;
+  rate_limited: number | null;
+  metrics: Record<string, number>;
+  detail: string | null;
+}
+
+/** A lifecycle event as the SSE stream carries it (DESIGN §5 envelope). */
+export interface LifecycleEvent {
+  id?: string;
+  type: string;
+  tenant: string;
+  revision?: number;
+  occurred_at?: string;
+  correlation_id?: string;
+  data?: Partial<Tenant> & { rule?: string | null; router?: string };
+}

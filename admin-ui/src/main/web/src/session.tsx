@@ -1,0 +1,103 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { createApiClient } from './api/client';
+import type { ApiClient } from './api/client';
+import type { LifecycleEvent } from './api/types';
+import { TokenStore } from './auth/tokenStore';
+import type { TokenClaims } from './auth/tokenStore';
+import { openLifecycleStream } from './events/lifecycleEvents';
+import type { StreamState } from './events/lifecycleEvents';
+
+interface Session {
+  api: ApiClient;
+  token: string | null;
+  claims: TokenClaims | null;
+  canWrite: boolean;
+  signIn: (token: string) => void;
+  signOut: (reason?: string) => void;
+  signedOutReason: string | null;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ store, children }: { store: TokenStore; children: ReactNode }) {
+  const [token, setToken] = useState<string | null>(store.get());
+  const [signedOutReason, setSignedOutReason] = useState<string | null>(null);
+  useEffect(() => store.subscribe(setToken), [store]);
+
+  const signOut = useCallback(
+    (reason?: string) => {
+      setSignedOutReason(reason ?? null);
+      store.clear();
+    },
+    [store],
+  );
+  const api = useMemo(
+    () => createApiClient({ getToken: () => store.get(), onUnauthorized: () => signOut('Your session has expired; please sign in again.') }),
+    [store, signOut],
+  );
+  const value = useMemo<Session>(() => {
+    const claims = token ? store.claims() : null;
+    return {
+      api,
+      token,
+      claims,
+      canWrite: !!claims && (claims.roles.length === 0 || claims.roles.includes('admin')),
+      signIn: (t: string) => {
+        setSignedOutReason(null);
+        store.set(t);
+      },
+      signOut,
+      signedOutReason,
+    };
+  }, [api, token, store, signOut, signedOutReason]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+type Listener = (event: LifecycleEvent) => void;
+
+interface LiveEvents {
+  state: StreamState;
+  subscribe: (listener: Listener) => () => void;
+}
+
+const LiveEventsContext = createContext<LiveEvents>({ state: 'offline', subscribe: () => () => undefined });
+
+/** One shared EventSource for the whole SPA while signed in; pages subscribe to it. */
+export function LiveEventsProvider({ children }: { children: ReactNode }) {
+  const { api, token } = useSession();
+  const listeners = useRef(new Set<Listener>());
+  const [state, setState] = useState<StreamState>('offline');
+
+  useEffect(() => {
+    if (!token || typeof EventSource === 'undefined') return undefined;
+    return openLifecycleStream(api.eventsUrl(), (e) => listeners.current.forEach((l) => l(e)), setState);
+  }, [api, token]);
+
+  const subscribe = useCallback((listener: Listener) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
+  const value = useMemo<LiveEvents>(() => ({ state, subscribe }), [state, subscribe]);
+  return <LiveEventsContext.Provider value={value}>{children}</LiveEventsContext.Provider>;
+}
+
+export function useLiveEvents(listener: Listener): StreamState {
+  const { state, subscribe } = useContext(LiveEventsContext);
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => subscribe((e) => latest.current(e)), [subscribe]);
+  return state;
+}
+
+export function useStreamState(): StreamState {
+  return useContext(LiveEventsContext).state;
+}
