@@ -10,6 +10,7 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.AckPolicy;
@@ -56,6 +57,7 @@ public class TenantEventListener {
         this.durable = Stream.TENANTS.durable("provisioner", 1) + config.suffix();
     }
 
+    // The stream is found by subject: Micronaut declares the configured streams under lower-cased names.
     @PostConstruct
     void subscribe() throws IOException, JetStreamApiException {
         ConsumerConfiguration consumer = ConsumerConfiguration.builder()
@@ -69,8 +71,7 @@ public class TenantEventListener {
                 .build();
         dispatcher = connection.createDispatcher();
         jetStream.subscribe(Stream.TENANTS.subjects().get(0), durable, dispatcher,
-                this::onMessage, false, PushSubscribeOptions.builder()
-                        .stream(Stream.TENANTS.name()).configuration(consumer).build());
+                this::onMessage, false, PushSubscribeOptions.builder().configuration(consumer).build());
         LOG.info("consuming {} as durable {} ({} workers)", Stream.TENANTS.name(), durable, config.workers());
     }
 
@@ -122,7 +123,10 @@ public class TenantEventListener {
         }
         if (config.deleteConsumerOnStop()) {
             try {
-                connection.jetStreamManagement().deleteConsumer(Stream.TENANTS.name(), durable);
+                JetStreamManagement management = connection.jetStreamManagement();
+                for (String stream : management.getStreamNames(Stream.TENANTS.subjects().get(0))) {
+                    management.deleteConsumer(stream, durable);
+                }
             } catch (IOException | JetStreamApiException e) {
                 LOG.debug("durable {} not deleted: {}", durable, e.getMessage());
             }

@@ -1,0 +1,78 @@
+package dev.gateway.provisioner.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Properties of a provisioner context under test: its own durable, fast redelivery, test migrations. */
+public final class ProvisionerFixture {
+
+    public static final String IT_LOCATIONS = "classpath:db/tenant,classpath:db/tenant-it";
+
+    private ProvisionerFixture() {
+    }
+
+    public static Map<String, Object> properties(String durableSuffix) {
+        ItInfrastructure infra = ItInfrastructure.get();
+        Map<String, Object> p = new HashMap<>();
+        p.put("micronaut.server.port", "-1");
+        p.put("datasources.default.url", infra.jdbcUrl(ItInfrastructure.IT_DATABASE));
+        p.put("datasources.default.username", infra.pgUser);
+        p.put("datasources.default.password", infra.pgPassword);
+        p.put("datasources.default.maximum-pool-size", "4");
+        p.put("nats.default.addresses", infra.natsUrl);
+        p.put("gateway.pools.default-username", infra.pgUser);
+        p.put("gateway.pools.default-password", infra.pgPassword);
+        p.put("gateway.pools.admin-pool-size", "4");
+        p.put("gateway.pools.connect-timeout", "1s");
+        p.put("gateway.events.durable-suffix", "-it-" + durableSuffix);
+        p.put("gateway.events.deliver-policy", "new");
+        p.put("gateway.events.delete-consumer-on-stop", "true");
+        p.put("gateway.events.ack-wait", "4s");
+        p.put("gateway.events.workers", "4");
+        p.put("gateway.outbox.poll-interval", "500ms");
+        p.put("gateway.migrations.locations", IT_LOCATIONS);
+        p.put("gateway.backup.dir", backupDir().toString());
+        return p;
+    }
+
+    public static String uniqueSuffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A random tenant key: {@code t} + 10 lower-case letters/digits (with a prefix to steer ordering). */
+    public static String newKey(String prefix) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder key = new StringBuilder(prefix);
+        for (int i = 0; i < 10; i++) {
+            key.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return key.toString();
+    }
+
+    public static String newKey() {
+        return newKey("t");
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path backupDir() {
+        try {
+            return Files.createDirectories(Path.of("target", "it-backups")).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
