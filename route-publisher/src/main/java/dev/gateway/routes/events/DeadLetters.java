@@ -23,8 +23,9 @@ public class DeadLetters {
     }
 
     public void park(String durable, Message message, String reason) throws Exception {
+        String oneLine = reason.replaceAll("\\p{Cntrl}", " ");
         Headers headers = new Headers()
-                .put(REASON_HEADER, reason.length() > 500 ? reason.substring(0, 500) : reason)
+                .put(REASON_HEADER, oneLine.length() > 500 ? oneLine.substring(0, 500) : oneLine)
                 .put(SUBJECT_HEADER, message.getSubject());
         jetStream.publish(Stream.deadLetterSubject(durable), headers, message.getData());
         LOG.warn("dead-lettered {} message: {}", message.getSubject(), reason);

@@ -1,25 +1,32 @@
 package dev.gateway.routes.reconcile;
 
 import dev.gateway.routes.registry.RegistryUnavailableException;
+import dev.gateway.routes.route.KeyspaceEventsCheck;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the reconciler shortly after startup and then every {@code ROUTE_RECONCILE_SECONDS}. */
+/**
+ * Runs the reconciler shortly after startup and then every {@code ROUTE_RECONCILE_SECONDS}, re-checking the
+ * keyspace-notification setting too: a Redis restarted without its config would silently blind Traefik.
+ */
 @Singleton
 public class ReconcileJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileJob.class);
 
     private final Reconciler reconciler;
+    private final KeyspaceEventsCheck keyspaceEvents;
 
-    public ReconcileJob(Reconciler reconciler) {
+    public ReconcileJob(Reconciler reconciler, KeyspaceEventsCheck keyspaceEvents) {
         this.reconciler = reconciler;
+        this.keyspaceEvents = keyspaceEvents;
     }
 
     @Scheduled(initialDelay = "${gateway.reconcile.initial-delay}", fixedDelay = "${gateway.reconcile.interval}")
     void run() {
+        keyspaceEvents.check();
         try {
             reconciler.reconcile();
         } catch (RegistryUnavailableException e) {

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param straysRemoved   routers of tenants the registry does not know, removed
  * @param sharedRepaired  whether the shared service or catch-all router had to be rewritten
  * @param skippedNewer    tenants left alone because Redis held a newer revision than the registry listed
+ * @param registryMs      time spent paging through the registry
+ * @param redisReadMs     time spent reading the actual state from Redis
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record ReconcileReport(
@@ -28,5 +30,7 @@ public record ReconcileReport(
         int repaired,
         int straysRemoved,
         boolean sharedRepaired,
-        int skippedNewer) {
+        int skippedNewer,
+        long registryMs,
+        long redisReadMs) {
 }

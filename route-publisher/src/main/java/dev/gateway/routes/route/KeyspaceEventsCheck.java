@@ -24,6 +24,7 @@ public class KeyspaceEventsCheck {
     private final StatefulRedisConnection<String, String> redis;
     private final RouteProperties properties;
     private volatile Result result = new Result("", false, false, "not checked yet");
+    private String lastWarned;
 
     public KeyspaceEventsCheck(StatefulRedisConnection<String, String> redis, RouteProperties properties) {
         this.redis = redis;
@@ -31,20 +32,23 @@ public class KeyspaceEventsCheck {
     }
 
     @PostConstruct
-    void check() {
+    public synchronized void check() {
         try {
             KeyspaceEventsFlags flags = new KeyspaceEventsFlags(read());
             if (flags.sufficient()) {
-                result = new Result(flags.value(), true, false, null);
+                result = new Result(flags.value(), true, result.setByPublisher(), null);
             } else if (properties.setKeyspaceEvents()) {
                 redis.sync().configSet(PARAMETER, flags.completed());
                 String now = read();
                 LOG.warn("Redis {} was '{}', set to '{}' so Traefik sees route changes", PARAMETER, flags.value(), now);
                 result = new Result(now, new KeyspaceEventsFlags(now).sufficient(), true, null);
             } else {
-                LOG.warn("Redis {} is '{}' and lacks '{}': Traefik will not notice route changes until restarted;"
-                        + " set GATEWAY_REDIS_SET_KEYSPACE_EVENTS=true or configure Redis", PARAMETER, flags.value(),
-                        flags.missing());
+                if (!flags.value().equals(lastWarned)) {
+                    LOG.warn("Redis {} is '{}' and lacks '{}': Traefik will not notice route changes until restarted;"
+                            + " set GATEWAY_REDIS_SET_KEYSPACE_EVENTS=true or configure Redis", PARAMETER,
+                            flags.value(), flags.missing());
+                    lastWarned = flags.value();
+                }
                 result = new Result(flags.value(), false, false, "missing flags " + flags.missing());
             }
         } catch (RuntimeException e) {

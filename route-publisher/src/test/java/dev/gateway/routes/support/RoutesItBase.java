@@ -65,7 +65,7 @@ public abstract class RoutesItBase implements TestPropertyProvider {
     }
 
     @AfterAll
-    void closeFixture() {
+    protected void closeFixture() {
         events.close();
         RedisKeys.deleteTestKeys(redis, env);
     }
