@@ -9,4 +9,9 @@ import java.util.List;
 /** DESIGN.md §7 list shape: {@code {"items":[…], "next_cursor": "…"|null}}. */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record Page<T>(List<T> items, @Nullable String nextCursor) {
+
+    /** A complete, unpaged list in the same shape. */
+    public static <T> Page<T> all(List<T> items) {
+        return new Page<>(items, null);
+    }
 }

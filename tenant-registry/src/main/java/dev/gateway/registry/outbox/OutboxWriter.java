@@ -3,10 +3,14 @@ package dev.gateway.registry.outbox;
 import dev.gateway.events.EventCodec;
 import dev.gateway.events.EventEnvelope;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.TransactionDefinition.Propagation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Writes an event into the outbox as part of the caller's transaction (it refuses to run without one). */
@@ -21,7 +25,23 @@ public class OutboxWriter {
         this.appended = appended;
     }
 
-    @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
+    /**
+     * Writes the event stored under {@code originalId} again with a new id and time; type, tenant, revision,
+     * correlation id and data stay the same, so consumers treat it as the same request.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<EventEnvelope> reemit(UUID originalId) {
+        return outbox.findByEventId(originalId).map(row -> {
+            EventEnvelope original = EventCodec.decode(row.payload().getBytes(StandardCharsets.UTF_8));
+            EventEnvelope again = new EventEnvelope(UUID.randomUUID().toString(), original.type(),
+                    original.schemaVersion(), original.tenant(), original.revision(),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS), original.correlationId(), original.data());
+            append(again);
+            return again;
+        });
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
     public void append(EventEnvelope envelope) {
         outbox.append(UUID.fromString(envelope.id()), envelope.type(), envelope.tenant(), envelope.revision(),
                 new String(EventCodec.encode(envelope), StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package dev.gateway.registry.plan;
 
 import dev.gateway.registry.auth.Roles;
 import dev.gateway.registry.http.IdempotencyService;
+import dev.gateway.registry.http.Page;
 import dev.gateway.registry.http.IdempotentResult;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -12,7 +13,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 
-import java.util.List;
 
 @Controller("/api/gateway/plans")
 public class PlanController {
@@ -27,8 +27,8 @@ public class PlanController {
 
     @Get
     @Secured({Roles.ADMIN, Roles.VIEWER, Roles.SERVICE})
-    public List<PlanResponse> list() {
-        return plans.list().stream().map(PlanResponse::of).toList();
+    public Page<PlanResponse> list() {
+        return Page.all(plans.list().stream().map(PlanResponse::of).toList());
     }
 
     @Post

@@ -2,6 +2,7 @@ package dev.gateway.registry.pool;
 
 import dev.gateway.registry.auth.Roles;
 import dev.gateway.registry.http.IdempotencyService;
+import dev.gateway.registry.http.Page;
 import dev.gateway.registry.http.IdempotentResult;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -13,7 +14,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 
-import java.util.List;
 import java.util.UUID;
 
 @Controller("/api/gateway/pools")
@@ -29,8 +29,8 @@ public class PoolController {
 
     @Get
     @Secured({Roles.ADMIN, Roles.VIEWER, Roles.SERVICE})
-    public List<PoolResponse> list() {
-        return pools.list().stream().map(PoolResponse::of).toList();
+    public Page<PoolResponse> list() {
+        return Page.all(pools.list().stream().map(PoolResponse::of).toList());
     }
 
     @Get("/{id}")

@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
-import java.util.List;
 import java.util.Map;
 
 @Controller("/api/gateway/tenants")
@@ -63,8 +62,8 @@ public class TenantController {
 
     @Get("/{key}/events")
     @Secured({Roles.ADMIN, Roles.VIEWER, Roles.SERVICE})
-    public List<TenantEventResponse> history(String key) {
-        return tenants.history(key);
+    public Page<TenantEventResponse> history(String key) {
+        return Page.all(tenants.history(key));
     }
 
     @Patch("/{key}")

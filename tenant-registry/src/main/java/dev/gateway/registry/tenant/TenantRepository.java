@@ -23,6 +23,8 @@ public interface TenantRepository extends GenericRepository<Tenant, UUID> {
 
     boolean existsByKey(String key);
 
+    long countByStatus(String status);
+
     /** One page in key order; empty {@code status}/{@code q} mean no filter. */
     @Query("SELECT * FROM registry.tenant t WHERE t.key > :after"
             + " AND (:status = '' OR t.status = :status)"

@@ -49,6 +49,16 @@ public final class Api {
                 () -> new AssertionError("no body, status " + response.code()));
     }
 
+    /** The {@code items} of a list response. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<Map<String, Object>> items(String url) {
+        HttpResponse<Map> r = send(io.micronaut.http.HttpRequest.GET(url));
+        if (r.code() != 200) {
+            throw new AssertionError("GET " + url + " answered " + r.code());
+        }
+        return (java.util.List<Map<String, Object>>) body(r).get("items");
+    }
+
     public Map<String, Object> createTenant(String key) {
         HttpResponse<Map> r = send(HttpRequest.POST("/api/gateway/tenants",
                 Map.of("key", key, "company_name", "Company " + key)));

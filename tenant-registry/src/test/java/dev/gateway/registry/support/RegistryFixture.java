@@ -57,12 +57,28 @@ public final class RegistryFixture {
                 throw new IllegalStateException("local PostgreSQL is not reachable: " + e.getMessage(), e);
             }
         }
+        forgetEarlierRuns(server + LOCAL_DB);
         Map<String, String> p = new HashMap<>();
         p.put("datasources.default.url", server + LOCAL_DB);
         p.put("datasources.default.username", "postgres");
         p.put("datasources.default.password", "");
         p.put("nats.default.addresses[0]", System.getenv().getOrDefault("GATEWAY_NATS_URL", "nats://127.0.0.1:4222"));
         return p;
+    }
+
+    /** The IT database is ours alone: start every run from empty tables (Flyway history stays). */
+    private static void forgetEarlierRuns(String url) {
+        try (var c = DriverManager.getConnection(url, "postgres", "")) {
+            var schema = c.prepareStatement("SELECT 1 FROM information_schema.tables"
+                    + " WHERE table_schema = 'registry' AND table_name = 'processed_event'").executeQuery();
+            if (schema.next()) {
+                c.createStatement().execute("TRUNCATE registry.tenant_event, registry.outbox, registry.processed_event,"
+                        + " registry.idempotency_key, registry.admin_user, registry.tenant, registry.shared_pool");
+                c.createStatement().execute("DELETE FROM registry.plan WHERE key NOT IN ('free', 'starter', 'enterprise')");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the IT database: " + e.getMessage(), e);
+        }
     }
 
     @SuppressWarnings("resource")
@@ -90,6 +106,11 @@ public final class RegistryFixture {
             p.put("gateway.auth.admin-password", ADMIN_PASSWORD);
             p.put("gateway.auth.service-secret", "it-service-secret");
             p.put("micronaut.server.port", "-1");
+            // a refused port: a provisioner outside this test that sees our events fails fast, creating nothing
+            p.put("gateway.default-pool.host", "127.0.0.1:1");
+            p.put("gateway.worker.stuck-after", "1h");
+            p.put("gateway.outbox.poll-interval", "200ms");
+            p.put("test.publisher", "recording");
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,10 +1,15 @@
 package dev.gateway.registry.tenant;
 
+import dev.gateway.events.EventEnvelope;
+import dev.gateway.events.EventType;
 import dev.gateway.registry.support.Api;
 import dev.gateway.registry.support.Keys;
+import dev.gateway.registry.support.RecordingPublisher;
 import dev.gateway.registry.support.RegistryFixture;
+import dev.gateway.registry.support.Await;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -13,18 +18,32 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mindrot.jbcrypt.BCrypt;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantApiIT implements TestPropertyProvider {
 
+    static final String TENANTS = "/api/gateway/tenants";
+
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    RecordingPublisher published;
 
     Api api;
 
@@ -39,12 +58,215 @@ class TenantApiIT implements TestPropertyProvider {
     }
 
     @Test
-    void shouldCreatePendingTenant() {
+    void shouldCreatePendingTenantAndEmitTenantCreated() {
         String key = Keys.tenantKey();
-        HttpResponse<Map> r = api.send(HttpRequest.POST("/api/gateway/tenants", Map.of("key", key, "company_name", "Acme")));
-        assertEquals(202, r.code(), String.valueOf(r.getBody(String.class)));
+        HttpResponse<Map> r = api.send(HttpRequest.POST(TENANTS,
+                Map.of("key", key, "company_name", "Acme Logistics", "plan", "starter")));
+        assertEquals(202, r.code());
         Map<String, Object> body = Api.body(r);
         assertEquals("pending", body.get("status"));
         assertEquals(1, ((Number) body.get("revision")).intValue());
+        assertEquals(50, ((Number) body.get("rate_per_second")).intValue());
+        assertEquals(100, ((Number) body.get("burst")).intValue());
+        assertEquals(25, ((Number) body.get("max_users")).intValue());
+        assertEquals("tenant_" + key, body.get("db_name"));
+        assertEquals("database", body.get("isolation"));
+        assertFalse(body.containsKey("admin_password_hash"));
+        assertFalse(body.containsKey("admin_password"));
+
+        Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
+        EventEnvelope created = published.forTenant(key).get(0);
+        assertEquals("tenant.created", created.type());
+        assertEquals(1, created.revision());
+        assertEquals(created.id(), created.correlationId());
+
+        List<Map<String, Object>> history = historyOf(key);
+        assertEquals(1, history.size());
+        assertEquals("tenant.created", history.get(0).get("type"));
+        assertNull(history.get(0).get("from"));
+        assertEquals("pending", history.get(0).get("to"));
+        assertEquals("admin", history.get(0).get("actor"));
+    }
+
+    @Test
+    void shouldReturnGeneratedAdminPasswordOnceAndOnlyItsHashInTheEvent() {
+        String key = Keys.tenantKey();
+        HttpResponse<Map> r = api.send(HttpRequest.POST(TENANTS,
+                Map.of("key", key, "company_name", "Initech", "admin_email", "ops@initech.example"))
+                .header("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(202, r.code());
+        String password = (String) Api.body(r).get("admin_password");
+        assertNotNull(password);
+        assertTrue(password.length() >= 16);
+
+        Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
+        EventEnvelope created = published.forTenant(key).get(0);
+        String hash = created.data().get("admin_password_hash").asText();
+        assertTrue(BCrypt.checkpw(password, hash));
+        assertEquals("ops@initech.example", created.data().get("admin_email").asText());
+        assertFalse(created.data().toString().contains(password));
+
+        Map<String, Object> shown = Api.body(api.send(HttpRequest.GET(TENANTS + "/" + key)));
+        assertFalse(shown.containsKey("admin_password"));
+        assertFalse(shown.containsKey("admin_password_hash"));
+    }
+
+    @Test
+    void shouldRefuseDuplicateKeyWith409() {
+        String key = Keys.tenantKey();
+        api.createTenant(key);
+        HttpResponse<Map> again = api.send(HttpRequest.POST(TENANTS, Map.of("key", key, "company_name", "Other")));
+        assertProblem(again, 409, "tenant-exists");
+    }
+
+    @Test
+    void shouldRefuseInvalidInputWithValidationProblems() {
+        assertProblem(api.send(HttpRequest.POST(TENANTS, Map.of("key", "Bad_Key", "company_name", "X"))),
+                400, "validation");
+        assertProblem(api.send(HttpRequest.POST(TENANTS, Map.of("key", "admin", "company_name", "X"))),
+                400, "validation");
+        assertProblem(api.send(HttpRequest.POST(TENANTS, Map.of("key", Keys.tenantKey(), "company_name", ""))),
+                400, "validation");
+        assertProblem(api.send(HttpRequest.POST(TENANTS,
+                Map.of("key", Keys.tenantKey(), "company_name", "x".repeat(201)))), 400, "validation");
+        assertProblem(api.send(HttpRequest.POST(TENANTS,
+                Map.of("key", Keys.tenantKey(), "company_name", "X", "plan", "platinum"))), 400, "validation");
+        assertProblem(api.send(HttpRequest.POST(TENANTS,
+                Map.of("key", Keys.tenantKey(), "company_name", "X", "pool_id", UUID.randomUUID().toString()))),
+                400, "validation");
+        assertProblem(api.send(HttpRequest.POST(TENANTS,
+                Map.of("key", Keys.tenantKey(), "company_name", "X", "admin_email", "not-an-email"))),
+                400, "validation");
+        Map<String, Object> reserved = Api.body(api.send(HttpRequest.POST(TENANTS,
+                Map.of("key", "traefik", "company_name", "X"))));
+        assertTrue(((String) reserved.get("detail")).contains("reserved"), String.valueOf(reserved));
+    }
+
+    @Test
+    void shouldAnswerBadJsonWrongTypesAndOversizeBodiesWith400Problems() {
+        assertProblem(api.send(HttpRequest.POST(TENANTS, "{\"key\": \"abc\", ")
+                .contentType(MediaType.APPLICATION_JSON_TYPE)), 400, "validation");
+        assertProblem(api.send(HttpRequest.POST(TENANTS, "{\"key\": \"" + Keys.tenantKey()
+                + "\", \"company_name\": \"X\", \"pool_id\": 42}").contentType(MediaType.APPLICATION_JSON_TYPE)),
+                400, "validation");
+        String key = Keys.tenantKey();
+        api.createTenant(key);
+        assertProblem(api.send(HttpRequest.PATCH(TENANTS + "/" + key, "{\"burst\": \"many\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE)), 400, "validation");
+        String huge = "{\"key\": \"" + Keys.tenantKey() + "\", \"company_name\": \"" + "x".repeat(2_000_000) + "\"}";
+        assertProblem(api.send(HttpRequest.POST(TENANTS, huge).contentType(MediaType.APPLICATION_JSON_TYPE)),
+                400, "validation");
+    }
+
+    @Test
+    void shouldAnswerUnknownTenantWith404() {
+        assertProblem(api.send(HttpRequest.GET(TENANTS + "/" + Keys.tenantKey())), 404, "tenant-not-found");
+        assertProblem(api.send(HttpRequest.POST(TENANTS + "/" + Keys.tenantKey() + "/suspend", "")),
+                404, "tenant-not-found");
+    }
+
+    @Test
+    void shouldRefuseIllegalTransitionsNamingBothEnds() {
+        String key = Keys.tenantKey();
+        api.createTenant(key);
+        HttpResponse<Map> suspend = api.send(HttpRequest.POST(TENANTS + "/" + key + "/suspend", ""));
+        assertProblem(suspend, 409, "illegal-transition");
+        assertEquals("pending", Api.body(suspend).get("from"));
+        assertEquals("suspended", Api.body(suspend).get("to"));
+        assertProblem(api.send(HttpRequest.POST(TENANTS + "/" + key + "/retry", "")), 409, "illegal-transition");
+        assertProblem(api.send(HttpRequest.DELETE(TENANTS + "/" + key)), 409, "illegal-transition");
+        assertEquals(1, ((Number) Api.body(api.send(HttpRequest.GET(TENANTS + "/" + key))).get("revision")).intValue());
+    }
+
+    @Test
+    void shouldPatchSettingsBumpRevisionAndMergeLimits() {
+        String key = Keys.tenantKey();
+        api.createTenant(key);
+        HttpResponse<Map> r = api.send(HttpRequest.PATCH(TENANTS + "/" + key,
+                Map.of("company_name", "Renamed", "plan", "enterprise", "burst", 42)));
+        assertEquals(200, r.code());
+        Map<String, Object> body = Api.body(r);
+        assertEquals("Renamed", body.get("company_name"));
+        assertEquals("enterprise", body.get("plan"));
+        assertEquals(500, ((Number) body.get("rate_per_second")).intValue());
+        assertEquals(42, ((Number) body.get("burst")).intValue());
+        assertEquals(2, ((Number) body.get("revision")).intValue());
+        assertTrue(((List<?>) body.get("features")).contains("sso"));
+        Await.until(Duration.ofSeconds(5), "tenant.updated relayed", () -> published.forTenant(key).size() == 2);
+        assertEquals(EventType.TENANT_UPDATED.subject(), published.forTenant(key).get(1).type());
+        assertProblem(api.send(HttpRequest.PATCH(TENANTS + "/" + key, Map.of())), 400, "validation");
+        assertProblem(api.send(HttpRequest.PATCH(TENANTS + "/" + key, Map.of("max_users", 0))), 400, "validation");
+    }
+
+    @Test
+    void shouldReplayIdempotentCreateAndRefuseTheKeyForAnotherBody() {
+        String key = Keys.tenantKey();
+        String idem = UUID.randomUUID().toString();
+        Map<String, Object> request = Map.of("key", key, "company_name", "Hooli");
+        HttpResponse<Map> first = api.send(HttpRequest.POST(TENANTS, request).header("Idempotency-Key", idem));
+        HttpResponse<Map> replay = api.send(HttpRequest.POST(TENANTS, request).header("Idempotency-Key", idem));
+        assertEquals(202, first.code());
+        assertEquals(202, replay.code());
+        assertEquals(Api.body(first).get("id"), Api.body(replay).get("id"));
+        assertEquals("true", replay.header("Idempotent-Replayed"));
+        assertEquals(1, historyOf(key).size());
+        HttpResponse<Map> other = api.send(HttpRequest.POST(TENANTS, Map.of("key", Keys.tenantKey(),
+                "company_name", "Other")).header("Idempotency-Key", idem));
+        assertProblem(other, 422, "idempotency-key-reused");
+    }
+
+    @Test
+    void shouldPageWithCursorAndFilterByStatusAndQuery() {
+        String marker = "pg" + UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 5; i++) {
+            api.send(HttpRequest.POST(TENANTS, Map.of("key", "t" + marker + "-" + i, "company_name", "Paged " + i)));
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            String url = TENANTS + "?limit=2&status=pending&q=" + marker + (cursor == null ? "" : "&cursor=" + cursor);
+            Map<String, Object> page = Api.body(api.send(HttpRequest.GET(url)));
+            List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+            assertTrue(items.size() <= 2);
+            items.forEach(t -> seen.add((String) t.get("key")));
+            cursor = (String) page.get("next_cursor");
+            assertTrue(page.containsKey("next_cursor"));
+        } while (cursor != null);
+        assertEquals(List.of("t" + marker + "-0", "t" + marker + "-1", "t" + marker + "-2", "t" + marker + "-3",
+                "t" + marker + "-4"), seen);
+        Map<String, Object> none = Api.body(api.send(HttpRequest.GET(TENANTS + "?status=ready&q=" + marker)));
+        assertEquals(List.of(), none.get("items"));
+        assertProblem(api.send(HttpRequest.GET(TENANTS + "?cursor=***")), 400, "validation");
+        assertProblem(api.send(HttpRequest.GET(TENANTS + "?cursor=bm9wZQ")), 400, "validation");
+        assertProblem(api.send(HttpRequest.GET(TENANTS + "?limit=501")), 400, "validation");
+        assertProblem(api.send(HttpRequest.GET(TENANTS + "?limit=0")), 400, "validation");
+        assertProblem(api.send(HttpRequest.GET(TENANTS + "?status=sleeping")), 400, "validation");
+    }
+
+    @Test
+    void shouldListPlansAndCreateOne() {
+        List<Map<String, Object>> plans = api.items("/api/gateway/plans");
+        assertEquals(List.of("free", "starter", "enterprise"), plans.stream().map(p -> p.get("key")).limit(3).toList());
+        String key = "p" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<Map> created = api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", key,
+                "rate_per_second", 7, "burst", 14, "max_users", 2, "features", List.of("projects"))));
+        assertEquals(201, created.code());
+        assertProblem(api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", key,
+                "rate_per_second", 7, "burst", 14, "max_users", 2))), 409, "plan-exists");
+        assertProblem(api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", "x"))), 400, "validation");
+    }
+
+    static void assertProblem(HttpResponse<Map> response, int status, String type) {
+        Map<String, Object> body = new HashMap<>(Api.body(response));
+        assertEquals(status, response.code(), String.valueOf(body));
+        assertEquals("https://gateway.dev/problems/" + type, body.get("type"), String.valueOf(body));
+        assertEquals(status, ((Number) body.get("status")).intValue());
+        assertTrue(response.getContentType().map(MediaType::toString).orElse("").startsWith("application/problem+json"),
+                "content type " + response.getContentType());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> historyOf(String key) {
+        return api.items(TENANTS + "/" + key + "/events");
     }
 }

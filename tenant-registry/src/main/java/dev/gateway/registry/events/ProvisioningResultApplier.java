@@ -1,0 +1,56 @@
+package dev.gateway.registry.events;
+
+import dev.gateway.events.EventEnvelope;
+import dev.gateway.events.EventType;
+import dev.gateway.events.ProvisioningResult;
+import dev.gateway.registry.tenant.Actor;
+import dev.gateway.registry.tenant.Tenant;
+import dev.gateway.registry.tenant.TenantResultService;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/**
+ * Applies one provisioning.* event in one transaction: dedupe by event id, drop results older than the
+ * tenant's current provisioning request, then move the tenant.
+ */
+@Singleton
+public class ProvisioningResultApplier {
+
+    private final ProcessedEventRepository processed;
+    private final TenantResultService tenants;
+
+    public ProvisioningResultApplier(ProcessedEventRepository processed, TenantResultService tenants) {
+        this.processed = processed;
+        this.tenants = tenants;
+    }
+
+    @Transactional
+    public ProvisioningOutcome apply(String consumer, EventEnvelope event) {
+        EventType type = event.eventType();
+        if (processed.claim(event.id(), consumer, event.tenant(), event.type(), event.revision()) == 0) {
+            return ProvisioningOutcome.DUPLICATE;
+        }
+        ProvisioningOutcome outcome = applyResult(type, event);
+        processed.complete(event.id(), outcome.wire());
+        return outcome;
+    }
+
+    private ProvisioningOutcome applyResult(EventType type, EventEnvelope event) {
+        Tenant tenant = tenants.lockIfExists(event.tenant()).orElse(null);
+        if (tenant == null) {
+            return ProvisioningOutcome.UNKNOWN_TENANT;
+        }
+        if (event.revision() < tenant.requestRevision()) {
+            return ProvisioningOutcome.STALE;
+        }
+        ProvisioningResult result = event.dataAs(ProvisioningResult.class);
+        boolean applied = switch (type) {
+            case PROVISIONING_STARTED -> tenants.started(tenant, Actor.PROVISIONER, event.id());
+            case PROVISIONING_SUCCEEDED -> tenants.succeeded(tenant, result, Actor.PROVISIONER, event.id());
+            case PROVISIONING_FAILED -> tenants.failed(tenant, result, Actor.PROVISIONER, event.id());
+            case PROVISIONING_DEPROVISIONED -> tenants.deprovisioned(tenant, Actor.PROVISIONER, event.id());
+            default -> false;
+        };
+        return applied ? ProvisioningOutcome.APPLIED : ProvisioningOutcome.IGNORED;
+    }
+}

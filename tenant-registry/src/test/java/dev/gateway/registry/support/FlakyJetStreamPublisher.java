@@ -1,0 +1,43 @@
+package dev.gateway.registry.support;
+
+import dev.gateway.registry.outbox.EventPublisher;
+import dev.gateway.registry.outbox.JetStreamEventPublisher;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.nats.client.JetStream;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The real JetStream publisher behind a switch that makes it fail like an unreachable NATS. */
+@Singleton
+@Replaces(JetStreamEventPublisher.class)
+@Requires(property = "test.publisher", value = "flaky")
+public class FlakyJetStreamPublisher implements EventPublisher {
+
+    private final JetStreamEventPublisher real;
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicInteger refused = new AtomicInteger();
+
+    public FlakyJetStreamPublisher(JetStream jetStream) {
+        this.real = new JetStreamEventPublisher(jetStream);
+    }
+
+    public void failing(boolean fail) {
+        failing.set(fail);
+    }
+
+    public int refused() {
+        return refused.get();
+    }
+
+    @Override
+    public void publish(String subject, String messageId, byte[] payload) throws Exception {
+        if (failing.get()) {
+            refused.incrementAndGet();
+            throw new java.io.IOException("simulated: NATS unreachable");
+        }
+        real.publish(subject, messageId, payload);
+    }
+}
