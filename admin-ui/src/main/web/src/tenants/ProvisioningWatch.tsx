@@ -8,6 +8,11 @@ import { ErrorMessage, StatusBadge, formatDuration } from '../components/common'
 const TERMINAL = new Set(['ready', 'failed', 'suspended', 'deleted']);
 const STEPS = ['pending', 'provisioning', 'ready'] as const;
 
+function stepState(step: string, status: string, reached: Record<string, number>): string {
+  if (step === status) return status === 'ready' ? 'done' : status === 'failed' ? 'failed' : 'current';
+  return reached[step] !== undefined ? 'done' : 'todo';
+}
+
 function eventTime(event: LifecycleEvent): number {
   const t = event.occurred_at ? Date.parse(event.occurred_at) : NaN;
   return Number.isNaN(t) ? Date.now() : t;
@@ -72,7 +77,7 @@ export function ProvisioningWatch({ initial, startedAt }: { initial: Tenant; sta
       </p>
       <ol className="steps">
         {steps.map((step) => (
-          <li key={step} className={reached[step] !== undefined ? 'done' : step === tenant.status ? 'current' : 'todo'}>
+          <li key={step} className={stepState(step, tenant.status, reached)}>
             <span className="step-name">{step}</span>
             <span className="muted">
               {reached[step] !== undefined ? `+${formatDuration(Math.max(0, reached[step] - startedAt))}` : 'waiting'}

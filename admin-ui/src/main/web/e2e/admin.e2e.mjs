@@ -1,0 +1,213 @@
+// Browser end-to-end test of the admin UI against a running platform (bin/gateway up).
+// Drives Debian's Chromium through playwright-core: sign in, create a tenant, watch it reach its
+// final state, suspend + activate it, delete it. Screenshots go to admin-ui/target/e2e/.
+//
+//   GATEWAY_ADMIN_URL       base URL (default http://127.0.0.1:8001)
+//   GATEWAY_ADMIN_USER      default admin
+//   GATEWAY_ADMIN_PASSWORD  else read from $GATEWAY_HOME/admin-password (default .gateway/)
+//   E2E_EXPECT_STATUS       the state a new tenant must reach: ready (default) or pending
+//   CHROMIUM_PATH           default /usr/bin/chromium
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../../../../..');
+const shots = resolve(here, '../../../../target/e2e');
+const baseUrl = (process.env.GATEWAY_ADMIN_URL ?? 'http://127.0.0.1:8001').replace(/\/$/, '');
+const user = process.env.GATEWAY_ADMIN_USER ?? 'admin';
+const expectStatus = process.env.E2E_EXPECT_STATUS ?? 'ready';
+const key = `e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+const STEP_MS = 15_000;
+const SETTLE_MS = 60_000;
+
+function adminPassword() {
+  if (process.env.GATEWAY_ADMIN_PASSWORD) return process.env.GATEWAY_ADMIN_PASSWORD;
+  const home = resolve(repoRoot, process.env.GATEWAY_HOME ?? '.gateway');
+  const file = join(home, 'admin-password');
+  if (!existsSync(file)) throw new Error(`no admin password: set GATEWAY_ADMIN_PASSWORD or run bin/gateway up (${file})`);
+  return readFileSync(file, 'utf8').trim();
+}
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+let page;
+
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.passed++;
+    console.log(`  ok    ${name} (${Date.now() - started} ms)`);
+    return true;
+  } catch (error) {
+    results.failed++;
+    console.log(`  FAIL  ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+    await shot(`fail-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => undefined);
+    return false;
+  }
+}
+
+function skip(name, why) {
+  results.skipped++;
+  console.log(`  skip  ${name}: ${why}`);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function waitForBadge(status, timeout = STEP_MS) {
+  await page.locator('h1 .badge', { hasText: new RegExp(`^${status}$`) }).waitFor({ timeout });
+}
+
+async function main() {
+  mkdirSync(shots, { recursive: true });
+  const password = adminPassword();
+  const profile = mkdtempSync(join(tmpdir(), 'gateway-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+  const problems = [];
+  try {
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(STEP_MS);
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) problems.push(m.text());
+    });
+    console.log(`admin UI e2e against ${baseUrl}, tenant ${key}, expecting ${expectStatus}`);
+
+    if (!(await step('sign-in page is served with security headers', async () => {
+      const response = await page.goto(`${baseUrl}/tenants`);
+      if (response.status() !== 200) throw new Error(`GET /tenants answered ${response.status()}`);
+      const csp = response.headers()['content-security-policy'] ?? '';
+      if (!csp.includes("default-src 'self'")) throw new Error(`CSP missing: ${csp}`);
+      await page.getByRole('heading', { name: 'Gateway admin' }).waitFor();
+      await shot('01-sign-in');
+    }))) return;
+
+    if (!(await step('wrong password shows a readable error', async () => {
+      await page.getByLabel('User name').fill(user);
+      await page.getByLabel('Password').fill(`${password}-wrong`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').waitFor();
+    }))) return;
+
+    if (!(await step('sign in with the keyboard', async () => {
+      await page.getByLabel('Password').fill(password);
+      await page.getByLabel('Password').press('Enter');
+      await page.getByRole('heading', { name: 'Tenants' }).waitFor();
+      const stored = await page.evaluate(() => ({ session: !!sessionStorage.getItem('gateway.admin.token'), cookie: document.cookie }));
+      if (!stored.session || stored.cookie) throw new Error(`token must be in sessionStorage only: ${JSON.stringify(stored)}`);
+      await shot('02-tenants');
+    }))) return;
+
+    if (!(await step('create a tenant through the form', async () => {
+      await page.getByRole('link', { name: 'Create tenant' }).click();
+      await page.getByLabel('Tenant key').fill('Bad_Key');
+      await page.getByText(/must be 3-32 characters/).waitFor();
+      await page.getByLabel('Tenant key').fill(key);
+      await page.getByLabel('Company name').fill('E2E Logistics');
+      await page.getByLabel('First admin email (optional)').fill(`owner@${key}.test`);
+      await shot('03-create-form');
+      await page.getByRole('button', { name: 'Create tenant' }).click();
+      await page.getByRole('heading', { name: `Tenant ${key} created` }).waitFor();
+      await page.locator('[data-testid="admin-password"]').waitFor();
+    }))) return;
+
+    const settled = await step(`tenant reaches ${expectStatus}`, async () => {
+      await page.locator('.watch .badge', { hasText: new RegExp(`^${expectStatus}$`) }).waitFor({ timeout: SETTLE_MS });
+      if (expectStatus === 'pending') {
+        // nothing moves it on without a provisioner: it must still be pending a while later, not failed
+        await page.waitForTimeout(2_000);
+        const now = await page.locator('.watch .badge').textContent();
+        if (now !== 'pending') throw new Error(`expected to stay pending, got ${now}`);
+      }
+      await shot('04-provisioning-watch');
+    });
+    if (!settled) return;
+
+    await step('tenant table shows it, found by search', async () => {
+      await page.getByRole('link', { name: 'Tenants' }).click();
+      await page.getByLabel('Search').fill(key);
+      const row = page.locator(`tr[data-tenant="${key}"]`);
+      await row.locator('.badge', { hasText: expectStatus }).waitFor();
+      await shot('05-tenant-table');
+      await row.getByRole('link', { name: key }).click();
+      await page.getByRole('heading', { name: 'Lifecycle history' }).waitFor();
+    });
+
+    if (expectStatus === 'ready') {
+      await step('suspend, and the status follows live', async () => {
+        await page.getByRole('button', { name: 'Suspend' }).click();
+        await waitForBadge('suspended');
+        await shot('06-suspended');
+      });
+      await step('activate again', async () => {
+        await page.getByRole('button', { name: 'Activate' }).click();
+        await waitForBadge('ready');
+      });
+    } else {
+      skip('suspend and activate', `a ${expectStatus} tenant cannot be suspended`);
+    }
+
+    await step('delete only after typing the key', async () => {
+      await page.getByRole('button', { name: 'Delete…' }).click();
+      const confirm = page.getByRole('button', { name: 'Delete tenant' });
+      if (!(await confirm.isDisabled())) throw new Error('delete enabled before the key was typed');
+      await page.getByLabel(/to confirm/).fill(key);
+      await shot('07-delete-confirm');
+      await confirm.click();
+      if (expectStatus === 'ready') {
+        await page.locator('h1 .badge', { hasText: /^(deleting|deleted)$/ }).waitFor();
+      } else {
+        // the state machine refuses deleting a pending tenant: the UI must say so readably
+        await page.getByRole('alert').filter({ hasText: /transition|409|Conflict/i }).waitFor();
+      }
+      await shot('08-after-delete');
+    });
+
+    if (expectStatus === 'ready') {
+      await step('tenant ends deleted', async () => waitForBadge('deleted', SETTLE_MS));
+    }
+
+    await step('pools, plans and migrations pages render', async () => {
+      for (const [link, heading, file] of [['Pools', 'Pools', '09-pools'], ['Plans', 'Plans', '10-plans'], ['Migrations', 'Migrations', '11-migrations']]) {
+        await page.getByRole('link', { name: link, exact: true }).click();
+        await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+        await page.locator('[role=status]:has-text("Loading")').waitFor({ state: 'detached' });
+        await shot(file);
+      }
+    });
+
+    await step('no CSP violation or page error', async () => {
+      if (problems.length) throw new Error(problems.join(' | '));
+    });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const deadline = setTimeout(() => {
+  console.log('FAIL  e2e exceeded 120 s');
+  console.log(`${results.passed} passed, ${results.failed + 1} failed`);
+  process.exit(1);
+}, 120_000);
+
+try {
+  await main();
+} catch (error) {
+  results.failed++;
+  console.log(`  FAIL  ${error?.message ?? error}`);
+}
+clearTimeout(deadline);
+console.log(`screenshots: ${shots}`);
+console.log(`${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`);
+process.exit(results.failed === 0 && results.passed > 0 ? 0 : 1);
