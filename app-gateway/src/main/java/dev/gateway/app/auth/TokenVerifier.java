@@ -35,7 +35,7 @@ import java.util.Set;
 @Singleton
 public class TokenVerifier {
 
-    private static final int MAX_TOKEN_LENGTH = 8192;
+    private static final int MAX_TOKEN_LENGTH = 4096;
 
     private final RSASSAVerifier local;
     private final ExternalIdpConfig externalConfig;

@@ -1,6 +1,7 @@
 package dev.gateway.app.projects;
 
 import dev.gateway.app.http.Cursor;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Project(UUID id, String name, @Nullable String description, @Nullable UUID createdBy,
                       OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 

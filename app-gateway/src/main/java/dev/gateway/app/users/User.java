@@ -1,6 +1,7 @@
 package dev.gateway.app.users;
 
 import dev.gateway.app.http.Cursor;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 /** A tenant user as the API shows it (never the password hash). */
 @Serdeable(naming = SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record User(UUID id, String email, @Nullable String name, String role, OffsetDateTime createdAt,
                    OffsetDateTime updatedAt) {
 
