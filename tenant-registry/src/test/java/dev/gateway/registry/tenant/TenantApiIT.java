@@ -26,13 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.gateway.registry.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@MicronautTest
+@MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantApiIT implements TestPropertyProvider {
 
@@ -254,15 +255,6 @@ class TenantApiIT implements TestPropertyProvider {
         assertProblem(api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", key,
                 "rate_per_second", 7, "burst", 14, "max_users", 2))), 409, "plan-exists");
         assertProblem(api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", "x"))), 400, "validation");
-    }
-
-    static void assertProblem(HttpResponse<Map> response, int status, String type) {
-        Map<String, Object> body = new HashMap<>(Api.body(response));
-        assertEquals(status, response.code(), String.valueOf(body));
-        assertEquals("https://gateway.dev/problems/" + type, body.get("type"), String.valueOf(body));
-        assertEquals(status, ((Number) body.get("status")).intValue());
-        assertTrue(response.getContentType().map(MediaType::toString).orElse("").startsWith("application/problem+json"),
-                "content type " + response.getContentType());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,118 @@
+package dev.gateway.registry.tenant;
+
+import dev.gateway.registry.support.Api;
+import dev.gateway.registry.support.Keys;
+import dev.gateway.registry.support.RegistryFixture;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.gateway.registry.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantConcurrencyIT implements TestPropertyProvider {
+
+    static final String TENANTS = "/api/gateway/tenants";
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return RegistryFixture.properties();
+    }
+
+    @BeforeAll
+    void login() {
+        api = Api.admin(client);
+    }
+
+    @Test
+    void shouldLetExactlyOneOfConcurrentCreatesOfTheSameKeyWin() throws Exception {
+        String key = Keys.tenantKey();
+        List<HttpResponse<Map>> responses = concurrently(10,
+                i -> () -> api.send(HttpRequest.POST(TENANTS, Map.of("key", key, "company_name", "Racer " + i))));
+        assertEquals(1, responses.stream().filter(r -> r.code() == 202).count());
+        responses.stream().filter(r -> r.code() != 202).forEach(r -> assertProblem(r, 409, "tenant-exists"));
+        assertEquals(1, api.items(TENANTS + "/" + key + "/events").size());
+    }
+
+    @Test
+    void shouldNeverPlaceMoreTenantsThanThePoolHolds() throws Exception {
+        Map<String, Object> pool = Api.body(api.send(HttpRequest.POST("/api/gateway/pools", Map.of(
+                "name", "cap-" + UUID.randomUUID().toString().substring(0, 8), "host", "127.0.0.1", "port", 1,
+                "isolation", "schema", "max_tenants", 5))));
+        String poolId = (String) pool.get("id");
+        List<HttpResponse<Map>> responses = concurrently(20, i -> () -> api.send(HttpRequest.POST(TENANTS,
+                Map.of("key", Keys.tenantKey(), "company_name", "Crowd " + i, "pool_id", poolId))));
+        assertEquals(5, responses.stream().filter(r -> r.code() == 202).count());
+        responses.stream().filter(r -> r.code() != 202).forEach(r -> assertProblem(r, 409, "pool-full"));
+        Map<String, Object> after = Api.body(api.send(HttpRequest.GET("/api/gateway/pools/" + poolId)));
+        assertEquals(5, ((Number) after.get("tenant_count")).intValue());
+        responses.stream().filter(r -> r.code() == 202).map(Api::body).forEach(t -> {
+            assertEquals("gateway_tenants", t.get("db_name"));
+            assertEquals("schema", t.get("isolation"));
+        });
+    }
+
+    @Test
+    void shouldRefuseNewTenantsOnADrainingPool() {
+        Map<String, Object> pool = Api.body(api.send(HttpRequest.POST("/api/gateway/pools", Map.of(
+                "name", "drain-" + UUID.randomUUID().toString().substring(0, 8), "host", "127.0.0.1", "port", 1))));
+        String poolId = (String) pool.get("id");
+        HttpResponse<Map> patched = api.send(HttpRequest.PATCH("/api/gateway/pools/" + poolId,
+                Map.of("status", "draining")));
+        assertEquals("draining", Api.body(patched).get("status"));
+        assertProblem(api.send(HttpRequest.POST(TENANTS, Map.of("key", Keys.tenantKey(), "company_name", "Late",
+                "pool_id", poolId))), 400, "validation");
+        assertProblem(api.send(HttpRequest.PATCH("/api/gateway/pools/" + poolId, Map.of("status", "closed"))),
+                400, "validation");
+        assertProblem(api.send(HttpRequest.GET("/api/gateway/pools/" + UUID.randomUUID())), 404, "pool-not-found");
+    }
+
+    private static <T> List<T> concurrently(int n, java.util.function.IntFunction<Callable<T>> task)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Callable<T> call = task.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
