@@ -133,21 +133,45 @@ async function main() {
     });
     if (!settled) return;
 
+    const row = page.locator(`tr[data-tenant="${key}"]`);
     await step('tenant table shows it, found by search', async () => {
       await page.getByRole('link', { name: 'Tenants' }).click();
       await page.getByLabel('Search').fill(key);
-      const row = page.locator(`tr[data-tenant="${key}"]`);
       await row.locator('.badge', { hasText: expectStatus }).waitFor();
       await shot('05-tenant-table');
+    });
+
+    await step('tenant table follows the live event stream without a reload', async () => {
+      await page.getByText('Live updates on').waitFor();
+      // another operator renames the tenant: the registry's SSE event must reach this open table
+      await page.evaluate(async (tenantKey) => {
+        const response = await fetch(`/api/gateway/tenants/${tenantKey}`, {
+          method: 'PATCH',
+          headers: { Authorization: `Bearer ${sessionStorage.getItem('gateway.admin.token')}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ company_name: 'E2E Logistics (renamed)' }),
+        });
+        if (!response.ok) throw new Error(`PATCH answered ${response.status}`);
+      }, key);
+      await row.getByText('E2E Logistics (renamed)').waitFor();
+    });
+
+    await step('tenant detail: history, route, usage, change plan', async () => {
       await row.getByRole('link', { name: key }).click();
       await page.getByRole('heading', { name: 'Lifecycle history' }).waitFor();
+      await page.locator('.timeline li').first().waitFor();
+      await page.getByText(`tenant-${key}`).waitFor();
+      await page.locator('section[aria-labelledby="usage-title"] [role=status]').waitFor({ state: 'detached' });
+      await page.getByLabel('Change plan').selectOption('starter');
+      await page.getByRole('button', { name: 'Save plan' }).click();
+      await page.locator('dd', { hasText: /^starter/ }).waitFor();
+      await shot('06-tenant-detail');
     });
 
     if (expectStatus === 'ready') {
       await step('suspend, and the status follows live', async () => {
         await page.getByRole('button', { name: 'Suspend' }).click();
         await waitForBadge('suspended');
-        await shot('06-suspended');
+        await shot('07-suspended');
       });
       await step('activate again', async () => {
         await page.getByRole('button', { name: 'Activate' }).click();
@@ -162,7 +186,7 @@ async function main() {
       const confirm = page.getByRole('button', { name: 'Delete tenant' });
       if (!(await confirm.isDisabled())) throw new Error('delete enabled before the key was typed');
       await page.getByLabel(/to confirm/).fill(key);
-      await shot('07-delete-confirm');
+      await shot('08-delete-confirm');
       await confirm.click();
       if (expectStatus === 'ready') {
         await page.locator('h1 .badge', { hasText: /^(deleting|deleted)$/ }).waitFor();
@@ -170,7 +194,7 @@ async function main() {
         // the state machine refuses deleting a pending tenant: the UI must say so readably
         await page.getByRole('alert').filter({ hasText: /transition|409|Conflict/i }).waitFor();
       }
-      await shot('08-after-delete');
+      await shot('09-after-delete');
     });
 
     if (expectStatus === 'ready') {
@@ -178,12 +202,22 @@ async function main() {
     }
 
     await step('pools, plans and migrations pages render', async () => {
-      for (const [link, heading, file] of [['Pools', 'Pools', '09-pools'], ['Plans', 'Plans', '10-plans'], ['Migrations', 'Migrations', '11-migrations']]) {
+      for (const [link, heading, file] of [['Pools', 'Pools', '10-pools'], ['Plans', 'Plans', '11-plans'], ['Migrations', 'Migrations', '12-migrations']]) {
         await page.getByRole('link', { name: link, exact: true }).click();
         await page.getByRole('heading', { name: heading, exact: true }).waitFor();
         await page.locator('[role=status]:has-text("Loading")').waitFor({ state: 'detached' });
         await shot(file);
       }
+    });
+
+    await step('dark theme follows the OS setting', async () => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      if (background === 'rgb(246, 247, 249)') throw new Error('body kept the light background in dark mode');
+      await page.getByRole('link', { name: 'Tenants', exact: true }).click();
+      await page.getByRole('heading', { name: 'Tenants' }).waitFor();
+      await shot('13-tenants-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
     });
 
     await step('no CSP violation or page error', async () => {

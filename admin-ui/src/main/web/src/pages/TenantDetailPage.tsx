@@ -12,11 +12,14 @@ function entryTime(e: LifecycleEntry) {
   return e.at ?? e.occurred_at ?? e.created_at;
 }
 
-function entryTransition(e: LifecycleEntry): string {
+/** "pending → provisioning" for a transition; the event name for a change that kept the status (e.g. a plan change). */
+export function entryTransition(e: LifecycleEntry): string {
   const from = e.from_status ?? e.from;
   const to = e.to_status ?? e.to;
-  if (from || to) return `${from ?? '∅'} → ${to ?? '?'}`;
-  return e.type ?? 'change';
+  const type = e.type?.replace(/^tenant\./, '');
+  if (from && from === to) return `${type ?? 'changed'} (${to})`;
+  if (from || to) return `${from ?? 'created'} → ${to ?? '?'}`;
+  return type ?? 'change';
 }
 
 export function TenantDetailPage() {
