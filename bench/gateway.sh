@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# App-gateway benchmark (issue 6): authenticated GET /api/me and GET /api/projects with wrk at 64
+# connections, with the rate limiter on (a plan far too big to 429) and off
+# (GATEWAY_RATE_LIMIT_ENABLED=false), plus `pgbench -S` against the same PostgreSQL as a reference.
+#
+# Self-contained: it provisions its own tenant the way the provisioner + route-publisher would
+# (NOLOGIN role tenant_<key> owning schema tenant_<key> in database app_gateway_bench, granted to
+# gateway_app; the provisioner's tenant migrations applied as that role; a first admin; the Redis
+# directory hash tenant:<key> + a PUBLISH on tenant-directory), so it needs only the local
+# PostgreSQL (trust auth), Redis and the app-gateway jar. Everything it creates is dropped at exit.
+# Loopback only; every wrk/pgbench run is bounded by DURATION.
+#   bench/gateway.sh [duration_seconds=15] [connections=64]
+set -euo pipefail
+
+DURATION="${1:-15}"
+CONNECTIONS="${2:-64}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/app-gateway/target/app-gateway-0.1.0-SNAPSHOT.jar"
+MIGRATIONS="$ROOT/provisioner/src/main/resources/db/tenant"
+PGBENCH="${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -n1)}"
+PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+export PGHOST PGPORT PGUSER
+PORT="${GATEWAY_BENCH_PORT:-18000}"
+BASE="http://127.0.0.1:$PORT"
+DB=app_gateway_bench
+PGBENCH_DB=app_gateway_pgbench
+KEY="bench$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+NAME="tenant_$KEY"
+PASSWORD="bench-password"
+HASH='$2a$10$mQtkMacb4XGFKlRPs4bW9.H/Qh4N5TMhMszSnOlFNSom.HdCcQam.' # bcrypt of bench-password
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$ROOT/bench/results/gateway-$STAMP.md"
+WORK="$(mktemp -d)"
+GATEWAY_PID=""
+
+for tool in wrk psql redis-cli curl java; do
+  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
+done
+[[ -x "$PGBENCH" ]] || { echo "missing pgbench (postgresql-contrib)" >&2; exit 1; }
+if [[ ! -f "$JAR" ]]; then
+  (cd "$ROOT" && mvn -B -q -pl app-gateway package -DskipTests)
+fi
+
+stop_gateway() {
+  if [[ -n "$GATEWAY_PID" ]]; then
+    kill "$GATEWAY_PID" 2>/dev/null || true
+    wait "$GATEWAY_PID" 2>/dev/null || true
+    GATEWAY_PID=""
+  fi
+}
+
+cleanup() {
+  stop_gateway
+  redis-cli -h 127.0.0.1 DEL "tenant:$KEY" "rl:$KEY" >/dev/null 2>&1 || true
+  redis-cli -h 127.0.0.1 PUBLISH tenant-directory "$KEY" >/dev/null 2>&1 || true
+  psql -q -d "$DB" -c "DROP SCHEMA IF EXISTS $NAME CASCADE" >/dev/null 2>&1 || true
+  psql -q -d postgres -c "DROP ROLE IF EXISTS $NAME" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+provision_tenant() {
+  psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
+DO \$\$ BEGIN CREATE ROLE gateway_app LOGIN NOINHERIT; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END \$\$;
+CREATE ROLE $NAME NOLOGIN;
+GRANT $NAME TO gateway_app;
+SQL
+  if [[ -z "$(psql -Atc "SELECT 1 FROM pg_database WHERE datname = '$DB'" -d postgres)" ]]; then
+    psql -q -d postgres -c "CREATE DATABASE $DB"
+    psql -q -d postgres -c "REVOKE ALL ON DATABASE $DB FROM PUBLIC"
+  fi
+  psql -q -d postgres -c "GRANT CONNECT ON DATABASE $DB TO gateway_app"
+  psql -q -v ON_ERROR_STOP=1 -d "$DB" <<SQL
+REVOKE ALL ON SCHEMA public FROM PUBLIC;
+CREATE SCHEMA $NAME AUTHORIZATION $NAME;
+REVOKE ALL ON SCHEMA $NAME FROM PUBLIC;
+SQL
+  # the provisioner runs these with Flyway; plain psql in version order is equivalent for a bench
+  for migration in $(ls "$MIGRATIONS"/V*__*.sql | sort -V); do
+    { echo "SET ROLE $NAME; SET search_path = $NAME;"; cat "$migration"; } | psql -q -v ON_ERROR_STOP=1 -d "$DB"
+  done
+  psql -q -v ON_ERROR_STOP=1 -d "$DB" <<SQL
+SET ROLE $NAME; SET search_path = $NAME;
+INSERT INTO users (id, email, name, password_hash, role)
+  VALUES (gen_random_uuid(), 'admin@$KEY.bench', 'Bench admin', '$HASH', 'admin');
+INSERT INTO projects (id, name, description)
+  SELECT gen_random_uuid(), 'project ' || n, 'bench project' FROM generate_series(1, 50) n;
+SQL
+  redis-cli -h 127.0.0.1 HSET "tenant:$KEY" status ready company_name "Bench $KEY" plan bench \
+    rate_per_second 1000000 burst 1000000 max_users 100 features projects,tasks isolation schema \
+    pool_host 127.0.0.1 pool_port 5432 db_name "$DB" schema_name "$NAME" role "$NAME" revision 1 >/dev/null
+  redis-cli -h 127.0.0.1 PUBLISH tenant-directory "$KEY" >/dev/null
+}
+
+start_gateway() { # $1 = rate limiter enabled (true|false)
+  GATEWAY_APP_PORT="$PORT" GATEWAY_HOME="$WORK/home" GATEWAY_RATE_LIMIT_ENABLED="$1" \
+    java -Xms512m -Xmx512m ${GATEWAY_BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway-$1.log" 2>&1 &
+  GATEWAY_PID=$!
+  for _ in $(seq 1 120); do
+    if curl -fsS "$BASE/health" >/dev/null 2>&1; then
+      return 0
+    fi
+    kill -0 "$GATEWAY_PID" 2>/dev/null || { cat "$WORK/gateway-$1.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "app-gateway did not become healthy" >&2
+  exit 1
+}
+
+login() {
+  curl -fsS -H "X-Tenant-ID: $KEY" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"admin@$KEY.bench\",\"password\":\"$PASSWORD\"}" "$BASE/api/auth/token" |
+    sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+
+run_wrk() { # $1 label, $2 path, $3 token, $4 seconds -> "label|req/s|p50|p99|non-2xx"
+  local out
+  out="$(wrk -t2 -c"$CONNECTIONS" -d"$4s" --timeout 5s --latency -H "Authorization: Bearer $3" "$BASE$2")"
+  echo "$out" >>"$WORK/wrk.txt"
+  local rps p50 p99 errors
+  rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
+  p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
+  p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
+  echo "$1|$rps|$p50|$p99|${errors:-0}"
+}
+
+measure() { # $1 = limiter on|off
+  local enabled=true
+  [[ "$1" == off ]] && enabled=false
+  start_gateway "$enabled"
+  local token
+  token="$(login)"
+  curl -fsS -H "Authorization: Bearer $token" "$BASE/api/me" >/dev/null
+  run_wrk warmup /api/me "$token" 10 >/dev/null
+  run_wrk warmup /api/projects "$token" 5 >/dev/null
+  run_wrk "GET /api/me, limiter $1" /api/me "$token" "$DURATION" >>"$WORK/rows"
+  run_wrk "GET /api/projects, limiter $1" /api/projects "$token" "$DURATION" >>"$WORK/rows"
+  curl -fsS -H "Authorization: Bearer $token" -D - -o /dev/null "$BASE/api/me" | tr -d '\r' |
+    grep -i '^ratelimit' >"$WORK/headers-$1" || true
+  stop_gateway
+}
+
+pgbench_reference() {
+  if [[ -z "$(psql -Atc "SELECT 1 FROM pg_database WHERE datname = '$PGBENCH_DB'" -d postgres)" ]]; then
+    psql -q -d postgres -c "CREATE DATABASE $PGBENCH_DB"
+    "$PGBENCH" -q -i -s 1 "$PGBENCH_DB" >/dev/null 2>&1
+  fi
+  # 16 clients, not 64: the shared PostgreSQL also serves the other services (max_connections 100)
+  "$PGBENCH" -S -n -c 16 -j 2 -T "$DURATION" "$PGBENCH_DB" 2>&1 | tee "$WORK/pgbench.txt" >/dev/null
+}
+
+mkdir -p "$ROOT/bench/results"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+provision_tenant
+: >"$WORK/rows"
+measure on
+measure off
+pgbench_reference
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+rps_of() { awk -F'|' -v l="$1" '$1 == l {print $2}' "$WORK/rows"; }
+cost() { awk -v on="$(rps_of "$1, limiter on")" -v off="$(rps_of "$1, limiter off")" \
+  'BEGIN { if (off > 0) printf "%.1f %%", (1 - on / off) * 100; else print "n/a" }'; }
+PG_TPS="$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench.txt")"
+PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
+
+{
+  echo "# app-gateway benchmark, $STAMP"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo);" \
+    "load average before: $LOAD_BEFORE, after: $LOAD_AFTER (the machine is shared with other builds)."
+  echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). Java: $(java -version 2>&1 | head -n1)."
+  echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s per run after a 10 s + 5 s warm-up, loopback;"
+  echo "every request carries an RS256 bearer token (iss app-gateway) and goes through tenant resolution,"
+  echo "the directory cache, the lifecycle gate and (limiter on) one EVALSHA of the GCRA script in Redis."
+  echo "/api/projects runs one tenant transaction (SET LOCAL ROLE + search_path, keyset page of 20 of 50 rows)."
+  echo "Limiter off = GATEWAY_RATE_LIMIT_ENABLED=false; limiter on = plan rate 1,000,000/s (never 429)."
+  echo "Access log on (async appender, to a file). Heap 512 MB."
+  echo
+  echo "| run | req/s | p50 | p99 | non-2xx |"
+  echo "|---|---:|---:|---:|---:|"
+  awk -F'|' '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$WORK/rows"
+  echo
+  echo "Limiter cost (throughput lost with the limiter on): /api/me $(cost "GET /api/me"), /api/projects $(cost "GET /api/projects")."
+  echo
+  echo "Targets (issue 6): /api/me >= 8,000 req/s and p99 <= 15 ms; limiter cost <= 10 %."
+  echo
+  echo "Reference, same PostgreSQL: \`pgbench -S -c 16 -j 2 -T $DURATION\` (scale 1): $PG_TPS tps, latency average $PG_LAT."
+  echo
+  echo "Headers on a limited response (limiter on): $(tr '\n' ' ' <"$WORK/headers-on")"
+  echo
+  echo "<details><summary>raw wrk output</summary>"
+  echo
+  echo '```'
+  cat "$WORK/wrk.txt"
+  echo '```'
+  echo "</details>"
+} >"$OUT"
+cat "$OUT" | sed -n '1,/^Headers/p'
+echo "results: $OUT"
