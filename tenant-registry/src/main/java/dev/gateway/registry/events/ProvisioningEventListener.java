@@ -133,9 +133,15 @@ public class ProvisioningEventListener {
         message.nakWithDelay(delay);
     }
 
+    /** Header values may not hold control characters; parser messages often span lines. */
+    static String headerValue(String reason) {
+        String flat = reason == null ? "unknown" : reason.replaceAll("\\p{Cntrl}+", " ").strip();
+        return flat.length() > 500 ? flat.substring(0, 500) : flat;
+    }
+
     private void deadLetter(Message message, String reason) {
         try {
-            Headers headers = new Headers().add("Gateway-Dead-Letter-Reason", reason == null ? "unknown" : reason)
+            Headers headers = new Headers().add("Gateway-Dead-Letter-Reason", headerValue(reason))
                     .add("Gateway-Original-Subject", message.getSubject());
             jetStream.publish(Stream.deadLetterSubject(durable), headers, message.getData());
             message.ack();
