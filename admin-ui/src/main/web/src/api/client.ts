@@ -1,5 +1,6 @@
 import { ApiError, problemFrom } from './problem';
 import type {
+  DriftReport,
   LifecycleEntry,
   LoginResponse,
   MigrationRun,
@@ -51,7 +52,9 @@ export interface CreatePoolRequest {
   max_tenants: number;
 }
 
-export type MigrationRequest = { tenant: string } | { all: true; parallel: number };
+export type MigrationRequest =
+  | { tenant: string }
+  | { all: true; parallel: number; skip_failing?: boolean; canary?: number };
 
 interface RequestOptions {
   query?: Record<string, string | number | null | undefined>;
@@ -145,7 +148,12 @@ export function createApiClient(options: ApiClientOptions) {
 
     startMigration: (body: MigrationRequest) =>
       request<MigrationRun>('POST', '/api/gateway/migrations', { body, idempotencyKey: newIdempotencyKey() }),
-    getMigration: (runId: string) => request<MigrationRun>('GET', `/api/gateway/migrations/${encodeURIComponent(runId)}`),
+    getMigration: async (runId: string): Promise<MigrationRun> => {
+      const report = await request<MigrationRun & { run?: MigrationRun }>('GET', `/api/gateway/migrations/${encodeURIComponent(runId)}`);
+      return report.run ? { ...report.run, results: report.results ?? [] } : report;
+    },
+    listMigrations: async () => itemsOf<MigrationRun>(await request<unknown>('GET', '/api/gateway/migrations', { query: { limit: 10 } })),
+    migrationDrift: () => request<DriftReport>('GET', '/api/gateway/migrations/drift'),
 
     settings: () => request<{ base_domain: string }>('GET', '/api/admin/settings'),
 

@@ -112,16 +112,29 @@ export interface MigrationTenantResult {
   error?: string | null;
 }
 
+/** A provisioner migration run; GET /migrations/{id} wraps it as {run, results}, which the client flattens. */
 export interface MigrationRun {
   run_id?: string;
   id?: string;
+  scope?: string;
   status?: string;
+  parallel?: number;
   total?: number;
   completed?: number;
   succeeded?: number;
   failed?: number;
+  pending?: number;
+  target_version?: string | null;
+  created_at?: string;
+  finished_at?: string | null;
   results?: MigrationTenantResult[];
   tenants?: MigrationTenantResult[];
+}
+
+export interface DriftReport {
+  latest_version: string | null;
+  ready_tenants: number;
+  drifted: { tenant: string; schema_version: string | null; isolation: string }[];
 }
 
 export interface TenantUsage {

@@ -8,33 +8,41 @@ describe('migrations page', () => {
   it('starts a fleet run and follows its per-tenant progress until it is finished', async () => {
     let polls = 0;
     const calls = fakeFetch((call) => {
-      if (call.method === 'POST') return json(202, { run_id: 'run-1', status: 'running', total: 2, completed: 0, results: [] });
+      if (call.method === 'POST') return json(202, { run_id: 'run-1', status: 'running', total: 2, succeeded: 0, failed: 0, pending: 2 });
+      if (call.url === '/api/gateway/migrations/drift')
+        return json(200, { latest_version: '3', ready_tenants: 2, drifted: [{ tenant: 'beta', schema_version: '2', isolation: 'schema' }] });
+      if (!call.url.startsWith('/api/gateway/migrations/run-1')) return json(200, { items: [], next_cursor: null });
       polls++;
       return polls < 2
-        ? json(200, { run_id: 'run-1', status: 'running', total: 2, completed: 1, results: [{ tenant: 'acme', to_version: '3', duration_ms: 40 }] })
+        ? json(200, {
+            run: { run_id: 'run-1', status: 'running', total: 2, succeeded: 1, failed: 0, pending: 1 },
+            results: [{ tenant: 'acme', status: 'succeeded', to_version: '3', duration_ms: 40 }, { tenant: 'beta', status: 'running' }],
+          })
         : json(200, {
-            run_id: 'run-1',
-            status: 'completed',
-            total: 2,
-            completed: 2,
+            run: { run_id: 'run-1', status: 'failed', total: 2, succeeded: 1, failed: 1, pending: 0 },
             results: [
-              { tenant: 'acme', to_version: '3', duration_ms: 40 },
-              { tenant: 'beta', error: 'relation "tasks" already exists' },
+              { tenant: 'acme', status: 'succeeded', to_version: '3', duration_ms: 40 },
+              { tenant: 'beta', status: 'failed', error: 'relation "tasks" already exists' },
             ],
           });
     });
     renderAt('/migrations', '/migrations', <MigrationsPage />);
     const user = userEvent.setup();
 
+    expect(await screen.findByText(/1 of 2 ready tenants are behind the latest tenant schema 3: beta \(2\)/)).toBeInTheDocument();
     await user.click(screen.getByLabelText('all tenants'));
     await user.clear(screen.getByLabelText('Tenants migrated in parallel'));
     await user.type(screen.getByLabelText('Tenants migrated in parallel'), '4');
-    await user.click(screen.getByRole('button', { name: 'Start migration' }));
 
-    expect(calls[0].body).toEqual({ all: true, parallel: 4 });
+    await user.click(screen.getByLabelText(/keep going past failed/));
+
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post).toBeUndefined();
+    await user.click(screen.getByRole('button', { name: 'Start migration' }));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ all: true, parallel: 4, skip_failing: true, canary: 0 });
     expect(await screen.findByText(/1 of 2 tenants/)).toBeInTheDocument();
     expect(await screen.findByText('relation "tasks" already exists', {}, { timeout: 3000 })).toBeInTheDocument();
-    expect(screen.getByText(/completed — 2 of 2 tenants, 1 failed/)).toBeInTheDocument();
+    expect(screen.getByText(/failed — 2 of 2 tenants, 1 failed/)).toBeInTheDocument();
   });
 
   it('validates a single tenant key before starting', async () => {

@@ -1,20 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../session';
-import type { MigrationRun, MigrationTenantResult } from '../api/types';
-import { ErrorMessage, formatDuration } from '../components/common';
+import type { DriftReport, MigrationRun } from '../api/types';
+import { ErrorMessage, formatTime } from '../components/common';
+import { describeError } from '../api/problem';
 import { tenantKeyProblem } from '../tenants/tenantKey';
+import { MigrationRunView, isFinished } from './MigrationRunView';
 
-const FINISHED = new Set(['completed', 'succeeded', 'failed', 'finished', 'done', 'stopped', 'cancelled']);
-
-export function runResults(run: MigrationRun): MigrationTenantResult[] {
-  return run.results ?? run.tenants ?? [];
-}
-
-export function isFinished(run: MigrationRun): boolean {
-  if (run.status && FINISHED.has(run.status.toLowerCase())) return true;
-  return run.total !== undefined && run.completed !== undefined && run.total > 0 && run.completed >= run.total;
-}
+export { isFinished } from './MigrationRunView';
 
 export function MigrationsPage() {
   const { api, canWrite } = useSession();
@@ -23,9 +16,25 @@ export function MigrationsPage() {
   const [scope, setScope] = useState<'one' | 'all'>('one');
   const [tenant, setTenant] = useState('');
   const [parallel, setParallel] = useState('8');
+  const [skipFailing, setSkipFailing] = useState(false);
+  const [canary, setCanary] = useState('0');
   const [run, setRun] = useState<MigrationRun | null>(null);
+  const [recent, setRecent] = useState<MigrationRun[]>([]);
+  const [drift, setDrift] = useState<DriftReport | null>(null);
+  const [driftError, setDriftError] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.listMigrations().then(setRecent).catch(() => setRecent([]));
+    api
+      .migrationDrift()
+      .then((d) => setDrift(Array.isArray(d?.drifted) ? d : null))
+      .catch((e) => {
+        setDrift(null);
+        setDriftError(e);
+      });
+  }, [api, runId]);
 
   useEffect(() => {
     if (!runId) return undefined;
@@ -53,7 +62,9 @@ export function MigrationsPage() {
     setError(null);
     try {
       const started = await api.startMigration(
-        scope === 'one' ? { tenant } : { all: true, parallel: Math.max(1, Number(parallel) || 1) },
+        scope === 'one'
+          ? { tenant }
+          : { all: true, parallel: Math.max(1, Number(parallel) || 1), skip_failing: skipFailing, canary: Math.max(0, Number(canary) || 0) },
       );
       const id = started.run_id ?? started.id;
       setRun(started);
@@ -65,14 +76,21 @@ export function MigrationsPage() {
     }
   }
 
-  const results = run ? runResults(run) : [];
-  const total = run?.total ?? results.length;
-  const done = run?.completed ?? results.filter((r) => r.status !== 'running' && r.status !== 'pending').length;
-  const failed = results.filter((r) => r.error);
   const tenantProblem = scope === 'one' && tenant ? tenantKeyProblem(tenant) : null;
   return (
     <main id="main">
       <h1>Migrations</h1>
+      {drift && (
+        <p className={drift.drifted.length ? 'notice' : 'muted'}>
+          {drift.drifted.length
+            ? `${drift.drifted.length} of ${drift.ready_tenants} ready tenants are behind the latest tenant schema ${drift.latest_version ?? ''}: ${drift.drifted
+                .slice(0, 10)
+                .map((d) => `${d.tenant} (${d.schema_version ?? 'empty'})`)
+                .join(', ')}${drift.drifted.length > 10 ? ', …' : ''}`
+            : `All ${drift.ready_tenants} ready tenants are at the latest tenant schema ${drift.latest_version ?? ''}.`}
+        </p>
+      )}
+      {driftError ? <p className="muted">Drift report not available: {describeError(driftError)}</p> : null}
       {canWrite && (
         <form className="stacked" onSubmit={start} aria-busy={busy}>
           <fieldset>
@@ -102,6 +120,12 @@ export function MigrationsPage() {
             <>
               <label htmlFor="migration-parallel">Tenants migrated in parallel</label>
               <input id="migration-parallel" type="number" min={1} max={64} value={parallel} onChange={(e) => setParallel(e.target.value)} />
+              <label htmlFor="migration-canary">Canary: migrate this many tenants first, stop on a failure</label>
+              <input id="migration-canary" type="number" min={0} value={canary} onChange={(e) => setCanary(e.target.value)} />
+              <label className="radio">
+                <input type="checkbox" checked={skipFailing} onChange={(e) => setSkipFailing(e.target.checked)} /> keep going past failed
+                tenants
+              </label>
             </>
           )}
           <ErrorMessage error={error} />
@@ -111,42 +135,18 @@ export function MigrationsPage() {
         </form>
       )}
       {!canWrite && <ErrorMessage error={error} />}
-      {run && (
-        <section aria-labelledby="run-title" className="card">
-          <h2 id="run-title">Run {run.run_id ?? run.id ?? runId}</h2>
-          <p aria-live="polite">
-            {run.status ?? (isFinished(run) ? 'finished' : 'running')} — {done} of {total} tenants
-            {failed.length > 0 && `, ${failed.length} failed`}
-          </p>
-          <progress max={Math.max(total, 1)} value={done} aria-label="Migration progress" />
-          {results.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Tenant</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">From</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Applied</th>
-                  <th scope="col">Duration</th>
-                  <th scope="col">Error</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.map((r) => (
-                  <tr key={r.tenant} className={r.error ? 'row-error' : undefined}>
-                    <th scope="row">{r.tenant}</th>
-                    <td>{r.status ?? (r.error ? 'failed' : 'succeeded')}</td>
-                    <td>{r.from_version ?? '—'}</td>
-                    <td>{r.to_version ?? '—'}</td>
-                    <td>{r.applied ?? '—'}</td>
-                    <td>{r.duration_ms !== undefined ? formatDuration(r.duration_ms) : '—'}</td>
-                    <td>{r.error ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+      {run && <MigrationRunView run={run} />}
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-title" className="card">
+          <h2 id="recent-title">Recent runs</h2>
+          <ul>
+            {recent.map((r) => (
+              <li key={r.run_id}>
+                <Link to={`/migrations?run=${r.run_id}`}>{formatTime(r.created_at)}</Link> — {r.scope ?? 'run'}, {r.status},{' '}
+                {r.succeeded ?? 0} succeeded, {r.failed ?? 0} failed of {r.total ?? 0}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </main>
