@@ -18,7 +18,7 @@ public class AuthorizationProblemHandler implements ExceptionHandler<Authorizati
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         if (exception.isForbidden()) {
             return ProblemResponses.of(Problem.of(403, "forbidden", "Forbidden",
-                    "this operation needs the admin role"));
+                    "your role does not allow this operation; writes need the admin role"));
         }
         return ProblemResponses.of(Problem.of(401, "unauthorized", "Unauthorized",
                 "a valid admin bearer token is required")).header("WWW-Authenticate", "Bearer");
