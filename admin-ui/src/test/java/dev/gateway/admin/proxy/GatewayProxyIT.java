@@ -1,5 +1,6 @@
 package dev.gateway.admin.proxy;
 
+import dev.gateway.admin.FakeUpstream;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -117,6 +118,19 @@ class GatewayProxyIT implements TestPropertyProvider {
         FakeUpstream.Seen seen = registry.lastRequest.get();
         assertEquals("Bearer sse-token", seen.header("Authorization"));
         assertEquals("since=5", seen.query());
+    }
+
+    @Test
+    void shouldRefuseOversizeBodiesWithA413ProblemBeforeTheUpstream() throws Exception {
+        registry.lastRequest.set(null);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request("/api/gateway/tenants")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + "a".repeat(2_000_000) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(null, registry.lastRequest.get());
     }
 
     private static String nextData(Iterator<String> lines) {

@@ -1,4 +1,4 @@
-package dev.gateway.admin.proxy;
+package dev.gateway.admin;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,24 +20,33 @@ import java.util.concurrent.atomic.AtomicReference;
  * A stand-in registry/provisioner on a random loopback port: it records the last request it got
  * and answers the canned responses the proxy tests assert on.
  */
-final class FakeUpstream implements AutoCloseable {
+public final class FakeUpstream implements AutoCloseable {
 
-    record Seen(String method, String path, String query, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Seen(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    final AtomicReference<Seen> lastRequest = new AtomicReference<>();
+    static final String PROMETHEUS = """
+            # TYPE gateway_requests_total counter
+            gateway_requests_total{status="200",tenant="acme"} 40.0
+            gateway_requests_total{status="429",tenant="acme"} 2.0
+            gateway_requests_total{status="200",tenant="other"} 7.0
+            gateway_rate_limited_total{tenant="acme"} 2.0
+            """;
+
+    public final AtomicReference<Seen> lastRequest = new AtomicReference<>();
+    public final List<Seen> requests = new CopyOnWriteArrayList<>();
     /** Released by the test once it has read the first SSE event; the second event waits for it. */
-    final CountDownLatch firstEventRead = new CountDownLatch(1);
-    final AtomicBoolean secondEventSentAfterRead = new AtomicBoolean();
+    public final CountDownLatch firstEventRead = new CountDownLatch(1);
+    public final AtomicBoolean secondEventSentAfterRead = new AtomicBoolean();
 
     private final HttpServer server;
     private final String name;
 
-    FakeUpstream(String name) throws IOException {
+    public FakeUpstream(String name) throws IOException {
         this.name = name;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -44,16 +54,23 @@ final class FakeUpstream implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        lastRequest.set(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+        Seen seen = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body);
+        lastRequest.set(seen);
+        requests.add(seen);
         String path = exchange.getRequestURI().getPath();
-        if (path.equals("/api/gateway/events")) {
+        if (path.equals("/prometheus")) {
+            respond(exchange, 200, "text/plain; version=0.0.4", PROMETHEUS);
+        } else if (path.endsWith("/ghost")) {
+            respond(exchange, 404, "application/problem+json",
+                    "{\"type\":\"https://gateway.dev/problems/tenant-not-found\",\"title\":\"Tenant not found\",\"status\":404}");
+        } else if (path.equals("/api/gateway/events")) {
             streamEvents(exchange);
         } else if (path.endsWith("/conflict")) {
             respond(exchange, 409, "application/problem+json",
