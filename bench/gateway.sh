@@ -20,8 +20,7 @@ MIGRATIONS="$ROOT/provisioner/src/main/resources/db/tenant"
 PGBENCH="${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -n1)}"
 PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 export PGHOST PGPORT PGUSER
-PORT="${GATEWAY_BENCH_PORT:-18000}"
-BASE="http://127.0.0.1:$PORT"
+PORT="${GATEWAY_BENCH_PORT:-18680}" # limiter on; limiter off listens on PORT+1
 DB=app_gateway_bench
 PGBENCH_DB=app_gateway_pgbench
 KEY="bench$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -31,7 +30,8 @@ HASH='$2a$10$mQtkMacb4XGFKlRPs4bW9.H/Qh4N5TMhMszSnOlFNSom.HdCcQam.' # bcrypt of 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/bench/results/gateway-$STAMP.md"
 WORK="$(mktemp -d)"
-GATEWAY_PID=""
+GATEWAY_PIDS=()
+ROUNDS="${GATEWAY_BENCH_ROUNDS:-3}"
 
 for tool in wrk psql redis-cli curl java; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
@@ -41,16 +41,17 @@ if [[ ! -f "$JAR" ]]; then
   (cd "$ROOT" && mvn -B -q -pl app-gateway package -DskipTests)
 fi
 
-stop_gateway() {
-  if [[ -n "$GATEWAY_PID" ]]; then
-    kill "$GATEWAY_PID" 2>/dev/null || true
-    wait "$GATEWAY_PID" 2>/dev/null || true
-    GATEWAY_PID=""
-  fi
+stop_gateways() {
+  local pid
+  for pid in "${GATEWAY_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  GATEWAY_PIDS=()
 }
 
 cleanup() {
-  stop_gateway
+  stop_gateways
   redis-cli -h 127.0.0.1 DEL "tenant:$KEY" "rl:$KEY" >/dev/null 2>&1 || true
   redis-cli -h 127.0.0.1 PUBLISH tenant-directory "$KEY" >/dev/null 2>&1 || true
   psql -q -d "$DB" -c "DROP SCHEMA IF EXISTS $NAME CASCADE" >/dev/null 2>&1 || true
@@ -92,53 +93,45 @@ SQL
   redis-cli -h 127.0.0.1 PUBLISH tenant-directory "$KEY" >/dev/null
 }
 
-start_gateway() { # $1 = rate limiter enabled (true|false)
-  GATEWAY_APP_PORT="$PORT" GATEWAY_HOME="$WORK/home" GATEWAY_RATE_LIMIT_ENABLED="$1" \
+start_gateway() { # $1 = limiter on|off; port $PORT (on) or $PORT+1 (off)
+  local enabled=true port="$PORT"
+  [[ "$1" == off ]] && enabled=false && port=$((PORT + 1))
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use; set GATEWAY_BENCH_PORT" >&2
+    exit 1
+  fi
+  GATEWAY_APP_PORT="$port" GATEWAY_HOME="$WORK/home" GATEWAY_RATE_LIMIT_ENABLED="$enabled" \
     java -Xms512m -Xmx512m ${GATEWAY_BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway-$1.log" 2>&1 &
-  GATEWAY_PID=$!
+  GATEWAY_PIDS+=($!)
   for _ in $(seq 1 120); do
-    if curl -fsS "$BASE/health" >/dev/null 2>&1; then
+    if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
       return 0
     fi
-    kill -0 "$GATEWAY_PID" 2>/dev/null || { cat "$WORK/gateway-$1.log" >&2; exit 1; }
+    kill -0 "$!" 2>/dev/null || { cat "$WORK/gateway-$1.log" >&2; exit 1; }
     sleep 0.5
   done
   echo "app-gateway did not become healthy" >&2
   exit 1
 }
 
-login() {
+base_of() { [[ "$1" == on ]] && echo "http://127.0.0.1:$PORT" || echo "http://127.0.0.1:$((PORT + 1))"; }
+
+login() { # $1 = on|off
   curl -fsS -H "X-Tenant-ID: $KEY" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"admin@$KEY.bench\",\"password\":\"$PASSWORD\"}" "$BASE/api/auth/token" |
+    -d "{\"email\":\"admin@$KEY.bench\",\"password\":\"$PASSWORD\"}" "$(base_of "$1")/api/auth/token" |
     sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
-run_wrk() { # $1 label, $2 path, $3 token, $4 seconds -> "label|req/s|p50|p99|non-2xx"
+run_wrk() { # $1 label, $2 url, $3 token, $4 seconds -> "label|req/s|p50|p99|non-2xx"
   local out
-  out="$(wrk -t2 -c"$CONNECTIONS" -d"$4s" --timeout 5s --latency -H "Authorization: Bearer $3" "$BASE$2")"
-  echo "$out" >>"$WORK/wrk.txt"
+  out="$(wrk -t2 -c"$CONNECTIONS" -d"$4s" --timeout 5s --latency -H "Authorization: Bearer $3" "$2")"
+  printf '== %s\n%s\n' "$1" "$out" >>"$WORK/wrk.txt"
   local rps p50 p99 errors
   rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
   errors="$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
   echo "$1|$rps|$p50|$p99|${errors:-0}"
-}
-
-measure() { # $1 = limiter on|off
-  local enabled=true
-  [[ "$1" == off ]] && enabled=false
-  start_gateway "$enabled"
-  local token
-  token="$(login)"
-  curl -fsS -H "Authorization: Bearer $token" "$BASE/api/me" >/dev/null
-  run_wrk warmup /api/me "$token" 10 >/dev/null
-  run_wrk warmup /api/projects "$token" 5 >/dev/null
-  run_wrk "GET /api/me, limiter $1" /api/me "$token" "$DURATION" >>"$WORK/rows"
-  run_wrk "GET /api/projects, limiter $1" /api/projects "$token" "$DURATION" >>"$WORK/rows"
-  curl -fsS -H "Authorization: Bearer $token" -D - -o /dev/null "$BASE/api/me" | tr -d '\r' |
-    grep -i '^ratelimit' >"$WORK/headers-$1" || true
-  stop_gateway
 }
 
 pgbench_reference() {
@@ -153,11 +146,34 @@ pgbench_reference() {
 mkdir -p "$ROOT/bench/results"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 provision_tenant
-: >"$WORK/rows"
-measure on
-measure off
+start_gateway on
+start_gateway off
+declare -A TOKEN
+for mode in on off; do
+  TOKEN[$mode]="$(login "$mode")"
+  run_wrk "warm-up $mode" "$(base_of "$mode")/api/me" "${TOKEN[$mode]}" 10 >/dev/null
+  run_wrk "warm-up $mode" "$(base_of "$mode")/api/projects" "${TOKEN[$mode]}" 5 >/dev/null
+done
+curl -fsS -H "Authorization: Bearer ${TOKEN[on]}" -D - -o /dev/null "$(base_of on)/api/me" | tr -d '\r' |
+  grep -i '^ratelimit' >"$WORK/headers-on" || true
+# the machine is shared: alternate the configurations and report the median of the rounds
+: >"$WORK/runs"
+for round in $(seq 1 "$ROUNDS"); do
+  for path in /api/me /api/projects; do
+    for mode in on off; do
+      run_wrk "GET $path, limiter $mode" "$(base_of "$mode")$path" "${TOKEN[$mode]}" "$DURATION" >>"$WORK/runs"
+    done
+  done
+done
+stop_gateways
 pgbench_reference
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+# median round (by req/s) per configuration
+: >"$WORK/rows"
+for label in "GET /api/me, limiter on" "GET /api/me, limiter off" "GET /api/projects, limiter on" \
+  "GET /api/projects, limiter off"; do
+  awk -F'|' -v l="$label" '$1 == l' "$WORK/runs" | sort -t'|' -k2 -n | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2)' >>"$WORK/rows"
+done
 
 rps_of() { awk -F'|' -v l="$1" '$1 == l {print $2}' "$WORK/rows"; }
 cost() { awk -v on="$(rps_of "$1, limiter on")" -v off="$(rps_of "$1, limiter off")" \
@@ -171,12 +187,13 @@ PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo);" \
     "load average before: $LOAD_BEFORE, after: $LOAD_AFTER (the machine is shared with other builds)."
   echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). Java: $(java -version 2>&1 | head -n1)."
-  echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s per run after a 10 s + 5 s warm-up, loopback;"
-  echo "every request carries an RS256 bearer token (iss app-gateway) and goes through tenant resolution,"
+  echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s per run after a 10 s + 5 s warm-up, loopback."
+  echo "Two gateways run side by side (limiter on / off); the runs alternate over $ROUNDS rounds and the table"
+  echo "shows the median round by req/s (all rounds below). Each request carries an RS256 bearer token (iss app-gateway) and goes through tenant resolution,"
   echo "the directory cache, the lifecycle gate and (limiter on) one EVALSHA of the GCRA script in Redis."
   echo "/api/projects runs one tenant transaction (SET LOCAL ROLE + search_path, keyset page of 20 of 50 rows)."
   echo "Limiter off = GATEWAY_RATE_LIMIT_ENABLED=false; limiter on = plan rate 1,000,000/s (never 429)."
-  echo "Access log on (async appender, to a file). Heap 512 MB."
+  echo "Access log on (async appender, to a file). Heap 512 MB, 2 request event loops (GATEWAY_APP_EVENT_LOOPS)."
   echo
   echo "| run | req/s | p50 | p99 | non-2xx |"
   echo "|---|---:|---:|---:|---:|"
@@ -190,6 +207,12 @@ PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
   echo
   echo "Headers on a limited response (limiter on): $(tr '\n' ' ' <"$WORK/headers-on")"
   echo
+  echo "All rounds:"
+  echo
+  echo "| run | req/s | p50 | p99 | non-2xx |"
+  echo "|---|---:|---:|---:|---:|"
+  awk -F'|' '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$WORK/runs"
+  echo
   echo "<details><summary>raw wrk output</summary>"
   echo
   echo '```'
@@ -197,5 +220,5 @@ PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
   echo '```'
   echo "</details>"
 } >"$OUT"
-cat "$OUT" | sed -n '1,/^Headers/p'
+sed -n '1,/^Headers/p' "$OUT"
 echo "results: $OUT"

@@ -8,6 +8,11 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.NettyCustomizer;
+import io.netty.channel.Channel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -20,14 +25,24 @@ public class RedisLink implements AutoCloseable {
 
     private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final RedisURI uri;
     private volatile CompletableFuture<StatefulRedisConnection<String, String>> connection;
     private volatile long lastFailure;
+    /** Set once connected; Lettuce reconnects this connection by itself after that. */
+    private volatile RedisAsyncCommands<String, String> connected;
 
     public RedisLink(String uri, Duration commandTimeout) {
         this.uri = RedisURI.create(uri);
-        this.client = RedisClient.create(this.uri);
+        this.resources = DefaultClientResources.builder().nettyCustomizer(new NettyCustomizer() {
+            @Override
+            public void afterChannelInitialized(Channel channel) {
+                // many requests write a command at once: one socket write for all of them
+                channel.pipeline().addFirst(new FlushConsolidationHandler(256, true));
+            }
+        }).build();
+        this.client = RedisClient.create(resources, this.uri);
         client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(commandTimeout.multipliedBy(4)).build())
@@ -45,6 +60,10 @@ public class RedisLink implements AutoCloseable {
 
     /** The connected async API, or a failed future when Redis is unreachable. */
     public CompletableFuture<RedisAsyncCommands<String, String>> commands() {
+        RedisAsyncCommands<String, String> ready = connected;
+        if (ready != null) {
+            return CompletableFuture.completedFuture(ready);
+        }
         CompletableFuture<StatefulRedisConnection<String, String>> current = connection;
         if (current == null || current.isCompletedExceptionally()) {
             current = reconnect(current);
@@ -65,6 +84,8 @@ public class RedisLink implements AutoCloseable {
         attempt.whenComplete((c, e) -> {
             if (e != null) {
                 lastFailure = System.nanoTime();
+            } else {
+                connected = c.async();
             }
         });
         connection = attempt;
@@ -78,5 +99,6 @@ public class RedisLink implements AutoCloseable {
             current.join().close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
     }
 }

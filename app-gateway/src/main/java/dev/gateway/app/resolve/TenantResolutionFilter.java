@@ -20,8 +20,13 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import io.netty.util.internal.ThreadExecutorMap;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The front door of every /api request, before any controller: correlation id, token
@@ -74,7 +79,7 @@ public class TenantResolutionFilter implements HttpServerFilter {
                 throw ProblemException.unauthorized();
             }
             String tenantKey = key;
-            response = Mono.fromFuture(directory.find(key))
+            response = Mono.fromFuture(onCallerLoop(directory.find(key)))
                     .onErrorMap(e -> ProblemException.unavailable("tenant directory unavailable"))
                     .flatMap(entry -> admit(request, chain, entry.orElseThrow(() -> TenantGate.notFound(tenantKey)),
                             token, login, correlationId));
@@ -93,7 +98,7 @@ public class TenantResolutionFilter implements HttpServerFilter {
         String role = token != null ? token.role() : login ? "anonymous" : "member";
         request.setAttribute(Caller.ATTRIBUTE,
                 new Caller(entry, token == null ? null : token.subject(), role, correlationId));
-        return Mono.fromFuture(limiter.check(entry, route(request.getPath()))).flatMap(decision -> {
+        return Mono.fromFuture(onCallerLoop(limiter.check(entry, route(request.getPath())))).flatMap(decision -> {
             if (decision.unavailable()) {
                 return Mono.just(ProblemResponses.of(ProblemException.unavailable("rate limiter unavailable")));
             }
@@ -104,6 +109,17 @@ public class TenantResolutionFilter implements HttpServerFilter {
             }
             return Mono.from(chain.proceed(request)).map(r -> withRateLimit(r, decision));
         });
+    }
+
+    /**
+     * Redis replies complete on Lettuce's single I/O thread; continuing there would run every
+     * request's controller and serialization on that one thread. Hop back to the event loop that
+     * owns the request (it has to write the response anyway). Already-completed futures (cache
+     * hits, limiter off) continue in place.
+     */
+    private static <T> CompletableFuture<T> onCallerLoop(CompletableFuture<T> future) {
+        Executor loop = ThreadExecutorMap.currentExecutor();
+        return future.isDone() || loop == null ? future : future.thenApplyAsync(Function.identity(), loop);
     }
 
     @Nullable
