@@ -39,7 +39,7 @@ public class SigningKey implements RSASignatureConfiguration {
     private final RSAKey jwk;
 
     public SigningKey(AuthConfiguration config) {
-        Path path = Path.of(config.jwtKey());
+        Path path = config.jwtKeyPath();
         try {
             RSAPrivateCrtKey privateKey = Files.exists(path) ? read(path) : generate(path);
             RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")

@@ -14,8 +14,6 @@ public interface PoolRepository extends CrudRepository<SharedPool, UUID> {
 
     List<SharedPool> findAllOrderByName();
 
-    Optional<SharedPool> findByName(String name);
-
     boolean existsByName(String name);
 
     @Query("SELECT * FROM registry.shared_pool WHERE status = 'active' AND tenant_count < max_tenants"

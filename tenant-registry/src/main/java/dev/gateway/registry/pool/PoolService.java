@@ -32,10 +32,6 @@ public class PoolService {
         return pools.findById(id);
     }
 
-    public Optional<SharedPool> findByName(String name) {
-        return pools.findByName(name);
-    }
-
     public Optional<SharedPool> leastUsedActive() {
         return pools.findLeastUsedActive();
     }

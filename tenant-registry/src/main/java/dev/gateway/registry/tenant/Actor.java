@@ -4,5 +4,4 @@ package dev.gateway.registry.tenant;
 public record Actor(String name) {
 
     public static final Actor PROVISIONER = new Actor("provisioner");
-    public static final Actor SAFETY_NET = new Actor("safety-net");
 }
