@@ -40,6 +40,23 @@ class PrometheusTextTest {
     }
 
     @Test
+    void shouldReadTheAppGatewaysOwnMetricNames() {
+        String appGateway = """
+                gateway_requests_seconds_count{status="200",tenant="acme"} 120.0
+                gateway_requests_seconds_count{status="429",tenant="acme"} 7.0
+                gateway_requests_seconds_sum{status="200",tenant="acme"} 0.9
+                gateway_db_time_seconds_count{tenant="acme"} 113.0
+                gateway_ratelimit_limited_total{tenant="acme"} 7.0
+                gateway_ratelimit_redis_failures_total{mode="open"} 1.0
+                """;
+
+        TenantUsage usage = TenantUsage.of(PrometheusText.totalsFor(appGateway, "acme"));
+
+        assertEquals(127.0, usage.requests());
+        assertEquals(7.0, usage.rateLimited());
+    }
+
+    @Test
     void shouldLeaveCountsUnknownWhenNoMetricCarriesTheTenant() {
         TenantUsage usage = TenantUsage.of(PrometheusText.totalsFor(EXPOSITION, "nobody"));
 
