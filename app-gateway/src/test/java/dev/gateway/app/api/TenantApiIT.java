@@ -216,6 +216,22 @@ class TenantApiIT extends GatewayIntegrationTest {
         assertEquals("unsupported-media-type", text.problem());
     }
 
+    @Test
+    void shouldExposeHealthPerTenantMetricsAndOpenApi() {
+        api().get("/api/me", bearer(admin));
+        Reply health = api().get("/health");
+        assertEquals(200, health.status(), health.body());
+        assertTrue(health.body().contains("\"redis\"") && health.body().contains("\"pools\""), health.body());
+        String metrics = api().get("/prometheus").body();
+        assertTrue(metrics.contains("gateway_requests_seconds_count{status=\"200\",tenant=\"" + tenant.key() + "\"}"),
+                "per-tenant request series missing");
+        assertTrue(metrics.contains("gateway_db_time_seconds_count{tenant=\"" + tenant.key() + "\"}"));
+        assertTrue(metrics.contains("gateway_requests_seconds_bucket{status=\"200\",tenant=\"" + tenant.key()));
+        Reply openApi = api().get("/swagger/app-gateway-0.1.yml");
+        assertEquals(200, openApi.status());
+        assertTrue(openApi.body().contains("/api/projects/{id}") && openApi.body().contains("/api/auth/token"));
+    }
+
     private Reply createUser(String token, String name) {
         return api().post("/api/users", "{\"email\":\"" + name + "@example.test\",\"name\":\"" + name
                 + "\",\"password\":\"secret-pass\",\"role\":\"member\"}", bearer(token));

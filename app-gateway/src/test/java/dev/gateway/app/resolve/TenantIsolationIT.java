@@ -5,7 +5,9 @@ import dev.gateway.app.support.Api.Reply;
 import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.ProvisionedTenant;
 import dev.gateway.app.support.TenantFixture;
+import dev.gateway.app.db.TenantPools;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 class TenantIsolationIT extends GatewayIntegrationTest {
 
+    @Inject
+    TenantPools pools;
+
     private ProvisionedTenant a;
     private ProvisionedTenant b;
     private ProvisionedTenant c;
@@ -34,7 +39,8 @@ class TenantIsolationIT extends GatewayIntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("gateway.db.shared-pool-size", "1");
+        return Map.of("gateway.db.shared-pool-size", "1", "gateway.db.tenant-pool-size", "1",
+                "gateway.db.connection-budget", "2");
     }
 
     @BeforeAll
@@ -140,6 +146,22 @@ class TenantIsolationIT extends GatewayIntegrationTest {
                 bearer(tokenC)).json();
         assertTrue("42P01 3F000 42501".contains((String) probe.get("sql_state")), probe.toString());
         assertEquals(1, rows(api().get("/api/test-probe/count?table=projects", bearer(tokenC))));
+    }
+
+    @Test
+    void shouldKeepDatabaseTenantPoolsWithinTheConnectionBudget() {
+        ProvisionedTenant d = TenantFixture.databaseTenant(Map.of());
+        ProvisionedTenant e = TenantFixture.databaseTenant(Map.of());
+        List<String> tokens = List.of(tokenC, api().login(d), api().login(e));
+        for (int round = 0; round < 2; round++) {
+            for (String token : tokens) {
+                assertEquals(200, api().get("/api/projects", bearer(token)).status());
+                long tenantPools = pools.open().stream().filter(p -> p.getPoolName().startsWith("tenant-tenant-"))
+                        .count();
+                assertTrue(tenantPools <= 2, "database-mode pools: " + tenantPools);
+            }
+        }
+        assertEquals(List.of("c-1"), names(api().get("/api/projects", bearer(tokenC))));
     }
 
     private String createProject(String token, String name) {
