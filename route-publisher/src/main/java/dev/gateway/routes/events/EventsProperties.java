@@ -16,7 +16,7 @@ public record EventsProperties(
         @Nullable String durableSuffix,
         @Nullable String tenantKeyPrefix,
         @Bindable(defaultValue = "8") @Min(1) int maxDeliver,
-        @Bindable(defaultValue = "4") @Min(1) int workers) {
+        @Bindable(defaultValue = "8") @Min(1) int workers) {
 
     static final String SERVICE = "route-publisher";
 

@@ -7,14 +7,14 @@ import dev.gateway.routes.route.RoutePlan;
 import dev.gateway.routes.route.RoutePlanner;
 import dev.gateway.routes.route.TraefikKeys;
 import io.nats.client.JetStream;
-import io.nats.client.JetStreamApiException;
 import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Announces route changes. The envelope id is derived from the triggering event, so a redelivered event
@@ -33,16 +33,16 @@ public class RouteEventPublisher {
         this.traefikKeys = traefikKeys;
     }
 
-    public EventEnvelope announce(RoutePlan plan, EventEnvelope cause) throws IOException, JetStreamApiException {
+    /** Publishes without waiting; the future completes with the JetStream ack (or fails). */
+    public CompletableFuture<PublishAck> announce(RoutePlan plan, EventEnvelope cause) {
         List<String> keys = List.copyOf(plan.routable() ? plan.routeKeys().keySet()
                 : planner.tenantRouteKeys(plan.tenant()).keySet());
         RouteChange change = new RouteChange(traefikKeys.routerName(plan.tenant()), plan.routable() ? plan.rule() : null, keys);
         EventEnvelope fresh = EventEnvelope.of(plan.announcement(), plan.tenant(), plan.revision(), cause.id(), change);
         EventEnvelope event = new EventEnvelope(idFor(cause, plan), fresh.type(), fresh.schemaVersion(),
                 fresh.tenant(), fresh.revision(), fresh.occurredAt(), fresh.correlationId(), fresh.data());
-        jetStream.publish(event.type(), EventCodec.encode(event),
+        return jetStream.publishAsync(event.type(), EventCodec.encode(event),
                 PublishOptions.builder().messageId(event.id()).build());
-        return event;
     }
 
     static String idFor(EventEnvelope cause, RoutePlan plan) {

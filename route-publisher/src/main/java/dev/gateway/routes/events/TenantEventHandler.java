@@ -16,11 +16,13 @@ import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Applies one {@code tenant.*} event: plan from the snapshot, atomic revision-checked Redis write, route
- * event, ack. Any failure before the ack is a nak: the whole handling is idempotent, so a redelivery
- * writes nothing new (same revision) and re-announces under the same message id.
+ * event, ack once JetStream acknowledged the route event. Any failure before the ack is a nak: the whole
+ * handling is idempotent, so a redelivery writes nothing new (same revision) and re-announces under the
+ * same message id, which JetStream de-duplicates.
  */
 @Singleton
 public class TenantEventHandler {
@@ -51,12 +53,17 @@ public class TenantEventHandler {
         MDC.put("event_id", event.id());
         MDC.put("correlation_id", event.correlationId());
         try {
-            apply(event);
-            message.ack();
+            apply(event).whenComplete((done, failure) -> {
+                if (failure == null) {
+                    message.ack();
+                } else {
+                    retryOrGiveUp(message, event, failure);
+                }
+            });
         } catch (MalformedEventException e) {
             giveUp(message, e.getMessage());
-        } catch (Exception e) {
-            retryOrGiveUp(message, e);
+        } catch (RuntimeException e) {
+            retryOrGiveUp(message, event, e);
         } finally {
             MDC.clear();
         }
@@ -72,7 +79,8 @@ public class TenantEventHandler {
         }
     }
 
-    private void apply(EventEnvelope event) throws Exception {
+    /** Writes Redis now; the returned future completes once the route event is acknowledged by JetStream. */
+    private CompletableFuture<?> apply(EventEnvelope event) {
         TenantSnapshot tenant = event.dataAs(TenantSnapshot.class);
         if (!event.tenant().equals(tenant.key())) {
             throw new MalformedEventException("envelope tenant '" + event.tenant() + "' differs from data key");
@@ -81,30 +89,31 @@ public class TenantEventHandler {
         WriteOutcome outcome = writer.apply(plan, false, List.of());
         if (outcome.kind() == WriteOutcome.Kind.STALE) {
             LOG.info("ignored {} rev {}: Redis holds a newer revision", event.type(), event.revision());
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         if (outcome.kind() == WriteOutcome.Kind.APPLIED) {
             metrics.written(event.occurredAt());
             LOG.info("applied {} rev {} (status {}, {} keys removed)", event.type(), event.revision(),
                     tenant.status(), outcome.keysRemoved());
         }
-        if (plan.announcement() != null) {
-            announcer.announce(plan, event);
-            if (outcome.kind() == WriteOutcome.Kind.APPLIED) {
-                metrics.announced(plan.announcement() == EventType.ROUTE_PUBLISHED);
-            }
+        if (plan.announcement() == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        if (outcome.kind() == WriteOutcome.Kind.APPLIED) {
+            metrics.announced(plan.announcement() == EventType.ROUTE_PUBLISHED);
+        }
+        return announcer.announce(plan, event);
     }
 
-    private void retryOrGiveUp(Message message, Exception e) {
+    private void retryOrGiveUp(Message message, EventEnvelope event, Throwable e) {
         long delivered = message.metaData().deliveredCount();
         if (delivered >= properties.maxDeliver()) {
             giveUp(message, "failed " + delivered + " times: " + e);
             return;
         }
         Duration delay = BACKOFF.get((int) Math.min(delivered - 1, BACKOFF.size() - 1));
-        LOG.warn("failed to apply {} (delivery {}), retry in {} ms: {}", message.getSubject(), delivered,
-                delay.toMillis(), e.toString());
+        LOG.warn("failed to apply {} for {} (delivery {}), retry in {} ms: {}", event.type(), event.tenant(),
+                delivered, delay.toMillis(), e.toString());
         message.nakWithDelay(delay);
     }
 }

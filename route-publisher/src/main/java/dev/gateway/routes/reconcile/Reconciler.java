@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -95,9 +96,9 @@ public class Reconciler {
         RedisRouteState actual = reader.read(plans.keySet());
         long readMs = System.currentTimeMillis() - readStarted;
         boolean sharedRepaired = repairShared(actual);
-        int repaired = 0;
         int skippedNewer = 0;
         int desiredRoutes = 0;
+        List<RouteWriter.Repair> repairs = new ArrayList<>();
         for (RoutePlan plan : plans.values()) {
             desiredRoutes += plan.routable() ? 1 : 0;
             Map<String, String> routeKeys = actual.tenantKeys().getOrDefault(plan.tenant(), Map.of());
@@ -107,10 +108,11 @@ public class Reconciler {
             } else if (drifted(plan, routeKeys, directory, actual.index().containsKey(plan.tenant()))) {
                 Set<String> extra = new HashSet<>(routeKeys.keySet());
                 extra.removeAll(plan.routeKeys().keySet());
-                WriteOutcome outcome = writer.apply(plan, true, extra);
-                repaired += outcome.kind() == WriteOutcome.Kind.APPLIED ? 1 : 0;
+                repairs.add(new RouteWriter.Repair(plan, extra));
             }
         }
+        int repaired = (int) writer.rewriteAll(repairs).stream()
+                .filter(outcome -> outcome.kind() == WriteOutcome.Kind.APPLIED).count();
         int strays = removeStrays(plans, actual, redisStartMs);
         long actualRoutes = redis.sync().zcard(keys.index());
         return new ReconcileReport(started, System.currentTimeMillis() - started.toEpochMilli(), plans.size(),

@@ -1,6 +1,8 @@
 package dev.gateway.routes.redis;
 
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
 
@@ -42,7 +44,16 @@ public final class LuaScript {
         }
     }
 
-    private String load(RedisCommands<String, String> redis) {
+    /**
+     * Runs the script pipelined; call {@link #load} first in the same batch, a lost script cache then fails
+     * the batch and the caller's next run loads it again.
+     */
+    public <T> RedisFuture<T> runAsync(RedisAsyncCommands<String, String> redis, ScriptOutputType type, String[] keys,
+                                       String... args) {
+        return redis.evalsha(sha, type, keys, args);
+    }
+
+    public String load(RedisCommands<String, String> redis) {
         sha = redis.scriptLoad(source);
         return sha;
     }

@@ -2,11 +2,15 @@ package dev.gateway.routes.route;
 
 import dev.gateway.events.TenantDirectory;
 import dev.gateway.routes.redis.LuaScript;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,12 +27,17 @@ public class RouteWriter {
     private static final LuaScript REMOVE_ORPHAN = LuaScript.classpath("remove_orphan.lua");
     private static final LuaScript REPLACE = LuaScript.classpath("replace_keys.lua");
 
+    private static final int PIPELINE_BATCH = 500;
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(30);
+
     private final RedisCommands<String, String> redis;
+    private final RedisAsyncCommands<String, String> async;
     private final TraefikKeys keys;
     private final RoutePlanner planner;
 
     public RouteWriter(StatefulRedisConnection<String, String> connection, TraefikKeys keys, RoutePlanner planner) {
         this.redis = connection.sync();
+        this.async = connection.async();
         this.keys = keys;
         this.planner = planner;
     }
@@ -38,6 +47,39 @@ public class RouteWriter {
      * {@code rewriteEqual} (the reconciler repairing drift), events treat it as a duplicate.
      */
     public WriteOutcome apply(RoutePlan plan, boolean rewriteEqual, Collection<String> extraKeysToDelete) {
+        List<Long> result = APPLY.run(redis, ScriptOutputType.MULTI, applyKeys(plan),
+                applyArgs(plan, rewriteEqual, extraKeysToDelete));
+        return WriteOutcome.of(result);
+    }
+
+    /**
+     * Rewrites many tenants (reconcile repairs), pipelined in batches; each tenant is still one atomic script
+     * with its revision check, equal revisions are rewritten.
+     */
+    public List<WriteOutcome> rewriteAll(List<Repair> repairs) {
+        APPLY.load(redis);
+        List<WriteOutcome> outcomes = new ArrayList<>(repairs.size());
+        for (int from = 0; from < repairs.size(); from += PIPELINE_BATCH) {
+            List<RedisFuture<List<Long>>> batch = new ArrayList<>();
+            for (Repair repair : repairs.subList(from, Math.min(repairs.size(), from + PIPELINE_BATCH))) {
+                batch.add(APPLY.runAsync(async, ScriptOutputType.MULTI, applyKeys(repair.plan()),
+                        applyArgs(repair.plan(), true, repair.extraKeys())));
+            }
+            if (!LettuceFutures.awaitAll(PIPELINE_TIMEOUT, batch.toArray(RedisFuture[]::new))) {
+                throw new IllegalStateException("route rewrite batch timed out");
+            }
+            for (RedisFuture<List<Long>> future : batch) {
+                outcomes.add(WriteOutcome.of(future.toCompletableFuture().join()));
+            }
+        }
+        return outcomes;
+    }
+
+    private String[] applyKeys(RoutePlan plan) {
+        return new String[]{TenantDirectory.key(plan.tenant()), keys.index(), keys.ownedKeys(plan.tenant())};
+    }
+
+    private String[] applyArgs(RoutePlan plan, boolean rewriteEqual, Collection<String> extraKeysToDelete) {
         Map<String, String> shared = plan.routable() ? planner.sharedKeys() : Map.of();
         List<String> args = new ArrayList<>();
         args.add(plan.tenant());
@@ -53,10 +95,7 @@ public class RouteWriter {
         addPairs(args, shared);
         addPairs(args, plan.directory());
         args.addAll(extraKeysToDelete);
-        List<Long> result = APPLY.run(redis, ScriptOutputType.MULTI,
-                new String[]{TenantDirectory.key(plan.tenant()), keys.index(), keys.ownedKeys(plan.tenant())},
-                args.toArray(String[]::new));
-        return new WriteOutcome(WriteOutcome.Kind.of(result.get(0)), result.get(1));
+        return args.toArray(String[]::new);
     }
 
     /**
@@ -80,6 +119,10 @@ public class RouteWriter {
         addPairs(args, shared);
         args.addAll(staleKeys);
         REPLACE.run(redis, ScriptOutputType.INTEGER, new String[0], args.toArray(String[]::new));
+    }
+
+    /** One tenant the reconciler rewrites, with keys found under its prefixes that must go. */
+    public record Repair(RoutePlan plan, Collection<String> extraKeys) {
     }
 
     private static void addPairs(List<String> args, Map<String, String> pairs) {
