@@ -62,9 +62,15 @@ async function waitForBadge(status, timeout = STEP_MS) {
   await page.locator('h1 .badge', { hasText: new RegExp(`^${status}$`) }).waitFor({ timeout });
 }
 
+async function assertPlatformRunning() {
+  const health = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
+  if (!health?.ok) throw new Error(`admin UI not reachable at ${baseUrl}/health: is the platform running (bin/gateway up)?`);
+}
+
 async function main() {
   mkdirSync(shots, { recursive: true });
   const password = adminPassword();
+  await assertPlatformRunning();
   const profile = mkdtempSync(join(tmpdir(), 'gateway-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfirmByTyping, formatDuration } from './common';
 
@@ -26,6 +27,31 @@ describe('confirm by typing', () => {
     await userEvent.setup().keyboard('{Escape}');
 
     expect(onCancel).toHaveBeenCalledOnce();
+  });
+});
+
+describe('confirm focus', () => {
+  it('gives focus back to the button that opened it', async () => {
+    function Host() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Delete…
+          </button>
+          {open && <ConfirmByTyping expected="acme" action="Delete tenant" description="gone" onConfirm={vi.fn()} onCancel={() => setOpen(false)} />}
+        </>
+      );
+    }
+    render(<Host />);
+    const user = userEvent.setup();
+
+    await user.tab();
+    await user.keyboard('{Enter}');
+    expect(screen.getByLabelText(/Type acme to confirm/)).toHaveFocus();
+    await user.keyboard('{Escape}');
+
+    expect(screen.getByRole('button', { name: 'Delete…' })).toHaveFocus();
   });
 });
 

@@ -55,7 +55,11 @@ export function ConfirmByTyping({
 }) {
   const [typed, setTyped] = useState('');
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    input.current?.focus();
+    return () => opener?.focus();
+  }, []);
   return (
     <section
       className="confirm"
