@@ -161,7 +161,7 @@ public class TenantService {
                 q == null ? "" : escapeLike(q), size + 1);
         List<Tenant> page = rows.size() > size ? rows.subList(0, size) : rows;
         String next = rows.size() > size ? Cursor.encode(page.get(page.size() - 1).key()) : null;
-        return new Page<>(page.stream().map(views::response).toList(), next);
+        return new Page<>(views.responses(page), next);
     }
 
     private Tenant find(String key) {

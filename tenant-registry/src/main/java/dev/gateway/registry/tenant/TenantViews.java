@@ -7,6 +7,11 @@ import dev.gateway.registry.pool.PoolService;
 import dev.gateway.registry.pool.SharedPool;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 /** Turns a tenant row into its event snapshot or API response: limits are the plan merged with overrides. */
 @Singleton
 public class TenantViews {
@@ -20,8 +25,21 @@ public class TenantViews {
     }
 
     public TenantSnapshot snapshot(Tenant t, boolean withAdmin) {
-        Plan plan = plans.find(t.plan()).orElseThrow();
-        SharedPool pool = pools.find(t.poolId()).orElseThrow();
+        return snapshot(t, plans.find(t.plan()).orElseThrow(), pools.find(t.poolId()).orElseThrow(), withAdmin);
+    }
+
+    public TenantResponse response(Tenant t) {
+        return response(t, plans.find(t.plan()).orElseThrow(), pools.find(t.poolId()).orElseThrow());
+    }
+
+    /** Responses for a page, reading each plan and pool once. */
+    public List<TenantResponse> responses(List<Tenant> tenants) {
+        Map<String, Plan> planByKey = plans.list().stream().collect(Collectors.toMap(Plan::key, p -> p));
+        Map<UUID, SharedPool> poolById = pools.list().stream().collect(Collectors.toMap(SharedPool::id, p -> p));
+        return tenants.stream().map(t -> response(t, planByKey.get(t.plan()), poolById.get(t.poolId()))).toList();
+    }
+
+    private static TenantSnapshot snapshot(Tenant t, Plan plan, SharedPool pool, boolean withAdmin) {
         return new TenantSnapshot(t.id(), t.key(), t.companyName(), t.plan(),
                 or(t.ratePerSecond(), plan.ratePerSecond()), or(t.burst(), plan.burst()),
                 or(t.maxUsers(), plan.maxUsers()), plan.featureList(), t.status(), t.statusReason(), t.isolation(),
@@ -31,8 +49,8 @@ public class TenantViews {
                 t.deletedAt(), withAdmin ? t.adminEmail() : null, withAdmin ? t.adminPasswordHash() : null);
     }
 
-    public TenantResponse response(Tenant t) {
-        TenantSnapshot s = snapshot(t, false);
+    private static TenantResponse response(Tenant t, Plan plan, SharedPool pool) {
+        TenantSnapshot s = snapshot(t, plan, pool, false);
         TenantSnapshot.PoolRef p = s.pool();
         return new TenantResponse(s.id(), s.key(), s.companyName(), s.plan(), s.ratePerSecond(), s.burst(),
                 s.maxUsers(), s.features(), s.status(), s.statusReason(), s.isolation(),
