@@ -1,6 +1,7 @@
 package dev.gateway.provisioner.events;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.time.Duration;
  * @param maxDeliver            deliveries before a failing event is dead-lettered
  * @param ackWait               redelivery delay of an unacknowledged event (e.g. after a crash)
  * @param maxAckPending         events in flight per durable
+ * @param onlyTenants           regex of the tenant keys this instance handles; others are acked and
+ *                              ignored (keeps test instances on a shared bus off other tenants)
  */
 @ConfigurationProperties("gateway.events")
 public record EventsConfiguration(
@@ -24,7 +27,12 @@ public record EventsConfiguration(
         @Bindable(defaultValue = "8") int workers,
         @Bindable(defaultValue = "5") int maxDeliver,
         @Bindable(defaultValue = "60s") Duration ackWait,
-        @Bindable(defaultValue = "1000") int maxAckPending) {
+        @Bindable(defaultValue = "1000") int maxAckPending,
+        @Nullable String onlyTenants) {
+
+    public boolean handlesTenant(String key) {
+        return onlyTenants == null || onlyTenants.isBlank() || (key != null && key.matches(onlyTenants));
+    }
 
     public String suffix() {
         return durableSuffix == null ? "" : durableSuffix;

@@ -24,10 +24,15 @@ import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The TENANTS consumer: durable {@code provisioner-tenants[suffix]}, explicit ack, deliver group =
- * durable name so every instance shares the work. Each event runs on its tenant's lane; success and
+ * durable name so every instance shares the work. Each event runs on its tenant's lane, signalling
+ * in-progress while it works so only a dead instance's events are redelivered; success and
  * reported failures are acked, errors of this service (its database, NATS) are nak'ed with backoff
  * and dead-lettered after {@code max-deliver} attempts, malformed messages are dead-lettered at once.
  */
@@ -44,6 +49,8 @@ public class TenantEventListener {
     private final TenantEventHandler handler;
     private final DeadLetters deadLetters;
     private final String durable;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "ack-in-progress"));
     private Dispatcher dispatcher;
 
     public TenantEventListener(Connection connection, JetStream jetStream, EventsConfiguration config,
@@ -84,40 +91,55 @@ public class TenantEventListener {
             message.ack();
             return;
         }
-        if (!handler.handles(event.type())) {
+        if (!handler.handles(event.type()) || !config.handlesTenant(event.tenant())) {
             message.ack();
             return;
         }
-        lanes.submit(event.tenant(), () -> process(message, event));
+        long heartbeat = Math.max(500, config.ackWait().toMillis() / 2);
+        ScheduledFuture<?> inProgress = heartbeats.scheduleAtFixedRate(() -> quietly(message::inProgress),
+                heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        lanes.submit(event.tenant(), () -> process(message, event, inProgress));
     }
 
-    private void process(Message message, EventEnvelope event) {
+    /** Runs on the tenant's lane; {@code inProgress} has kept the message from redelivery since it arrived. */
+    private void process(Message message, EventEnvelope event, ScheduledFuture<?> inProgress) {
         MDC.put("tenant", event.tenant());
         MDC.put("correlation_id", event.correlationId());
         MDC.put("event_id", event.id());
         try {
             handler.handle(event);
-            message.ack();
+            quietly(message::ack);
         } catch (MalformedEventException e) {
             deadLetters.publish(durable, message, e.getMessage());
-            message.ack();
+            quietly(message::ack);
         } catch (RuntimeException e) {
             long delivered = message.metaData().deliveredCount();
             if (delivered >= config.maxDeliver()) {
                 deadLetters.publish(durable, message, "gave up after " + delivered + " deliveries: " + e.getMessage());
-                message.ack();
+                quietly(message::ack);
             } else {
                 Duration delay = Duration.ofMillis(Math.min(30_000, 1000L << Math.min(delivered - 1, 5)));
                 LOG.warn("{} failed (delivery {}), retrying in {}: {}", event.type(), delivered, delay, e.toString());
-                message.nakWithDelay(delay);
+                quietly(() -> message.nakWithDelay(delay));
             }
         } finally {
+            inProgress.cancel(false);
             MDC.clear();
+        }
+    }
+
+    /** Acks on a connection that is closing (shutdown) fail; the server then redelivers, which is what we want. */
+    private static void quietly(Runnable ackAction) {
+        try {
+            ackAction.run();
+        } catch (RuntimeException e) {
+            LOG.debug("ack not sent: {}", e.getMessage());
         }
     }
 
     @PreDestroy
     void stop() {
+        heartbeats.shutdownNow();
         if (dispatcher != null) {
             connection.closeDispatcher(dispatcher);
         }

@@ -25,6 +25,9 @@ import static dev.gateway.provisioner.pool.Sql.ident;
 public class TenantObjects {
 
     private static final Set<String> ALREADY_EXISTS = Set.of("42710", "42P04", "42P06", "23505");
+    /** Catalog races between concurrent DDL ("tuple concurrently updated", deadlock, serialization). */
+    private static final Set<String> RACES = Set.of("XX000", "40001", "40P01");
+    private static final int ATTEMPTS = 4;
 
     private final AdminPools pools;
     private final String gatewayRole;
@@ -37,11 +40,22 @@ public class TenantObjects {
     }
 
     public void create(TenantLocation location) throws SQLException {
-        try (Connection admin = pools.connectMaintenance(location.pool()); Statement st = admin.createStatement()) {
-            if (!preparedServers.contains(location.pool().key())) {
-                createRole(st, gatewayRole, "LOGIN NOINHERIT");
-                preparedServers.add(location.pool().key());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                createOnce(location);
+                return;
+            } catch (SQLException e) {
+                if (attempt == ATTEMPTS || !RACES.contains(e.getSQLState())) {
+                    throw e;
+                }
+                pause(attempt);
             }
+        }
+    }
+
+    private void createOnce(TenantLocation location) throws SQLException {
+        try (Connection admin = pools.connectMaintenance(location.pool()); Statement st = admin.createStatement()) {
+            prepareServer(st, location.pool());
             createRole(st, location.role(), "NOLOGIN");
             st.execute("GRANT " + ident(location.role()) + " TO " + ident(gatewayRole));
             if (location.isolation() == Isolation.DATABASE) {
@@ -105,7 +119,16 @@ public class TenantObjects {
         }
     }
 
-    private void prepareSharedDatabase(Connection admin, PoolAddress pool, String database) throws SQLException {
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private synchronized void prepareSharedDatabase(Connection admin, PoolAddress pool, String database) throws SQLException {
         String key = pool.key() + "/" + database;
         if (preparedSharedDatabases.contains(key)) {
             return;
@@ -119,6 +142,13 @@ public class TenantObjects {
             st.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
         }
         preparedSharedDatabases.add(key);
+    }
+
+    private synchronized void prepareServer(Statement st, PoolAddress pool) throws SQLException {
+        if (!preparedServers.contains(pool.key())) {
+            createRole(st, gatewayRole, "LOGIN NOINHERIT");
+            preparedServers.add(pool.key());
+        }
     }
 
     private static void createRole(Statement st, String role, String options) throws SQLException {

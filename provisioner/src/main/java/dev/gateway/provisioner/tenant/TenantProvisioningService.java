@@ -93,6 +93,9 @@ public class TenantProvisioningService {
             metrics.record("provision", "succeeded", isolation, ms);
             LOG.info("tenant provisioned in {} ms ({} isolation, schema version {})", ms, isolation, version);
         } catch (ProvisioningFailure failure) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("provisioning interrupted by shutdown; the event will be redelivered", failure);
+            }
             long ms = elapsedMs(start);
             db.inTransaction(c -> {
                 placements.finish(c, request.key(), PlacementStatus.FAILED, null, failure.code().wire(), failure.getMessage(), null);

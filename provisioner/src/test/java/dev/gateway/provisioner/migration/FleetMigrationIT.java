@@ -84,8 +84,8 @@ class FleetMigrationIT implements TestPropertyProvider {
 
     @Test
     void shouldMigrateEveryTenantButTheBrokenOneAndResumeIt() {
-        String broken = provision("ta");
-        List<String> good = List.of(provision("tb"), provision("tb"), provision("tb"));
+        String broken = provision("a");
+        List<String> good = List.of(provision("b"), provision("b"), provision("b"));
         TenantDatabase.breakMigrations(broken);
 
         MigrationRun run = next.runNow(new MigrationRunPlan(null, 4, true, 0), "it");
@@ -127,8 +127,8 @@ class FleetMigrationIT implements TestPropertyProvider {
 
     @Test
     void shouldStopTheRunWhenACanaryFails() {
-        String broken = provision("ta");
-        List<String> rest = List.of(provision("tb"), provision("tb"), provision("tb"));
+        String broken = provision("a");
+        List<String> rest = List.of(provision("b"), provision("b"), provision("b"));
         TenantDatabase.breakMigrations(broken);
 
         MigrationRun run = next.runNow(new MigrationRunPlan(null, 4, true, 2), "it");
@@ -143,9 +143,9 @@ class FleetMigrationIT implements TestPropertyProvider {
 
     @Test
     void shouldStopAtTheFirstFailureWithoutSkipFailing() {
-        String broken = provision("ta");
-        provision("tb");
-        provision("tb");
+        String broken = provision("a");
+        provision("b");
+        provision("b");
         TenantDatabase.breakMigrations(broken);
 
         MigrationRun run = next.runNow(new MigrationRunPlan(null, 1, false, 0), "it");
@@ -157,8 +157,8 @@ class FleetMigrationIT implements TestPropertyProvider {
 
     @Test
     void shouldRunFromTheCommandLineWithExitCodes() {
-        String broken = provision("ta");
-        String good = provision("tb");
+        String broken = provision("a");
+        String good = provision("b");
 
         Cli drift = cli("--drift");
         assertEquals(MigrateCommand.OK, drift.exit);
@@ -177,7 +177,7 @@ class FleetMigrationIT implements TestPropertyProvider {
 
         assertEquals(MigrateCommand.USAGE, cli("--all", "--parallel", "many").exit);
         assertEquals(MigrateCommand.USAGE, cli("-t", good, "--all").exit);
-        Cli unknown = cli("-t", "tnosuchtenant");
+        Cli unknown = cli("-t", "pvnosuchtenant");
         assertEquals(MigrateCommand.ERROR, unknown.exit);
         assertTrue(unknown.err.contains("not a ready tenant"), unknown.err);
     }

@@ -117,7 +117,7 @@ class MigrationApiIT implements TestPropertyProvider {
             "{\"all\":true,\"tenant\":\"acme\"}|validation",
             "{\"all\":true,\"parallel\":0}|validation",
             "{\"tenant\":\"Not A Key\"}|validation",
-            "{\"tenant\":\"tnosuchtenant\"}|tenant-not-found"})
+            "{\"tenant\":\"pvnosuchtenant\"}|tenant-not-found"})
     void shouldRefuseBadRunRequestsWithProblems(String body, String problem) {
         assertProblem(HttpRequest.POST(BASE, body).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .bearerAuth(TestJwks.token("alice", "admin")), problem.equals("validation") ? 400 : 404, problem);

@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Properties of a provisioner context under test: its own durable, fast redelivery, test migrations. */
 public final class ProvisionerFixture {
 
+    /** Every IT tenant key starts with this, so IT consumers leave other tenants on the shared bus alone. */
+    public static final String KEY_PREFIX = "pv";
     public static final String IT_LOCATIONS = "classpath:db/tenant,classpath:db/tenant-it";
 
     private ProvisionerFixture() {
@@ -39,6 +41,7 @@ public final class ProvisionerFixture {
         p.put("gateway.outbox.poll-interval", "500ms");
         p.put("gateway.migrations.locations", IT_LOCATIONS);
         p.put("gateway.backup.dir", backupDir().toString());
+        p.put("gateway.events.only-tenants", KEY_PREFIX + "[a-z0-9]+");
         return p;
     }
 
@@ -46,10 +49,10 @@ public final class ProvisionerFixture {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A random tenant key: {@code t} + 10 lower-case letters/digits (with a prefix to steer ordering). */
+    /** A random IT tenant key: {@link #KEY_PREFIX}, then {@code prefix} (to steer ordering), then 10 random characters. */
     public static String newKey(String prefix) {
         String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder key = new StringBuilder(prefix);
+        StringBuilder key = new StringBuilder(KEY_PREFIX).append(prefix);
         for (int i = 0; i < 10; i++) {
             key.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
         }
@@ -57,7 +60,7 @@ public final class ProvisionerFixture {
     }
 
     public static String newKey() {
-        return newKey("t");
+        return newKey("");
     }
 
     public static int freePort() {
