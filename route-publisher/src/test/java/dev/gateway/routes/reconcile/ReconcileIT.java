@@ -146,6 +146,24 @@ class ReconcileIT extends RoutesItBase {
     }
 
     @Test
+    void shouldAnswerUnknownPathsAndMethodsWithProblems() {
+        io.micronaut.http.client.exceptions.HttpClientResponseException missing = assertThrows(
+                io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.GET("/routes/nope"), String.class));
+        assertEquals(404, missing.getStatus().getCode());
+        assertEquals("application/problem+json", missing.getResponse().getContentType().orElseThrow().toString());
+        assertTrue(missing.getResponse().getBody(String.class).orElseThrow()
+                .contains("https://gateway.dev/problems/not-found"));
+
+        io.micronaut.http.client.exceptions.HttpClientResponseException wrongMethod = assertThrows(
+                io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(HttpRequest.POST("/routes/status", "{}"), String.class));
+        assertEquals(405, wrongMethod.getStatus().getCode());
+        assertTrue(wrongMethod.getResponse().getBody(String.class).orElseThrow()
+                .contains("https://gateway.dev/problems/validation"));
+    }
+
+    @Test
     void shouldKeepRoutesAndReportWhenRegistryIsUnreachable() {
         TenantSnapshot t = Tenants.snapshot(env.newTenantKey(), "ready", 3);
         registry.put(t);
