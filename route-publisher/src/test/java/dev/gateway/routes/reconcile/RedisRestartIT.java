@@ -44,6 +44,8 @@ class RedisRestartIT extends RoutesItBase {
         properties.put("gateway.routes.set-keyspace-events", "true");
         properties.put("gateway.reconcile.initial-delay", "1s");
         properties.put("gateway.reconcile.interval", "1s");
+        properties.put("gateway.routes.entrypoints", "web,websecure");
+        properties.put("gateway.routes.upstream-urls", "http://gw-a:8000,http://gw-b:8000");
         return properties;
     }
 
@@ -67,6 +69,17 @@ class RedisRestartIT extends RoutesItBase {
         Map<?, ?> keyspace = (Map<?, ?>) status.get("keyspace_events");
         assertEquals(true, keyspace.get("traefik_can_watch"));
         assertEquals(true, keyspace.get("set_by_publisher"));
+    }
+
+    @Test
+    void shouldBindCommaSeparatedEntrypointsAndUpstreams() {
+        String key = env.newTenantKey();
+        Map<String, String> route = planner.tenantRouteKeys(key);
+        assertEquals("web", route.get(routerPrefix(key) + "entrypoints/0"));
+        assertEquals("websecure", route.get(routerPrefix(key) + "entrypoints/1"));
+        RedisKeys.await("shared service written", Duration.ofSeconds(5),
+                () -> RedisKeys.values(redis, env.root + "/http/services/app-gateway/"),
+                v -> "http://gw-b:8000".equals(v.get(env.root + "/http/services/app-gateway/loadbalancer/servers/1/url")));
     }
 
     @Test
