@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 
 /** Creates the first admin when there is none: from config, or with a generated password shown once. */
 @Singleton
@@ -38,7 +37,9 @@ public class AdminBootstrap {
         }
         boolean generated = config.adminPassword() == null || config.adminPassword().isBlank();
         String password = generated ? hasher.generate(20) : config.adminPassword();
-        users.save(new AdminUser(config.adminUser(), hasher.hash(password), Roles.ADMIN, Instant.now()));
+        if (users.insertIfAbsent(config.adminUser(), hasher.hash(password), Roles.ADMIN) == 0) {
+            return;
+        }
         if (generated) {
             Path file = Path.of(config.home(), "admin-password");
             write(file, password);

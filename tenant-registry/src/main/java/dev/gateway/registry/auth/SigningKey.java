@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,7 +42,7 @@ public class SigningKey implements RSASignatureConfiguration {
     public SigningKey(AuthConfiguration config) {
         Path path = config.jwtKeyPath();
         try {
-            RSAPrivateCrtKey privateKey = Files.exists(path) ? read(path) : generate(path);
+            RSAPrivateCrtKey privateKey = Files.exists(path) ? read(path) : generateOrRead(path);
             RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
             RSAKey withoutId = new RSAKey.Builder(publicKey).privateKey(privateKey).build();
@@ -71,6 +72,15 @@ public class SigningKey implements RSASignatureConfiguration {
         String pem = Files.readString(path).replace(BEGIN, "").replace(END, "").replaceAll("\\s", "");
         return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
                 .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+    }
+
+    /** Another instance sharing the directory may write the key first; then its key is the one. */
+    private static RSAPrivateCrtKey generateOrRead(Path path) throws IOException, GeneralSecurityException {
+        try {
+            return generate(path);
+        } catch (FileAlreadyExistsException e) {
+            return read(path);
+        }
     }
 
     private static RSAPrivateCrtKey generate(Path path) throws IOException, GeneralSecurityException {
