@@ -8,6 +8,11 @@ import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.internal.scanner.LocationScannerCache;
+import org.flywaydb.core.internal.scanner.ResourceNameCache;
+import org.flywaydb.core.internal.scanner.Scanner;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import java.util.Arrays;
@@ -27,6 +32,7 @@ public class TenantMigrator {
     private final MigrationConfiguration config;
     private final PlatformDb platformDb;
     private volatile String latestVersion;
+    private volatile Scanner<JavaMigration> scanner;
 
     public TenantMigrator(TenantConnections connections, MigrationConfiguration config, PlatformDb platformDb) {
         this.connections = connections;
@@ -73,11 +79,27 @@ public class TenantMigrator {
         return latestVersion;
     }
 
-    private org.flywaydb.core.api.configuration.FluentConfiguration configure() {
-        return Flyway.configure(TenantMigrator.class.getClassLoader())
+    private FluentConfiguration configure() {
+        FluentConfiguration base = Flyway.configure(TenantMigrator.class.getClassLoader())
                 .locations(config.locations().toArray(String[]::new))
                 .ignoreMigrationPatterns("*:missing")
+                .skipDefaultCallbacks(true)
                 .table("flyway_schema_history");
+        return base.resourceProvider(scanner(base)).javaMigrationClassProvider(scanner(base));
+    }
+
+    /** Scanning the locations is the CPU-heavy part of a Flyway run; the scripts never change at runtime. */
+    private Scanner<JavaMigration> scanner(FluentConfiguration base) {
+        Scanner<JavaMigration> cached = scanner;
+        if (cached == null) {
+            synchronized (this) {
+                if (scanner == null) {
+                    scanner = new Scanner<>(JavaMigration.class, false, new ResourceNameCache(), new LocationScannerCache(), base);
+                }
+                cached = scanner;
+            }
+        }
+        return cached;
     }
 
     /** Flyway's report is a multi-line block; keep what an operator needs on one line. */
