@@ -94,6 +94,7 @@ public final class RoutesBench {
                     .redirectOutput(Path.of(output + ".log").toFile()).start();
             String status = "http://127.0.0.1:" + port + "/routes/status";
 
+            String loadBefore = loadAverage();
             JsonNode cold = awaitReconcile(publisher, status, null, Duration.ofMinutes(4));
             JetStream jetStream = nats.jetStream();
             for (int i = 0; i < 20; i++) {
@@ -115,7 +116,8 @@ public final class RoutesBench {
             long restored = damaged.stream()
                     .filter(k -> redis.exists(root + "/http/routers/tenant-" + k + "/rule") == 1).count();
             Files.writeString(output, report(sequential, seq, burst, bursty, reconcileTenants, cold, steady, repair,
-                    damaged.stream().distinct().count(), restored));
+                    damaged.stream().distinct().count(), restored)
+                    + "\nLoad average (1/5/15 min) at start: " + loadBefore + "; at end: " + loadAverage() + ".\n");
             System.out.println(Files.readString(output));
         } finally {
             if (publisher != null) {
@@ -259,6 +261,15 @@ public final class RoutesBench {
                 }
                 cursor = page;
             } while (!cursor.isFinished());
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
