@@ -135,7 +135,7 @@ public class ProvisioningEventListener {
 
     /** Header values may not hold control characters; parser messages often span lines. */
     static String headerValue(String reason) {
-        String flat = reason == null ? "unknown" : reason.replaceAll("\\p{Cntrl}+", " ").strip();
+        String flat = reason == null ? "unknown" : reason.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
         return flat.length() > 500 ? flat.substring(0, 500) : flat;
     }
 
