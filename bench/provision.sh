@@ -1,0 +1,244 @@
+#!/usr/bin/env bash
+# Provisioning benchmark: N tenants created through the admin API of the running platform
+# (registry :8081 -> NATS -> provisioner :8082), per isolation mode; prints p50/p95/p99 create->ready
+# (registry timestamps created_at -> ready_at), the total time, `migrate --all` with one new
+# migration and up to date, and beside it the raw cost: the same DDL run directly with psql for the
+# same N. Bench tenants and raw objects are deleted at the end.
+#   bench/provision.sh [N=200] [--large (N=1000)] [--modes "schema database"]
+# Needs: `bin/gateway up` (registry + provisioner healthy), psql, python3, curl.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+N=200
+MODES="schema database"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --large) N=1000 ;;
+    --modes) MODES="$2"; shift ;;
+    [0-9]*) N="$1" ;;
+    *) echo "usage: bench/provision.sh [N] [--large] [--modes \"schema database\"]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+GATEWAY_HOME="${GATEWAY_HOME:-$ROOT/.gateway}"
+REGISTRY="${GATEWAY_REGISTRY_URL:-http://127.0.0.1:8081}"
+PROVISIONER="${GATEWAY_PROVISIONER_URL:-http://127.0.0.1:8082}"
+ADMIN_USER="${GATEWAY_ADMIN_USER:-admin}"
+ADMIN_PASSWORD="${GATEWAY_ADMIN_PASSWORD:-$(cat "$GATEWAY_HOME/admin-password" 2>/dev/null || true)}"
+PG_HOST="${GATEWAY_BENCH_PG_HOST:-127.0.0.1}"
+PG_PORT="${GATEWAY_BENCH_PG_PORT:-5432}"
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U postgres)
+JAR="$ROOT/provisioner/target/provisioner-0.1.0-SNAPSHOT.jar"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+RUN="$(date -u +%H%M%S)"
+OUT="$ROOT/bench/results/provision-$STAMP.md"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+
+die() { echo "bench/provision: $*" >&2; exit 1; }
+for url in "$REGISTRY" "$PROVISIONER"; do
+  curl -sf -m 5 "$url/health" >/dev/null || die "$url/health is not answering; start the platform with bin/gateway up"
+done
+[ -n "$ADMIN_PASSWORD" ] || die "no admin password: set GATEWAY_ADMIN_PASSWORD or create $GATEWAY_HOME/admin-password"
+[ -f "$JAR" ] || die "missing $JAR (mvn -pl provisioner package)"
+command -v python3 >/dev/null || die "python3 is required"
+
+TOKEN="$(curl -sf -m 10 -H 'Content-Type: application/json' \
+  -d "$(printf '{"username":"%s","password":"%s"}' "$ADMIN_USER" "$ADMIN_PASSWORD")" \
+  "$REGISTRY/api/gateway/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')" \
+  || die "login as $ADMIN_USER failed"
+export TOKEN REGISTRY
+
+# Creates N tenants on a fresh pool of the given isolation, waits for each to be ready (or failed),
+# prints a JSON summary of create->ready latencies; optionally deletes them.
+driver() { python3 - "$@" <<'PY'
+import json, os, sys, time, urllib.request, urllib.error
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+
+action, mode, n, prefix = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+registry, token = os.environ["REGISTRY"], os.environ["TOKEN"]
+
+def call(method, path, body=None, ok=(200, 201, 202, 204)):
+    req = urllib.request.Request(registry + path, method=method,
+                                 data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    for attempt in range(5):
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                raw = r.read()
+                return json.loads(raw) if raw else None
+        except urllib.error.HTTPError as e:
+            if e.code in ok:
+                return None
+            if e.code >= 500 or e.code == 429:
+                time.sleep(0.2 * (attempt + 1)); continue
+            raise SystemExit(f"{method} {path} -> {e.code}: {e.read().decode()[:300]}")
+    raise SystemExit(f"{method} {path} kept failing")
+
+def ts(s):
+    return datetime.fromisoformat(s.replace("Z", "+00:00")).timestamp()
+
+keys = [f"{prefix}-{i}" for i in range(n)]
+if action == "create":
+    pool = call("POST", "/api/gateway/pools", {"name": f"bench-{prefix}", "host": os.environ.get("PG_HOST", "127.0.0.1"),
+               "port": int(os.environ.get("PG_PORT", "5432")), "isolation": mode, "max_tenants": 100000,
+               "database": "gateway_tenants" if mode == "schema" else "postgres"})
+    started = time.time()
+    with ThreadPoolExecutor(8) as ex:
+        list(ex.map(lambda k: call("POST", "/api/gateway/tenants", {"key": k, "company_name": "Bench " + k,
+                    "pool_id": pool["id"], "admin_email": "admin@" + k + ".example"}), keys))
+    sent = time.time() - started
+    pending, tenants = set(keys), {}
+    deadline = time.time() + 600
+    while pending and time.time() < deadline:
+        cursor = None
+        while True:
+            page = call("GET", f"/api/gateway/tenants?q={prefix}-&limit=500" + (f"&cursor={cursor}" if cursor else ""))
+            for t in page["items"]:
+                if t["key"] in pending and t["status"] in ("ready", "failed"):
+                    tenants[t["key"]] = t; pending.discard(t["key"])
+            cursor = page.get("next_cursor")
+            if not cursor:
+                break
+        if pending:
+            time.sleep(0.25)
+    ready = [t for t in tenants.values() if t["status"] == "ready"]
+    lat = sorted((ts(t["ready_at"]) - ts(t["created_at"])) * 1000 for t in ready)
+    pct = lambda p: lat[min(len(lat) - 1, int(round(p / 100 * len(lat) + 0.5)) - 1)] if lat else float("nan")
+    total = (max(ts(t["ready_at"]) for t in ready) - min(ts(t["created_at"]) for t in ready)) if ready else float("nan")
+    failed = [t for t in tenants.values() if t["status"] == "failed"]
+    print(json.dumps({"mode": mode, "n": n, "ready": len(ready), "failed": len(failed), "timed_out": len(pending),
+                      "p50": pct(50), "p95": pct(95), "p99": pct(99), "total_s": total, "send_s": sent,
+                      "first_failure": failed[0]["status_reason"] if failed else None}))
+else:
+    started = time.time()
+    with ThreadPoolExecutor(8) as ex:
+        list(ex.map(lambda k: call("DELETE", f"/api/gateway/tenants/{k}", ok=(202, 204, 404, 409)), keys))
+    pending, deadline = set(keys), time.time() + 900
+    while pending and time.time() < deadline:
+        for k in list(pending):
+            t = call("GET", f"/api/gateway/tenants/{k}", ok=(404,))
+            if t is None or t["status"] == "deleted":
+                pending.discard(k)
+        if pending:
+            time.sleep(0.5)
+    print(json.dumps({"deleted_s": time.time() - started, "not_deleted": len(pending)}))
+PY
+}
+
+# The provisioner's DDL for one tenant, executed directly: role, grant, schema or database, V1 tables as
+# the tenant role, first admin user. One psql session per mode, like one provisioner worker.
+raw_sql() { # mode prefix n
+  local mode="$1" prefix="$2" n="$3" i name
+  for ((i = 0; i < n; i++)); do
+    name="raw_${prefix}_$i"
+    echo "CREATE ROLE $name NOLOGIN; GRANT $name TO gateway_app;"
+    if [ "$mode" = schema ]; then
+      echo "CREATE SCHEMA $name AUTHORIZATION $name;"
+    else
+      echo "CREATE DATABASE $name OWNER $name; REVOKE CONNECT, TEMPORARY ON DATABASE $name FROM PUBLIC;"
+      echo "GRANT CONNECT ON DATABASE $name TO gateway_app;"
+      echo "\\c $name"
+      echo "CREATE SCHEMA $name AUTHORIZATION $name; REVOKE ALL ON SCHEMA public FROM PUBLIC;"
+    fi
+    echo "SET ROLE $name; SET search_path = $name;"
+    cat "$ROOT/provisioner/src/main/resources/db/tenant/V1__tenant_tables.sql"
+    echo "INSERT INTO users (id, email, password_hash, role) VALUES (gen_random_uuid(), 'a@b.c', 'x', 'admin');"
+    echo "RESET ROLE; RESET search_path;"
+    [ "$mode" = schema ] || echo "\\c postgres"
+  done
+}
+
+raw_cleanup() { # mode prefix n
+  local mode="$1" prefix="$2" n="$3" i name
+  for ((i = 0; i < n; i++)); do
+    name="raw_${prefix}_$i"
+    if [ "$mode" = schema ]; then
+      echo "\\c gateway_tenants"; echo "DROP SCHEMA IF EXISTS $name CASCADE; DROP OWNED BY $name;"; echo "\\c postgres"
+    else
+      echo "DROP DATABASE IF EXISTS $name WITH (FORCE);"
+    fi
+    echo "DROP ROLE IF EXISTS $name;"
+  done
+}
+
+now_ms() { date +%s%3N; }
+
+"${PSQL[@]}" -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='gateway_app') THEN CREATE ROLE gateway_app LOGIN NOINHERIT; END IF; END \$\$"
+"${PSQL[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='gateway_tenants'" | grep -q 1 \
+  || "${PSQL[@]}" -d postgres -c "CREATE DATABASE gateway_tenants"
+
+{
+  echo "# Provisioning benchmark ($STAMP)"
+  echo
+  echo "N = $N tenants per mode, created through \`POST /api/gateway/tenants\` (8 concurrent clients) on a fresh pool"
+  echo "of each isolation on $PG_HOST:$PG_PORT. Latency = registry \`ready_at - created_at\` (create -> provisioned ->"
+  echo "ready, through NATS). Raw DDL = the same statements per tenant (role, grant, database/schema, V1 tables as the"
+  echo "tenant role, first admin) run back to back by one psql session. Machine: $(nproc) cores, load average"
+  echo "$(cut -d' ' -f1-3 /proc/loadavg) at start (shared with other builds)."
+  echo
+  echo "| mode | ready | failed | p50 ms | p95 ms | p99 ms | total s | raw DDL s | total / raw |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+} > "$OUT"
+
+MIGRATIONS="$WORK/next"
+mkdir -p "$MIGRATIONS"
+PREFIXES=()
+for mode in $MODES; do
+  prefix="b${mode:0:1}$RUN"
+  PREFIXES+=("$mode:$prefix")
+  echo "== $mode: creating $N tenants" >&2
+  summary="$(PG_HOST=$PG_HOST PG_PORT=$PG_PORT driver create "$mode" "$N" "$prefix")"
+  echo "$summary" >&2
+  raw_prefix="${prefix//-/_}"
+  raw_sql "$mode" "$raw_prefix" "$N" > "$WORK/raw-$mode.sql"
+  start=$(now_ms)
+  "${PSQL[@]}" -d "$([ "$mode" = schema ] && echo gateway_tenants || echo postgres)" -f "$WORK/raw-$mode.sql" >/dev/null
+  raw_s=$(python3 -c "print(($(now_ms) - $start) / 1000)")
+  raw_cleanup "$mode" "$raw_prefix" "$N" | "${PSQL[@]}" -d postgres >/dev/null
+  python3 - "$summary" "$raw_s" >> "$OUT" <<'PY'
+import json, sys
+s, raw = json.loads(sys.argv[1]), float(sys.argv[2])
+print(f"| {s['mode']} | {s['ready']}/{s['n']} | {s['failed'] + s['timed_out']} | {s['p50']:.0f} | {s['p95']:.0f} | "
+      f"{s['p99']:.0f} | {s['total_s']:.1f} | {raw:.1f} | {s['total_s'] / raw:.2f}x |")
+if s["first_failure"]:
+    print(f"\nfirst failure: {s['first_failure']}\n")
+PY
+done
+
+# `migrate --all` over every ready tenant with one new (harmless) migration, then once more up to date.
+cat > "$MIGRATIONS/V900000__bench_comment.sql" <<'EOF'
+COMMENT ON TABLE settings IS 'tenant settings';
+EOF
+migrate() { # label args...
+  local label="$1" start rc=0 out
+  shift
+  start=$(now_ms)
+  out="$(GATEWAY_LOG_LEVEL=WARN java "$@" -jar "$JAR" migrate --all --parallel 8 --skip-failing 2>&1)" || rc=$?
+  local secs
+  secs=$(python3 -c "print(($(now_ms) - $start) / 1000)")
+  echo "| $label | $(echo "$out" | grep -E '^run ' | sed -E 's/^run [0-9a-f-]+ //') | $secs s (exit $rc) |" >> "$OUT"
+}
+{
+  echo
+  echo "| \`migrate --all --parallel 8\` | result | wall time (JVM start included) |"
+  echo "|---|---|---|"
+} >> "$OUT"
+(cd "$ROOT" && migrate "one new migration" "-Dgateway.migrations.locations=classpath:db/tenant,filesystem:$MIGRATIONS")
+(cd "$ROOT" && migrate "up to date" "-Dgateway.migrations.locations=classpath:db/tenant,filesystem:$MIGRATIONS")
+
+echo >> "$OUT"
+for entry in "${PREFIXES[@]}"; do
+  mode="${entry%%:*}"
+  prefix="${entry#*:}"
+  echo "== $mode: deleting the bench tenants" >&2
+  deleted="$(driver delete "$mode" "$N" "$prefix")"
+  echo "$deleted" >&2
+  python3 -c "import json,sys; d=json.loads(sys.argv[1]); print(f'- {sys.argv[2]}: deleting {sys.argv[3]} tenants (final pg_dump + drop each) took {d[\"deleted_s\"]:.1f} s, {d[\"not_deleted\"]} left')" \
+    "$deleted" "$mode" "$N" >> "$OUT"
+done
+
+cat "$OUT"
+echo "results: $OUT"
