@@ -42,6 +42,8 @@ public final class FakeUpstream implements AutoCloseable {
     /** Released by the test once it has read the first SSE event; the second event waits for it. */
     public final CountDownLatch firstEventRead = new CountDownLatch(1);
     public final AtomicBoolean secondEventSentAfterRead = new AtomicBoolean();
+    /** Counted down when writing to an event stream fails: whoever read it has closed the connection. */
+    public final CountDownLatch streamClosedByReader = new CountDownLatch(1);
 
     private final HttpServer server;
     private final String name;
@@ -70,6 +72,9 @@ public final class FakeUpstream implements AutoCloseable {
         } else if (path.endsWith("/ghost")) {
             respond(exchange, 404, "application/problem+json",
                     "{\"type\":\"https://gateway.dev/problems/tenant-not-found\",\"title\":\"Tenant not found\",\"status\":404}");
+        } else if (path.equals("/api/gateway/events") && !exchange.getRequestHeaders().containsKey("Authorization")) {
+            respond(exchange, 401, "application/problem+json",
+                    "{\"type\":\"https://gateway.dev/problems/unauthorized\",\"title\":\"Unauthorized\",\"status\":401}");
         } else if (path.equals("/api/gateway/events")) {
             streamEvents(exchange);
         } else if (path.endsWith("/conflict")) {
@@ -92,6 +97,13 @@ public final class FakeUpstream implements AutoCloseable {
             secondEventSentAfterRead.set(firstEventRead.await(5, TimeUnit.SECONDS));
             out.write("event: tenant.ready\ndata: {\"n\":2}\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
+            for (int i = 0; i < 100; i++) {
+                Thread.sleep(100);
+                out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (IOException e) {
+            streamClosedByReader.countDown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -6,6 +6,7 @@ import io.micronaut.http.MutableHttpRequest;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -22,13 +23,19 @@ final class ProxiedRequest {
     }
 
     static MutableHttpRequest<?> of(HttpRequest<?> request, Upstream upstream) {
-        String queryToken = request.getParameters().get(ACCESS_TOKEN);
-        URI target = URI.create(upstream.url().resolve(request.getUri().getRawPath()) + query(request.getUri()));
-        MutableHttpRequest<?> outbound = request.mutate().uri(target);
-        if (queryToken != null && !request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
-            outbound.bearerAuth(queryToken);
-        }
+        MutableHttpRequest<?> outbound = request.mutate().uri(upstreamUri(request, upstream));
+        authorization(request).ifPresent(value -> outbound.getHeaders().set(HttpHeaders.AUTHORIZATION, value));
         return outbound;
+    }
+
+    static URI upstreamUri(HttpRequest<?> request, Upstream upstream) {
+        return URI.create(upstream.url().resolve(request.getUri().getRawPath()) + query(request.getUri()));
+    }
+
+    /** The caller's Authorization header, else its {@code access_token} as a bearer token. */
+    static Optional<String> authorization(HttpRequest<?> request) {
+        return request.getHeaders().findFirst(HttpHeaders.AUTHORIZATION)
+                .or(() -> request.getParameters().getFirst(ACCESS_TOKEN).map(token -> "Bearer " + token));
     }
 
     private static String query(URI uri) {

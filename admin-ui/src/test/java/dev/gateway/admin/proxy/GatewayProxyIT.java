@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,6 +116,8 @@ class GatewayProxyIT implements TestPropertyProvider {
             assertEquals("data: {\"n\":2}", nextData(it));
         }
         assertTrue(registry.secondEventSentAfterRead.get(), "the first event reached the browser only after the stream ended");
+        assertTrue(registry.streamClosedByReader.await(5, TimeUnit.SECONDS),
+                "closing the browser's stream must close the upstream stream too");
         FakeUpstream.Seen seen = registry.lastRequest.get();
         assertEquals("Bearer sse-token", seen.header("Authorization"));
         assertEquals("since=5", seen.query());
@@ -131,6 +134,16 @@ class GatewayProxyIT implements TestPropertyProvider {
         assertEquals(413, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(null, registry.lastRequest.get());
+    }
+
+    @Test
+    void shouldPassTheRegistrysRefusalOfTheEventStreamThrough() throws Exception {
+        HttpResponse<String> response = http.send(request("/api/gateway/events").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(401, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("https://gateway.dev/problems/unauthorized"), response.body());
     }
 
     private static String nextData(Iterator<String> lines) {

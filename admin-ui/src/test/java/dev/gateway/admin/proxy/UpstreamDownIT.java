@@ -54,6 +54,14 @@ class UpstreamDownIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldAnswer502ProblemForTheEventStreamWhenTheRegistryIsDown() throws Exception {
+        HttpResponse<String> response = get("/api/gateway/events?access_token=t");
+
+        assertEquals(502, response.statusCode());
+        assertTrue(response.body().contains("upstream-unavailable"), response.body());
+    }
+
+    @Test
     void shouldStayUpAndReportUnreachableUpstreamsInHealth() throws Exception {
         HttpResponse<String> response = get("/health");
 
