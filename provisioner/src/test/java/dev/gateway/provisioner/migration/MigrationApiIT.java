@@ -159,6 +159,7 @@ class MigrationApiIT implements TestPropertyProvider {
         String prometheus = http.toBlocking().retrieve("/prometheus");
         assertTrue(prometheus.contains("gateway_provisioner_operation_seconds_bucket"), "provision histogram");
         assertTrue(prometheus.contains("hikaricp_connections_max{pool=\"admin-"), "admin pool usage");
+        assertTrue(http.toBlocking().retrieve("/swagger/provisioner-0.1.yml").contains("/api/gateway/migrations/drift"));
     }
 
     private HttpResponse<String> exchange(MutableHttpRequest<?> request) {
