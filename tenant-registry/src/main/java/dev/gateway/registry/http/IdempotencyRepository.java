@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.Instant;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -16,6 +17,9 @@ public interface IdempotencyRepository extends GenericRepository<IdempotencyReco
     int claim(String key, String requestHash);
 
     Optional<IdempotencyRecord> findById(String key);
+
+    @Query("DELETE FROM registry.idempotency_key WHERE created_at < :before")
+    int deleteCreatedBefore(Instant before);
 
     @Query("UPDATE registry.idempotency_key SET status = :status, body = :body WHERE key = :key")
     void complete(String key, int status, String body);

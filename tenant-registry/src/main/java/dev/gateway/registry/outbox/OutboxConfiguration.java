@@ -9,9 +9,11 @@ import java.time.Duration;
  * @param batchSize    rows claimed per transaction
  * @param backoffBase  first retry delay after a failed publish; doubles per attempt
  * @param backoffMax   retry delay cap
+ * @param retention    how long published rows are kept
  */
 @ConfigurationProperties("gateway.outbox")
-public record OutboxConfiguration(Duration pollInterval, int batchSize, Duration backoffBase, Duration backoffMax) {
+public record OutboxConfiguration(Duration pollInterval, int batchSize, Duration backoffBase, Duration backoffMax,
+                                  Duration retention) {
 
     Duration backoff(int attempts) {
         long factor = 1L << Math.min(attempts, 20);

@@ -36,6 +36,10 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
             + " WHERE seq = :seq")
     void markFailed(long seq, String error, Instant nextAttemptAt);
 
+    @Query("DELETE FROM registry.outbox o WHERE o.published_at < :before"
+            + " AND NOT EXISTS (SELECT 1 FROM registry.tenant t WHERE t.request_event_id = o.id)")
+    int deletePublishedBefore(Instant before);
+
     @Query("SELECT count(*) FROM registry.outbox WHERE published_at IS NULL")
     long countUnpublished();
 
