@@ -81,6 +81,7 @@ export interface Plan {
 
 /** One row of a tenant's lifecycle history; registries name the fields slightly differently. */
 export interface LifecycleEntry {
+  event_id?: string;
   id?: string | number;
   type?: string;
   from_status?: string | null;

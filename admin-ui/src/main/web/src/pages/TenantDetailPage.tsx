@@ -288,7 +288,7 @@ export function TenantDetailPage() {
         {history && history.length > 0 && (
           <ol className="timeline">
             {history.map((entry, i) => (
-              <li key={entry.id ?? i}>
+              <li key={entry.event_id ?? entry.id ?? i}>
                 <time dateTime={entryTime(entry)}>{formatTime(entryTime(entry))}</time>
                 <strong>{entryTransition(entry)}</strong>
                 {(entry.actor ?? entry.who) && <span className="muted"> by {entry.actor ?? entry.who}</span>}
