@@ -5,6 +5,20 @@
 local tenant, rev, allow_equal, ttl, channel = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1', tonumber(ARGV[4]), ARGV[5]
 local n_route, n_shared, n_dir, n_extra = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
 
+-- Redis does not roll a script back when a command fails, so everything that could fail is checked
+-- before the first write. The shared index is repaired by the reconciler, not here.
+local index_type = redis.call('TYPE', KEYS[2]).ok
+if index_type ~= 'zset' and index_type ~= 'none' then
+  return redis.error_reply('WRONGTYPE published-tenant index ' .. KEYS[2] .. ' is not a sorted set')
+end
+-- a directory or owned-keys entry of the wrong type is corruption only this writer can repair
+if redis.call('TYPE', KEYS[1]).ok ~= 'hash' then
+  redis.call('DEL', KEYS[1])
+end
+if redis.call('TYPE', KEYS[3]).ok ~= 'set' then
+  redis.call('DEL', KEYS[3])
+end
+
 local current = tonumber(redis.call('HGET', KEYS[1], 'revision') or '') or -1
 if current > rev then
   return {-1, 0}

@@ -4,7 +4,7 @@ import dev.gateway.events.TenantDirectory;
 import dev.gateway.routes.route.TraefikKeys;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -13,6 +13,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +23,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads the actual route state for a reconcile: SCAN of the Traefik root only (never the hot path),
@@ -29,8 +34,10 @@ import java.util.Map;
 @Singleton
 class RedisRouteReader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedisRouteReader.class);
     private static final int BATCH = 1000;
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Map<String, String> CORRUPT = Map.of("", "unreadable");
 
     private final StatefulRedisConnection<String, String> connection;
     private final TraefikKeys keys;
@@ -55,6 +62,11 @@ class RedisRouteReader {
                         shared.put(key, value);
                     }
                 }));
+        String indexType = redis.type(keys.index());
+        if (!"zset".equals(indexType) && !"none".equals(indexType)) {
+            LOG.warn("published-tenant index {} is a {}, rebuilding it", keys.index(), indexType);
+            redis.del(keys.index());
+        }
         Map<String, Double> index = new HashMap<>();
         for (ScoredValue<String> entry : redis.zrangeWithScores(keys.index(), 0, -1)) {
             index.put(entry.getValue(), entry.getScore());
@@ -87,17 +99,34 @@ class RedisRouteReader {
         return values;
     }
 
+    /** Directory hashes; an entry that cannot be read as a hash (wrong type) reads as corrupt, so it is rewritten. */
     private Map<String, Map<String, String>> directories(Collection<String> tenants) {
         RedisAsyncCommands<String, String> async = connection.async();
         Map<String, RedisFuture<Map<String, String>>> pending = new HashMap<>();
         for (String tenant : tenants) {
             pending.put(tenant, async.hgetall(TenantDirectory.key(tenant)));
         }
-        if (!LettuceFutures.awaitAll(PIPELINE_TIMEOUT, pending.values().toArray(RedisFuture[]::new))) {
-            throw new IllegalStateException("directory read timed out");
-        }
+        long deadline = System.nanoTime() + PIPELINE_TIMEOUT.toNanos();
         Map<String, Map<String, String>> result = new HashMap<>();
-        pending.forEach((tenant, future) -> result.put(tenant, future.toCompletableFuture().join()));
+        for (Map.Entry<String, RedisFuture<Map<String, String>>> entry : pending.entrySet()) {
+            result.put(entry.getKey(), await(entry.getValue(), deadline));
+        }
         return result;
+    }
+
+    private static Map<String, String> await(RedisFuture<Map<String, String>> future, long deadline) {
+        try {
+            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RedisCommandExecutionException) {
+                return CORRUPT;
+            }
+            throw new IllegalStateException("directory read failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("directory read timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 }

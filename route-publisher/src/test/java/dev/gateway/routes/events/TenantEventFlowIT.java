@@ -35,6 +35,13 @@ class TenantEventFlowIT extends RoutesItBase {
     @Inject
     RedisClient redisClient;
 
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+        properties.put("gateway.events.max-deliver", "3");
+        return properties;
+    }
+
     @Test
     void shouldPublishRoutesDirectoryAndAnnounceWhenReady() throws Exception {
         String key = env.newTenantKey();
@@ -189,6 +196,36 @@ class TenantEventFlowIT extends RoutesItBase {
         assertTrue(parked.getHeaders().getFirst("Gateway-Dead-Letter-Reason").contains("differs"));
         assertEquals(Map.of(), directory(key));
         assertEquals(Map.of(), directory(other.key()));
+    }
+
+    @Test
+    void shouldRetryAFailingWriteAndDeadLetterItAfterMaxDeliveries() throws Exception {
+        String key = env.newTenantKey();
+        String index = env.root + "-index";
+        redis.del(index);
+        redis.set(index, "not a sorted set");
+        try {
+            EventEnvelope ready = Tenants.event(EventType.TENANT_READY, Tenants.snapshot(key, "ready", 3));
+            publish(ready);
+
+            Message parked = events.awaitDeadLetter(ready.id());
+            String reason = parked.getHeaders().getFirst("Gateway-Dead-Letter-Reason");
+            assertTrue(reason.startsWith("failed 3 times") && reason.contains("WRONGTYPE"), reason);
+            assertEquals(Map.of(), tenantRouteKeys(key), "the failed script wrote nothing");
+            assertEquals(Map.of(), directory(key));
+        } finally {
+            redis.del(index);
+        }
+    }
+
+    @Test
+    void shouldRepairADirectoryEntryOfTheWrongType() throws Exception {
+        String key = env.newTenantKey();
+        redis.set(TenantDirectory.key(key), "not a hash");
+        publish(Tenants.event(EventType.TENANT_READY, Tenants.snapshot(key, "ready", 3)));
+
+        awaitDirectory(key, TenantDirectory.STATUS, "ready");
+        assertEquals(new TreeMap<>(planner.tenantRouteKeys(key)), tenantRouteKeys(key));
     }
 
     private static boolean pollFor(BlockingQueue<String> queue, String expected) throws InterruptedException {

@@ -68,6 +68,7 @@ class ReconcileIT extends RoutesItBase {
         String stray = env.newTenantKey();
         redis.del(routerPrefix(a) + "rule");
         redis.del(TenantDirectory.key(a));
+        redis.set(TenantDirectory.key(suspended.key()), "not a hash");
         redis.set(routerPrefix(b) + "rule", "Host(`evil.example.com`)");
         redis.set(routerPrefix(c) + "priority", "100");
         redis.zrem(env.root + "-index", c);
@@ -93,6 +94,20 @@ class ReconcileIT extends RoutesItBase {
         assertEquals(Map.of(env.root + "/http/services/app-gateway/loadbalancer/servers/0/url", "http://app-gateway:8000"),
                 dev.gateway.routes.support.RedisKeys.values(redis, env.root + "/http/services/"));
         assertEquals(0, reconciler.reconcile().repaired(), "a converged state needs no repair");
+    }
+
+    @Test
+    void shouldRebuildAnIndexOfTheWrongType() {
+        TenantSnapshot t = Tenants.snapshot(env.newTenantKey(), "ready", 3);
+        registry.put(t);
+        reconciler.reconcile();
+        redis.del(env.root + "-index");
+        redis.set(env.root + "-index", "garbage");
+
+        ReconcileReport report = reconciler.reconcile();
+
+        assertEquals(1, report.repaired());
+        assertNotNull(redis.zscore(env.root + "-index", t.key()));
     }
 
     @Test
