@@ -27,10 +27,12 @@ public class TenantController {
     private static final String CORRELATION_ID = "X-Correlation-Id";
 
     private final TenantService tenants;
+    private final TenantCreationService creation;
     private final IdempotencyService idempotency;
 
-    public TenantController(TenantService tenants, IdempotencyService idempotency) {
+    public TenantController(TenantService tenants, TenantCreationService creation, IdempotencyService idempotency) {
         this.tenants = tenants;
+        this.creation = creation;
         this.idempotency = idempotency;
     }
 
@@ -40,7 +42,7 @@ public class TenantController {
                                   @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
                                   @Nullable @Header(CORRELATION_ID) String correlationId) {
         return idempotency.execute(idempotencyKey, "POST /tenants", request, () -> {
-            TenantService.Created created = tenants.create(request, actor(auth), correlation(correlationId));
+            TenantCreationService.Created created = creation.create(request, actor(auth), correlation(correlationId));
             TenantResponse shown = created.generatedPassword() == null
                     ? created.tenant() : created.tenant().withAdminPassword(created.generatedPassword());
             return new IdempotentResult(202, shown, created.tenant());
