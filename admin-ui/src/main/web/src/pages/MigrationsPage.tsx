@@ -25,6 +25,7 @@ export function MigrationsPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
+  const runDone = run ? isFinished(run) : false;
   useEffect(() => {
     api.listMigrations().then(setRecent).catch(() => setRecent([]));
     api
@@ -34,7 +35,7 @@ export function MigrationsPage() {
         setDrift(null);
         setDriftError(e);
       });
-  }, [api, runId]);
+  }, [api, runId, runDone]);
 
   useEffect(() => {
     if (!runId) return undefined;
