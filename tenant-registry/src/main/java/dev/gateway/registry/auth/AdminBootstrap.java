@@ -10,8 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 
-/** Creates the first admin when there is none: from config, or with a generated password shown once. */
+/**
+ * The first admin: with GATEWAY_ADMIN_PASSWORD set, that user exists with that password (created or reset at
+ * start); otherwise, when no admin user exists, one is created with a generated password shown once.
+ */
 @Singleton
 public class AdminBootstrap {
 
@@ -32,22 +36,38 @@ public class AdminBootstrap {
         if (AuthConfiguration.DEFAULT_SERVICE_SECRET.equals(config.serviceSecret())) {
             LOG.warn("GATEWAY_SERVICE_SECRET is the development default; set it outside development");
         }
-        if (users.count() > 0) {
-            return;
+        boolean configured = config.adminPassword() != null && !config.adminPassword().isBlank();
+        if (configured) {
+            ensureConfiguredAdmin(config.adminPassword());
+        } else if (users.count() == 0) {
+            createWithGeneratedPassword();
         }
-        boolean generated = config.adminPassword() == null || config.adminPassword().isBlank();
-        String password = generated ? hasher.generate(20) : config.adminPassword();
+    }
+
+    /** A configured password is authoritative: `bin/gateway up` prints it, so it must be the one that works. */
+    private void ensureConfiguredAdmin(String password) {
+        Optional<AdminUser> existing = users.findById(config.adminUser());
+        if (existing.isEmpty()) {
+            if (users.insertIfAbsent(config.adminUser(), hasher.hash(password), Roles.ADMIN) == 1) {
+                LOG.info("created first admin '{}' from configuration", config.adminUser());
+            }
+        } else if (!Roles.ADMIN.equals(existing.get().role())
+                || !hasher.matches(password, existing.get().passwordHash())) {
+            users.update(new AdminUser(config.adminUser(), hasher.hash(password), Roles.ADMIN,
+                    existing.get().createdAt()));
+            LOG.warn("admin '{}' password/role reset to the configured GATEWAY_ADMIN_PASSWORD", config.adminUser());
+        }
+    }
+
+    private void createWithGeneratedPassword() {
+        String password = hasher.generate(20);
         if (users.insertIfAbsent(config.adminUser(), hasher.hash(password), Roles.ADMIN) == 0) {
             return;
         }
-        if (generated) {
-            Path file = Path.of(config.home(), "admin-password");
-            write(file, password);
-            LOG.warn("created first admin '{}' with generated password {} (also written to {})",
-                    config.adminUser(), password, file.toAbsolutePath());
-        } else {
-            LOG.info("created first admin '{}' from configuration", config.adminUser());
-        }
+        Path file = Path.of(config.home(), "admin-password");
+        write(file, password);
+        LOG.warn("created first admin '{}' with generated password {} (also written to {})",
+                config.adminUser(), password, file.toAbsolutePath());
     }
 
     private static void write(Path file, String password) {

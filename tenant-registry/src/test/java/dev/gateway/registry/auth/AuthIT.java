@@ -55,6 +55,9 @@ class AuthIT implements TestPropertyProvider {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    AdminBootstrap bootstrap;
+
     @Value("${gateway.auth.jwt-key}")
     String keyPath;
 
@@ -150,6 +153,16 @@ class AuthIT implements TestPropertyProvider {
         assertProblem(unknownUser, 401, "unauthorized");
         assertEquals(Api.body(wrongPassword), Api.body(unknownUser));
         assertNotNull(Api.body(wrongPassword).get("detail"));
+    }
+
+    @Test
+    void shouldResetTheAdminToTheConfiguredPasswordAtStartup() {
+        users.update(new AdminUser("admin", hasher.hash("someone-changed-it"), Roles.VIEWER, Instant.now()));
+        bootstrap.onStartup(null);
+        AdminUser admin = users.findById("admin").orElseThrow();
+        assertEquals(Roles.ADMIN, admin.role());
+        assertTrue(hasher.matches(RegistryFixture.ADMIN_PASSWORD, admin.passwordHash()));
+        assertNotNull(Api.login(client, "admin", RegistryFixture.ADMIN_PASSWORD));
     }
 
     private HttpResponse<Map> withToken(String token) {
