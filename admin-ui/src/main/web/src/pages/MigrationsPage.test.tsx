@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { MigrationsPage, isFinished } from './MigrationsPage';
+import { MigrationsPage } from './MigrationsPage';
+import { isFinished } from './MigrationRunView';
 import { fakeFetch, json, problem, renderAt } from '../test/fakeApi';
 
 describe('migrations page', () => {

@@ -7,8 +7,6 @@ import { describeError } from '../api/problem';
 import { tenantKeyProblem } from '../tenants/tenantKey';
 import { MigrationRunView, isFinished } from './MigrationRunView';
 
-export { isFinished } from './MigrationRunView';
-
 export function MigrationsPage() {
   const { api, canWrite } = useSession();
   const [params, setParams] = useSearchParams();

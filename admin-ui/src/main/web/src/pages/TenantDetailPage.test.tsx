@@ -1,7 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { TenantDetailPage, entryTransition } from './TenantDetailPage';
+import { TenantDetailPage } from './TenantDetailPage';
+import { entryTransition } from '../tenants/TenantPanels';
 import { fakeFetch, json, problem, renderAt } from '../test/fakeApi';
 
 const acme = {
