@@ -10,7 +10,10 @@ import java.time.Duration;
  * The TENANTS consumer.
  *
  * @param durableSuffix         appended to the durable name (tests use a unique one per context)
- * @param deliverPolicy         {@code all} or {@code new}: where a newly created durable starts
+ * @param deliverPolicy         {@code new} (default) or {@code all}: where a newly created durable starts. New:
+ *                              replaying the shared stream's history would re-create long-deleted tenants,
+ *                              and tenants requested before the first start are re-emitted by the registry's
+ *                              safety net anyway
  * @param deleteConsumerOnStop  delete the durable when the context stops (tests only)
  * @param workers               tenants processed in parallel
  * @param maxDeliver            deliveries before a failing event is dead-lettered
@@ -22,7 +25,7 @@ import java.time.Duration;
 @ConfigurationProperties("gateway.events")
 public record EventsConfiguration(
         String durableSuffix,
-        @Bindable(defaultValue = "all") String deliverPolicy,
+        @Bindable(defaultValue = "new") String deliverPolicy,
         @Bindable(defaultValue = "false") boolean deleteConsumerOnStop,
         @Bindable(defaultValue = "8") int workers,
         @Bindable(defaultValue = "5") int maxDeliver,
