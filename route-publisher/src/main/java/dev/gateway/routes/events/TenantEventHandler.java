@@ -86,7 +86,7 @@ public class TenantEventHandler {
             throw new MalformedEventException("envelope tenant '" + event.tenant() + "' differs from data key");
         }
         RoutePlan plan = planner.plan(tenant, event.revision());
-        WriteOutcome outcome = writer.apply(plan, false, List.of());
+        WriteOutcome outcome = writer.apply(plan);
         if (outcome.kind() == WriteOutcome.Kind.STALE) {
             LOG.info("ignored {} rev {}: Redis holds a newer revision", event.type(), event.revision());
             return CompletableFuture.completedFuture(null);

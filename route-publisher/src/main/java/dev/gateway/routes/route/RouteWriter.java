@@ -42,13 +42,9 @@ public class RouteWriter {
         this.planner = planner;
     }
 
-    /**
-     * Applies a plan unless Redis holds a newer revision; an equal revision is rewritten only when
-     * {@code rewriteEqual} (the reconciler repairing drift), events treat it as a duplicate.
-     */
-    public WriteOutcome apply(RoutePlan plan, boolean rewriteEqual, Collection<String> extraKeysToDelete) {
-        List<Long> result = APPLY.run(redis, ScriptOutputType.MULTI, applyKeys(plan),
-                applyArgs(plan, rewriteEqual, extraKeysToDelete));
+    /** Applies an event's plan unless Redis holds the same or a newer revision (a duplicate or a stale event). */
+    public WriteOutcome apply(RoutePlan plan) {
+        List<Long> result = APPLY.run(redis, ScriptOutputType.MULTI, applyKeys(plan), applyArgs(plan, false, List.of()));
         return WriteOutcome.of(result);
     }
 
