@@ -26,13 +26,25 @@ public class ProvisioningResultApplier {
 
     @Transactional
     public ProvisioningOutcome apply(String consumer, EventEnvelope event) {
-        EventType type = event.eventType();
+        EventType type = knownType(event);
+        if (type == null) {
+            return ProvisioningOutcome.IGNORED;
+        }
         if (processed.claim(event.id(), consumer, event.tenant(), event.type(), event.revision()) == 0) {
             return ProvisioningOutcome.DUPLICATE;
         }
         ProvisioningOutcome outcome = applyResult(type, event);
         processed.complete(event.id(), outcome.wire());
         return outcome;
+    }
+
+    /** A subject added by a newer provisioner is skipped, not dead-lettered: consumers ignore what they don't know. */
+    private static EventType knownType(EventEnvelope event) {
+        try {
+            return event.eventType();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private ProvisioningOutcome applyResult(EventType type, EventEnvelope event) {
