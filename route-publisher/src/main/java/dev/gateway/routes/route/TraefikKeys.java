@@ -43,14 +43,17 @@ public class TraefikKeys {
         return root + "/http/services/" + name + "/";
     }
 
-    /** Sorted set of tenants with a published router, scored by the Redis time of the last write (ms). */
+    /**
+     * Sorted set of tenants with a published router, scored by the Redis time of the last write (ms).
+     * Bookkeeping lives outside {@code <root>*}: Traefik lists and watches every key with that prefix.
+     */
     public String index() {
-        return root + "-index";
+        return "routes:" + root + ":published";
     }
 
     /** Set of the KV keys last written for one tenant, so a rewrite can delete the ones no longer wanted. */
     public String ownedKeys(String tenant) {
-        return root + "-owned:" + tenant;
+        return "routes:" + root + ":owned:" + tenant;
     }
 
     /** The scan pattern covering every key below the root; used by the reconciler only. */

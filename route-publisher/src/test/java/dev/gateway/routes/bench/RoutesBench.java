@@ -262,7 +262,7 @@ public final class RoutesBench {
     }
 
     private static void cleanup(RedisCommands<String, String> redis, String root, String prefix) {
-        for (String pattern : List.of(root + "*", "tenant:" + prefix + "*")) {
+        for (String pattern : List.of(root + "*", "routes:" + root + ":*", "tenant:" + prefix + "*")) {
             ScanCursor cursor = ScanCursor.INITIAL;
             do {
                 KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(pattern).limit(1000));

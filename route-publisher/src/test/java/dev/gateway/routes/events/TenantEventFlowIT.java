@@ -64,7 +64,7 @@ class TenantEventFlowIT extends RoutesItBase {
             Map<String, String> shared = RedisKeys.values(redis, env.root + "/http/services/app-gateway/");
             assertEquals("http://app-gateway:8000", shared.get(env.root + "/http/services/app-gateway/loadbalancer/servers/0/url"));
             assertEquals("1", redis.get(env.root + "/http/routers/gateway-catch-all/priority"));
-            assertNotNull(redis.zscore(env.root + "-index", key), "index entry");
+            assertNotNull(redis.zscore("routes:" + env.root + ":published", key), "index entry");
             Map<String, String> dir = directory(key);
             assertEquals("3", dir.get(TenantDirectory.REVISION));
             assertEquals("tenant_" + key.replace('-', '_'), dir.get(TenantDirectory.ROLE));
@@ -92,7 +92,7 @@ class TenantEventFlowIT extends RoutesItBase {
         publish(Tenants.event(EventType.TENANT_SUSPENDED, Tenants.snapshot(key, "suspended", 4)));
         awaitDirectory(key, TenantDirectory.STATUS, "suspended");
         assertEquals(Map.of(), tenantRouteKeys(key));
-        assertNull(redis.zscore(env.root + "-index", key));
+        assertNull(redis.zscore("routes:" + env.root + ":published", key));
         EventEnvelope removed = events.awaitRouteEvent(key, "route.removed", 4);
         assertNull(removed.dataAs(RouteChange.class).rule());
         assertEquals("1", redis.get(env.root + "/http/routers/gateway-catch-all/priority"),
@@ -144,7 +144,7 @@ class TenantEventFlowIT extends RoutesItBase {
         publish(Tenants.event(EventType.TENANT_DELETED, Tenants.snapshot(key, "deleted", 5)));
         awaitDirectory(key, TenantDirectory.STATUS, "deleted");
         assertEquals(Map.of(), tenantRouteKeys(key));
-        assertEquals(0, redis.exists(env.root + "-owned:" + key));
+        assertEquals(0, redis.exists("routes:" + env.root + ":owned:" + key));
         long ttl = redis.ttl(TenantDirectory.key(key));
         assertTrue(ttl > Duration.ofDays(7).toSeconds() - 60 && ttl <= Duration.ofDays(7).toSeconds(), "ttl " + ttl);
         events.awaitRouteEvent(key, "route.removed", 5);
@@ -201,7 +201,7 @@ class TenantEventFlowIT extends RoutesItBase {
     @Test
     void shouldRetryAFailingWriteAndDeadLetterItAfterMaxDeliveries() throws Exception {
         String key = env.newTenantKey();
-        String index = env.root + "-index";
+        String index = "routes:" + env.root + ":published";
         redis.del(index);
         redis.set(index, "not a sorted set");
         try {

@@ -71,7 +71,7 @@ class ReconcileIT extends RoutesItBase {
         redis.set(TenantDirectory.key(suspended.key()), "not a hash");
         redis.set(routerPrefix(b) + "rule", "Host(`evil.example.com`)");
         redis.set(routerPrefix(c) + "priority", "100");
-        redis.zrem(env.root + "-index", c);
+        redis.zrem("routes:" + env.root + ":published", c);
         redis.set(routerPrefix(suspended.key()) + "rule", "Host(`" + suspended.key() + ".it.test`)");
         redis.set(routerPrefix(stray) + "rule", "Host(`stray.it.test`)");
         redis.set(routerPrefix(stray) + "service", "app-gateway");
@@ -86,7 +86,7 @@ class ReconcileIT extends RoutesItBase {
         assertTrue(repaired.sharedRepaired());
         for (TenantSnapshot t : ready) {
             assertEquals(new TreeMap<>(planner.tenantRouteKeys(t.key())), tenantRouteKeys(t.key()), t.key());
-            assertNotNull(redis.zscore(env.root + "-index", t.key()));
+            assertNotNull(redis.zscore("routes:" + env.root + ":published", t.key()));
             assertEquals(planner.plan(t, 3).directory(), directory(t.key()));
         }
         assertEquals(Map.of(), tenantRouteKeys(suspended.key()));
@@ -101,13 +101,13 @@ class ReconcileIT extends RoutesItBase {
         TenantSnapshot t = Tenants.snapshot(env.newTenantKey(), "ready", 3);
         registry.put(t);
         reconciler.reconcile();
-        redis.del(env.root + "-index");
-        redis.set(env.root + "-index", "garbage");
+        redis.del("routes:" + env.root + ":published");
+        redis.set("routes:" + env.root + ":published", "garbage");
 
         ReconcileReport report = reconciler.reconcile();
 
         assertEquals(1, report.repaired());
-        assertNotNull(redis.zscore(env.root + "-index", t.key()));
+        assertNotNull(redis.zscore("routes:" + env.root + ":published", t.key()));
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class RedisKeys {
 
     public static void deleteTestKeys(RedisCommands<String, String> redis, TestEnvironment env) {
         List<String> keys = new ArrayList<>(scan(redis, env.root + "*"));
+        keys.addAll(scan(redis, "routes:" + env.root + ":*"));
         keys.addAll(scan(redis, "tenant:" + env.tenantPrefix + "*"));
         for (int i = 0; i < keys.size(); i += 500) {
             redis.del(keys.subList(i, Math.min(keys.size(), i + 500)).toArray(String[]::new));
