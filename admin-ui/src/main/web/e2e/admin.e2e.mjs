@@ -120,6 +120,10 @@ async function main() {
       await page.getByText(/must be 3-32 characters/).waitFor();
       await page.getByLabel('Tenant key').fill(key);
       await page.getByLabel('Company name').fill('E2E Logistics');
+      // the platform's own pool, not whatever other pools an operator added to this installation
+      const defaultPool = page.locator('#pool option', { hasText: /^default \(/ });
+      await defaultPool.first().waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
+      if (await defaultPool.count()) await page.getByLabel('Pool').selectOption(await defaultPool.first().getAttribute('value'));
       await page.getByLabel('First admin email (optional)').fill(`owner@${key}.test`);
       await shot('03-create-form');
       await page.getByRole('button', { name: 'Create tenant' }).click();
