@@ -7,9 +7,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition.Propagation;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -19,6 +23,8 @@ import java.util.function.UnaryOperator;
  */
 @Singleton
 public class TenantLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantLifecycle.class);
 
     private final TenantRepository tenants;
     private final TenantEventRepository history;
@@ -78,7 +84,25 @@ public class TenantLifecycle {
                 from == null ? null : from.wire(), stored.status(), stored.revision(), actor.name(), reason,
                 event.correlationId(), now));
         outbox.append(event);
+        log(event, from, stored, actor);
         return stored;
+    }
+
+    private static void log(EventEnvelope event, @Nullable TenantStatus from, Tenant tenant, Actor actor) {
+        Map<String, String> outer = MDC.getCopyOfContextMap();
+        MDC.put("tenant", tenant.key());
+        MDC.put("correlation_id", event.correlationId());
+        MDC.put("event_id", event.id());
+        try {
+            LOG.info("{}: {} -> {} (revision {}, by {})", event.type(), from == null ? "new" : from.wire(),
+                    tenant.status(), tenant.revision(), actor.name());
+        } finally {
+            if (outer == null) {
+                MDC.clear();
+            } else {
+                MDC.setContextMap(outer);
+            }
+        }
     }
 
     static Instant now() {
