@@ -100,7 +100,7 @@ export function TenantsPage() {
           <tbody>
             {page.items.map((t) => (
               <tr key={t.key} data-tenant={t.key}>
-                <th scope="row">
+                <th scope="row" className="nowrap">
                   <Link to={`/tenants/${t.key}`}>{t.key}</Link>
                 </th>
                 <td>{t.company_name}</td>
@@ -109,8 +109,8 @@ export function TenantsPage() {
                 <td>
                   <StatusBadge status={t.status} />
                 </td>
-                <td>{formatTime(t.created_at)}</td>
-                <td>{formatTime(t.ready_at)}</td>
+                <td className="nowrap">{formatTime(t.created_at)}</td>
+                <td className="nowrap">{formatTime(t.ready_at)}</td>
               </tr>
             ))}
           </tbody>
