@@ -3,6 +3,7 @@ package dev.gateway.routes.events;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.events.MalformedEventException;
+import dev.gateway.events.TenantDirectory;
 import dev.gateway.events.TenantSnapshot;
 import dev.gateway.routes.route.RoutePlan;
 import dev.gateway.routes.route.RoutePlanner;
@@ -17,6 +18,9 @@ import org.slf4j.MDC;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Applies one {@code tenant.*} event: plan from the snapshot, atomic revision-checked Redis write, route
@@ -48,25 +52,32 @@ public class TenantEventHandler {
         this.properties = properties;
     }
 
-    public void handle(Message message, EventEnvelope event) {
-        MDC.put("tenant", event.tenant());
-        MDC.put("event_id", event.id());
-        MDC.put("correlation_id", event.correlationId());
+    /**
+     * Plans on the calling worker, writes Redis without blocking, then continues on the same worker (so one
+     * tenant's announcements keep their order) and acks once JetStream acknowledged the route event.
+     */
+    public void handle(Message message, EventEnvelope event, Executor worker) {
+        RoutePlan plan;
         try {
-            apply(event).whenComplete((done, failure) -> {
-                if (failure == null) {
-                    message.ack();
-                } else {
-                    retryOrGiveUp(message, event, failure);
-                }
-            });
+            plan = plan(event);
         } catch (MalformedEventException e) {
-            giveUp(message, e.getMessage());
-        } catch (RuntimeException e) {
-            retryOrGiveUp(message, event, e);
-        } finally {
-            MDC.clear();
+            inContext(event, () -> giveUp(message, e.getMessage()));
+            return;
         }
+        CompletableFuture<?> handled;
+        try {
+            handled = writer.apply(plan).thenComposeAsync(outcome -> afterWrite(event, plan, outcome), worker);
+        } catch (RuntimeException e) {
+            handled = CompletableFuture.failedFuture(e);
+        }
+        handled.whenCompleteAsync((done, failure) -> inContext(event, () -> {
+            if (failure == null) {
+                message.ack();
+            } else {
+                retryOrGiveUp(message, event, failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            }
+        }), worker);
     }
 
     public void giveUp(Message message, String reason) {
@@ -79,30 +90,52 @@ public class TenantEventHandler {
         }
     }
 
-    /** Writes Redis now; the returned future completes once the route event is acknowledged by JetStream. */
-    private CompletableFuture<?> apply(EventEnvelope event) {
+    private RoutePlan plan(EventEnvelope event) {
         TenantSnapshot tenant = event.dataAs(TenantSnapshot.class);
         if (!event.tenant().equals(tenant.key())) {
             throw new MalformedEventException("envelope tenant '" + event.tenant() + "' differs from data key");
         }
-        RoutePlan plan = planner.plan(tenant, event.revision());
-        WriteOutcome outcome = writer.apply(plan);
-        if (outcome.kind() == WriteOutcome.Kind.STALE) {
-            LOG.info("ignored {} rev {}: Redis holds a newer revision", event.type(), event.revision());
-            return CompletableFuture.completedFuture(null);
+        return planner.plan(tenant, event.revision());
+    }
+
+    /** Completes once the route event (if any) is acknowledged by JetStream. */
+    private CompletableFuture<?> afterWrite(EventEnvelope event, RoutePlan plan, WriteOutcome outcome) {
+        return inContext(event, () -> {
+            if (outcome.kind() == WriteOutcome.Kind.STALE) {
+                LOG.info("ignored {} rev {}: Redis holds a newer revision", event.type(), event.revision());
+                return CompletableFuture.completedFuture(null);
+            }
+            if (outcome.kind() == WriteOutcome.Kind.APPLIED) {
+                metrics.written(event.occurredAt());
+                LOG.info("applied {} rev {} (status {}, {} keys removed)", event.type(), event.revision(),
+                        plan.directory().get(TenantDirectory.STATUS), outcome.keysRemoved());
+            }
+            if (plan.announcement() == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (outcome.kind() == WriteOutcome.Kind.APPLIED) {
+                metrics.announced(plan.announcement() == EventType.ROUTE_PUBLISHED);
+            }
+            return announcer.announce(plan, event);
+        });
+    }
+
+    private static void inContext(EventEnvelope event, Runnable action) {
+        inContext(event, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T inContext(EventEnvelope event, Supplier<T> action) {
+        MDC.put("tenant", event.tenant());
+        MDC.put("event_id", event.id());
+        MDC.put("correlation_id", event.correlationId());
+        try {
+            return action.get();
+        } finally {
+            MDC.clear();
         }
-        if (outcome.kind() == WriteOutcome.Kind.APPLIED) {
-            metrics.written(event.occurredAt());
-            LOG.info("applied {} rev {} (status {}, {} keys removed)", event.type(), event.revision(),
-                    tenant.status(), outcome.keysRemoved());
-        }
-        if (plan.announcement() == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        if (outcome.kind() == WriteOutcome.Kind.APPLIED) {
-            metrics.announced(plan.announcement() == EventType.ROUTE_PUBLISHED);
-        }
-        return announcer.announce(plan, event);
     }
 
     private void retryOrGiveUp(Message message, EventEnvelope event, Throwable e) {

@@ -96,8 +96,8 @@ public class TenantEventSubscription {
             message.ack();
             return;
         }
-        workers.get(Math.floorMod(event.tenant().hashCode(), workers.size()))
-                .execute(() -> handler.handle(message, event));
+        ExecutorService worker = workers.get(Math.floorMod(event.tenant().hashCode(), workers.size()));
+        worker.execute(() -> handler.handle(message, event, worker));
     }
 
     @PreDestroy

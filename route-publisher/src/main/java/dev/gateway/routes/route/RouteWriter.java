@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The only writer of route and directory keys. Each call is one Lua script, so a tenant's routers,
@@ -42,10 +43,14 @@ public class RouteWriter {
         this.planner = planner;
     }
 
-    /** Applies an event's plan unless Redis holds the same or a newer revision (a duplicate or a stale event). */
-    public WriteOutcome apply(RoutePlan plan) {
-        List<Long> result = APPLY.run(redis, ScriptOutputType.MULTI, applyKeys(plan), applyArgs(plan, false, List.of()));
-        return WriteOutcome.of(result);
+    /**
+     * Applies an event's plan unless Redis holds the same or a newer revision (a duplicate or a stale event).
+     * Does not block: scripts sent in order on the one connection run in that order, so a worker can hand
+     * over the next event of the same tenant before this one completes.
+     */
+    public CompletableFuture<WriteOutcome> apply(RoutePlan plan) {
+        return APPLY.<List<Long>>runAsync(async, ScriptOutputType.MULTI, applyKeys(plan),
+                applyArgs(plan, false, List.of())).thenApply(WriteOutcome::of);
     }
 
     /**
@@ -58,7 +63,7 @@ public class RouteWriter {
         for (int from = 0; from < repairs.size(); from += PIPELINE_BATCH) {
             List<RedisFuture<List<Long>>> batch = new ArrayList<>();
             for (Repair repair : repairs.subList(from, Math.min(repairs.size(), from + PIPELINE_BATCH))) {
-                batch.add(APPLY.runAsync(async, ScriptOutputType.MULTI, applyKeys(repair.plan()),
+                batch.add(APPLY.runPipelined(async, ScriptOutputType.MULTI, applyKeys(repair.plan()),
                         applyArgs(repair.plan(), true, repair.extraKeys())));
             }
             if (!LettuceFutures.awaitAll(PIPELINE_TIMEOUT, batch.toArray(RedisFuture[]::new))) {
