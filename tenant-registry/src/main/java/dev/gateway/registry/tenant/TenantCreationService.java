@@ -54,19 +54,23 @@ public class TenantCreationService {
         if (tenants.existsByKey(r.key())) {
             throw new TenantExistsException(r.key());
         }
-        SharedPool pool = takeSeat(requestedPool);
+        SharedPool pool = requestedPool != null ? requestedPool : pools.leastUsedActive()
+                .orElseThrow(() -> new PoolFullException("no active pool has room for another tenant"));
         String generated = r.adminEmail() != null && r.adminPassword() == null
                 ? hasher.generate(GENERATED_PASSWORD_LENGTH) : null;
         String password = r.adminPassword() != null ? r.adminPassword() : generated;
         Tenant pending = pending(r, planKey, pool, password == null ? null : hasher.hash(password));
+        Tenant created;
         try {
-            return new Created(views.response(lifecycle.created(pending, actor, correlationId)), generated);
+            created = lifecycle.created(pending, actor, correlationId);
         } catch (DataAccessException e) {
             if (isUniqueViolation(e)) {
                 throw new TenantExistsException(r.key());
             }
             throw e;
         }
+        takeSeat(pool);
+        return new Created(views.response(created), generated);
     }
 
     /** Every broken rule at once; returns the requested pool, or null when the registry picks one. */
@@ -91,14 +95,14 @@ public class TenantCreationService {
         return pool;
     }
 
-    /** The conditional seat update holds the pool row until commit, so concurrent creates never overfill it. */
-    private SharedPool takeSeat(@Nullable SharedPool requested) {
-        UUID poolId = requested != null ? requested.id() : pools.leastUsedActive().map(SharedPool::id)
-                .orElseThrow(() -> new PoolFullException("no active pool has room for another tenant"));
-        if (!pools.takeSeat(poolId)) {
-            throw new PoolFullException("pool '" + poolId + "' is full");
+    /**
+     * Last step of the transaction: the conditional update locks the pool row until commit, so concurrent
+     * creates never overfill it, and taking it last keeps that lock short. Refused → the whole create rolls back.
+     */
+    private void takeSeat(SharedPool pool) {
+        if (!pools.takeSeat(pool.id())) {
+            throw new PoolFullException("pool '" + pool.name() + "' is full or no longer active");
         }
-        return pools.get(poolId);
     }
 
     private static Tenant pending(CreateTenantRequest r, String plan, SharedPool pool, @Nullable String passwordHash) {
