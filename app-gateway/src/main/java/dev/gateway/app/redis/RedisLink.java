@@ -12,6 +12,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.NettyCustomizer;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
 
 import java.time.Duration;
@@ -34,8 +35,17 @@ public class RedisLink implements AutoCloseable {
     private volatile RedisAsyncCommands<String, String> connected;
 
     public RedisLink(String uri, Duration commandTimeout) {
+        this(uri, commandTimeout, null);
+    }
+
+    /** With {@code eventLoops}, the connection lives on those (the HTTP server's) event loops. */
+    public RedisLink(String uri, Duration commandTimeout, EventLoopGroup eventLoops) {
         this.uri = RedisURI.create(uri);
-        this.resources = DefaultClientResources.builder().nettyCustomizer(new NettyCustomizer() {
+        DefaultClientResources.Builder builder = DefaultClientResources.builder();
+        if (eventLoops != null) {
+            builder.eventLoopGroupProvider(new SharedEventLoops(eventLoops));
+        }
+        this.resources = builder.nettyCustomizer(new NettyCustomizer() {
             @Override
             public void afterChannelInitialized(Channel channel) {
                 // many requests write a command at once: one socket write for all of them

@@ -20,6 +20,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
@@ -118,8 +119,18 @@ public class TenantResolutionFilter implements HttpServerFilter {
      * hits, limiter off) continue in place.
      */
     private static <T> CompletableFuture<T> onCallerLoop(CompletableFuture<T> future) {
-        Executor loop = ThreadExecutorMap.currentExecutor();
-        return future.isDone() || loop == null ? future : future.thenApplyAsync(Function.identity(), loop);
+        EventExecutor loop = ThreadExecutorMap.currentExecutor();
+        if (future.isDone() || loop == null) {
+            return future;
+        }
+        Executor sameOrHop = task -> {
+            if (loop.inEventLoop()) {
+                task.run();
+            } else {
+                loop.execute(task);
+            }
+        };
+        return future.thenApplyAsync(Function.identity(), sameOrHop);
     }
 
     @Nullable

@@ -25,6 +25,7 @@ public abstract class GatewayIntegrationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
+        properties.put("micronaut.server.port", "-1");
         properties.put("gateway.home", "target/it-home");
         properties.put("gateway.redis.uri", TestServices.REDIS_URI);
         properties.put("gateway.access-log.enabled", "false");
