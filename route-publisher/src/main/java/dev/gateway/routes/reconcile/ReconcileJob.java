@@ -18,10 +18,12 @@ public class ReconcileJob {
 
     private final Reconciler reconciler;
     private final KeyspaceEventsCheck keyspaceEvents;
+    private final ReconcileStatus status;
 
-    public ReconcileJob(Reconciler reconciler, KeyspaceEventsCheck keyspaceEvents) {
+    public ReconcileJob(Reconciler reconciler, KeyspaceEventsCheck keyspaceEvents, ReconcileStatus status) {
         this.reconciler = reconciler;
         this.keyspaceEvents = keyspaceEvents;
+        this.status = status;
     }
 
     @Scheduled(initialDelay = "${gateway.reconcile.initial-delay}", fixedDelay = "${gateway.reconcile.interval}")
@@ -33,6 +35,7 @@ public class ReconcileJob {
             // already reported in the status; the next run tries again
         } catch (RuntimeException e) {
             LOG.warn("reconcile failed, next run retries: {}", e.toString());
+            status.failed(e.toString());
         }
     }
 }

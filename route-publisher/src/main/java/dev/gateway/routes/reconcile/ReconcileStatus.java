@@ -12,9 +12,15 @@ public class ReconcileStatus {
     private volatile boolean registryReachable;
     private volatile Instant lastRegistryFailureAt;
     private volatile String lastRegistryError;
+    private volatile String lastReconcileError;
 
     void completed(ReconcileReport report) {
         lastReport = report;
+        lastReconcileError = null;
+    }
+
+    void failed(String error) {
+        lastReconcileError = error;
     }
 
     void registryReached() {
@@ -41,5 +47,10 @@ public class ReconcileStatus {
 
     public String lastRegistryError() {
         return lastRegistryError;
+    }
+
+    /** Why the last run stopped early (Redis unavailable, …); null after a completed run. */
+    public String lastReconcileError() {
+        return lastReconcileError;
     }
 }

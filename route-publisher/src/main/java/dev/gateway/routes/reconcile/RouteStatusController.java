@@ -26,6 +26,6 @@ public class RouteStatusController {
     @Operation(summary = "Desired vs actual routes, last reconcile, registry reachability, keyspace-events check")
     public RouteStatusResponse status() {
         return new RouteStatusResponse(keys.root(), status.registryReachable(), status.lastRegistryFailureAt(),
-                status.lastRegistryError(), status.lastReport(), keyspaceEvents.result());
+                status.lastRegistryError(), status.lastReport(), status.lastReconcileError(), keyspaceEvents.result());
     }
 }

@@ -18,5 +18,6 @@ public record RouteStatusResponse(
         @Nullable Instant lastRegistryFailureAt,
         @Nullable String lastRegistryError,
         @Nullable ReconcileReport lastReconcile,
+        @Nullable String lastReconcileError,
         KeyspaceEventsCheck.Result keyspaceEvents) {
 }

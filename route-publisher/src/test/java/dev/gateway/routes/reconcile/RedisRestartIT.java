@@ -115,6 +115,8 @@ class RedisRestartIT extends RoutesItBase {
         TenantSnapshot suspended = Tenants.snapshot(tenants.get(0).key(), "suspended", 4);
         registry.put(suspended);
         publish(Tenants.event(EventType.TENANT_SUSPENDED, suspended));
+        RedisKeys.await("reconcile failure reported", Duration.ofSeconds(15), this::status,
+                s -> s.get("last_reconcile_error") != null);
         PRIVATE_REDIS.start();
 
         for (TenantSnapshot t : tenants.subList(1, 20)) {
@@ -127,6 +129,12 @@ class RedisRestartIT extends RoutesItBase {
                 () -> redis.configGet("notify-keyspace-events").get("notify-keyspace-events"),
                 flags -> new KeyspaceEventsFlags(flags).sufficient());
         assertEquals("1", redis.get(env.root + "/http/routers/gateway-catch-all/priority"));
+        RedisKeys.await("reconcile recovered", Duration.ofSeconds(10), this::status,
+                s -> s.get("last_reconcile_error") == null);
+    }
+
+    private Map<?, ?> status() {
+        return http.toBlocking().retrieve(HttpRequest.GET("/routes/status"), Map.class);
     }
 
     private void awaitRoutes(String tenant) {
