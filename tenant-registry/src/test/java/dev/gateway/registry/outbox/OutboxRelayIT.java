@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,7 +163,7 @@ class OutboxRelayIT implements TestPropertyProvider {
             String tenant;
             try {
                 tenant = JSON.readTree(m.getData()).path("tenant").asText();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 tenant = "";
             }
             if (received.containsKey(tenant)) {

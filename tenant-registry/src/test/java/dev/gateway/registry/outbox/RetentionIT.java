@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,7 +56,7 @@ class RetentionIT implements TestPropertyProvider {
 
         outboxJanitor.purge();
 
-        assertEquals(java.util.List.of("tenant.created"), TestDb.rows(
+        assertEquals(List.of("tenant.created"), TestDb.rows(
                 "SELECT subject FROM registry.outbox WHERE tenant = ?", key).stream().map(r -> r.get("subject")).toList());
     }
 

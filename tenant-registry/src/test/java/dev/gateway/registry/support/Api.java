@@ -8,6 +8,7 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 
+import java.util.List;
 import java.util.Map;
 
 /** Small blocking client for the admin API that returns error responses instead of throwing them. */
@@ -51,12 +52,12 @@ public final class Api {
 
     /** The {@code items} of a list response. */
     @SuppressWarnings("unchecked")
-    public java.util.List<Map<String, Object>> items(String url) {
-        HttpResponse<Map> r = send(io.micronaut.http.HttpRequest.GET(url));
+    public List<Map<String, Object>> items(String url) {
+        HttpResponse<Map> r = send(HttpRequest.GET(url));
         if (r.code() != 200) {
             throw new AssertionError("GET " + url + " answered " + r.code());
         }
-        return (java.util.List<Map<String, Object>>) body(r).get("items");
+        return (List<Map<String, Object>>) body(r).get("items");
     }
 
     public Map<String, Object> createTenant(String key) {

@@ -7,6 +7,8 @@ import io.micronaut.context.annotation.Requires;
 import io.nats.client.JetStream;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,7 +38,7 @@ public class FlakyJetStreamPublisher implements EventPublisher {
     public void publish(String subject, String messageId, byte[] payload) throws Exception {
         if (failing.get()) {
             refused.incrementAndGet();
-            throw new java.io.IOException("simulated: NATS unreachable");
+            throw new IOException("simulated: NATS unreachable");
         }
         real.publish(subject, messageId, payload);
     }

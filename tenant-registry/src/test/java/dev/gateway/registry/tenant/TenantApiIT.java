@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.mindrot.jbcrypt.BCrypt;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -222,7 +222,7 @@ class TenantApiIT implements TestPropertyProvider {
         for (int i = 0; i < 5; i++) {
             api.send(HttpRequest.POST(TENANTS, Map.of("key", "t" + marker + "-" + i, "company_name", "Paged " + i)));
         }
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         String cursor = null;
         do {
             String url = TENANTS + "?limit=2&status=pending&q=" + marker + (cursor == null ? "" : "&cursor=" + cursor);

@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import static dev.gateway.registry.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,7 +93,7 @@ class TenantConcurrencyIT implements TestPropertyProvider {
         assertProblem(api.send(HttpRequest.GET("/api/gateway/pools/" + UUID.randomUUID())), 404, "pool-not-found");
     }
 
-    private static <T> List<T> concurrently(int n, java.util.function.IntFunction<Callable<T>> task)
+    private static <T> List<T> concurrently(int n, IntFunction<Callable<T>> task)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch start = new CountDownLatch(1);
