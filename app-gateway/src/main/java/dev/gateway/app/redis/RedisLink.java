@@ -11,6 +11,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.NettyCustomizer;
+import io.micronaut.core.annotation.Nullable;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -39,7 +40,7 @@ public class RedisLink implements AutoCloseable {
     }
 
     /** With {@code eventLoops}, the connection lives on those (the HTTP server's) event loops. */
-    public RedisLink(String uri, Duration commandTimeout, EventLoopGroup eventLoops) {
+    public RedisLink(String uri, Duration commandTimeout, @Nullable EventLoopGroup eventLoops) {
         this.uri = RedisURI.create(uri);
         DefaultClientResources.Builder builder = DefaultClientResources.builder();
         if (eventLoops != null) {

@@ -10,7 +10,7 @@ import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.http.ProblemResponses;
 import dev.gateway.app.observe.AccessLog;
 import dev.gateway.app.observe.RequestMetrics;
-import dev.gateway.app.ratelimit.RateLimitDecision;
+import dev.gateway.app.ratelimit.RateLimitHeaders;
 import dev.gateway.app.ratelimit.RateLimiter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -20,14 +20,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.internal.ThreadExecutorMap;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 /**
  * The front door of every /api request, before any controller: correlation id, token
@@ -80,7 +74,7 @@ public class TenantResolutionFilter implements HttpServerFilter {
                 throw ProblemException.unauthorized();
             }
             String tenantKey = key;
-            response = Mono.fromFuture(onCallerLoop(directory.find(key)))
+            response = Mono.fromFuture(CallerLoop.resume(directory.find(key)))
                     .onErrorMap(e -> ProblemException.unavailable("tenant directory unavailable"))
                     .flatMap(entry -> admit(request, chain, entry.orElseThrow(() -> TenantGate.notFound(tenantKey)),
                             token, login, correlationId));
@@ -99,38 +93,17 @@ public class TenantResolutionFilter implements HttpServerFilter {
         String role = token != null ? token.role() : login ? "anonymous" : "member";
         request.setAttribute(Caller.ATTRIBUTE,
                 new Caller(entry, token == null ? null : token.subject(), role, correlationId));
-        return Mono.fromFuture(onCallerLoop(limiter.check(entry, route(request.getPath())))).flatMap(decision -> {
+        return Mono.fromFuture(CallerLoop.resume(limiter.check(entry, route(request.getPath())))).flatMap(decision -> {
             if (decision.unavailable()) {
                 return Mono.just(ProblemResponses.of(ProblemException.unavailable("rate limiter unavailable")));
             }
             if (!decision.allowed()) {
-                return Mono.just(withRateLimit(ProblemResponses.of(new ProblemException(Problem.of(429,
+                return Mono.just(RateLimitHeaders.apply(ProblemResponses.of(new ProblemException(Problem.of(429,
                         "rate-limited", "Too many requests", "rate limit of tenant " + entry.key() + " exceeded"),
                         (int) decision.retryAfter())), decision));
             }
-            return Mono.from(chain.proceed(request)).map(r -> withRateLimit(r, decision));
+            return Mono.from(chain.proceed(request)).map(r -> RateLimitHeaders.apply(r, decision));
         });
-    }
-
-    /**
-     * Redis replies complete on Lettuce's single I/O thread; continuing there would run every
-     * request's controller and serialization on that one thread. Hop back to the event loop that
-     * owns the request (it has to write the response anyway). Already-completed futures (cache
-     * hits, limiter off) continue in place.
-     */
-    private static <T> CompletableFuture<T> onCallerLoop(CompletableFuture<T> future) {
-        EventExecutor loop = ThreadExecutorMap.currentExecutor();
-        if (future.isDone() || loop == null) {
-            return future;
-        }
-        Executor sameOrHop = task -> {
-            if (loop.inEventLoop()) {
-                task.run();
-            } else {
-                loop.execute(task);
-            }
-        };
-        return future.thenApplyAsync(Function.identity(), sameOrHop);
     }
 
     @Nullable
@@ -142,17 +115,6 @@ public class TenantResolutionFilter implements HttpServerFilter {
             throw ProblemException.unauthorized();
         }
         return tokens.verify(authorization.substring(BEARER.length()).trim());
-    }
-
-    private static MutableHttpResponse<?> withRateLimit(MutableHttpResponse<?> response, RateLimitDecision decision) {
-        if (decision.policy() != null) {
-            response.header("RateLimit-Policy", decision.policy());
-            String current = decision.current();
-            if (current != null) {
-                response.header("RateLimit", current);
-            }
-        }
-        return response;
     }
 
     private MutableHttpResponse<?> finish(HttpRequest<?> request, MutableHttpResponse<?> response,
