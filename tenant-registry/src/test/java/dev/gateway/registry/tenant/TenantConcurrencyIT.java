@@ -76,6 +76,14 @@ class TenantConcurrencyIT implements TestPropertyProvider {
             assertEquals("gateway_tenants", t.get("db_name"));
             assertEquals("schema", t.get("isolation"));
         });
+
+        assertProblem(api.send(HttpRequest.PATCH("/api/gateway/pools/" + poolId, Map.of("host", "10.0.0.9"))),
+                409, "pool-in-use");
+        assertEquals(200, api.send(HttpRequest.PATCH("/api/gateway/pools/" + poolId, Map.of("max_tenants", 6))).code());
+        assertEquals(202, api.send(HttpRequest.POST(TENANTS, Map.of("key", Keys.tenantKey(), "company_name", "Sixth",
+                "pool_id", poolId))).code());
+        assertProblem(api.send(HttpRequest.POST(TENANTS, Map.of("key", Keys.tenantKey(), "company_name", "Seventh",
+                "pool_id", poolId))), 409, "pool-full");
     }
 
     @Test
