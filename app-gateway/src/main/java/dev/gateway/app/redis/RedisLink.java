@@ -17,7 +17,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.StreamSupport;
 
 /**
  * One lazily (re)connected Redis connection. Startup never waits for Redis; while Redis is down
@@ -27,6 +30,9 @@ public class RedisLink implements AutoCloseable {
 
     private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
 
+    @Nullable
+    private final LoopLocalConnections perLoop;
+    private final List<StatefulRedisConnection<String, String>> loopConnections = new CopyOnWriteArrayList<>();
     private final ClientResources resources;
     private final RedisClient client;
     private final RedisURI uri;
@@ -42,6 +48,8 @@ public class RedisLink implements AutoCloseable {
     /** With {@code eventLoops}, the connection lives on those (the HTTP server's) event loops. */
     public RedisLink(String uri, Duration commandTimeout, @Nullable EventLoopGroup eventLoops) {
         this.uri = RedisURI.create(uri);
+        this.perLoop = eventLoops == null ? null
+                : new LoopLocalConnections((int) StreamSupport.stream(eventLoops.spliterator(), false).count());
         DefaultClientResources.Builder builder = DefaultClientResources.builder();
         if (eventLoops != null) {
             builder.eventLoopGroupProvider(new SharedEventLoops(eventLoops));
@@ -51,6 +59,9 @@ public class RedisLink implements AutoCloseable {
             public void afterChannelInitialized(Channel channel) {
                 // many requests write a command at once: one socket write for all of them
                 channel.pipeline().addFirst(new FlushConsolidationHandler(256, true));
+                if (perLoop != null) {
+                    perLoop.channelInitialised(channel.eventLoop());
+                }
             }
         }).build();
         this.client = RedisClient.create(resources, this.uri);
@@ -73,6 +84,13 @@ public class RedisLink implements AutoCloseable {
     public CompletableFuture<RedisAsyncCommands<String, String>> commands() {
         RedisAsyncCommands<String, String> ready = connected;
         if (ready != null) {
+            if (perLoop != null) {
+                RedisAsyncCommands<String, String> local = perLoop.forCurrentLoop();
+                if (local != null) {
+                    return CompletableFuture.completedFuture(local);
+                }
+                perLoop.open(client, uri, loopConnections);
+            }
             return CompletableFuture.completedFuture(ready);
         }
         CompletableFuture<StatefulRedisConnection<String, String>> current = connection;
@@ -105,6 +123,7 @@ public class RedisLink implements AutoCloseable {
 
     @Override
     public void close() {
+        loopConnections.forEach(StatefulRedisConnection::close);
         CompletableFuture<StatefulRedisConnection<String, String>> current = connection;
         if (current != null && current.isDone() && !current.isCompletedExceptionally()) {
             current.join().close();
