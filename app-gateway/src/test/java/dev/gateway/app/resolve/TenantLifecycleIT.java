@@ -5,7 +5,9 @@ import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.ProvisionedTenant;
 import dev.gateway.app.support.TenantFixture;
 import dev.gateway.events.TenantDirectory;
+import dev.gateway.app.ratelimit.RateLimiter;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -22,6 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 class TenantLifecycleIT extends GatewayIntegrationTest {
+
+    @Inject
+    RateLimiter limiter;
 
     @Test
     void shouldRequireATenant() {
@@ -115,6 +120,20 @@ class TenantLifecycleIT extends GatewayIntegrationTest {
         assertTrue(retryAfter >= 1 && retryAfter <= 2, limited.header("Retry-After"));
         assertEquals("\"tenant\";q=4;w=4", limited.header("RateLimit-Policy"));
         assertTrue(limited.header("RateLimit").startsWith("\"tenant\";r=0;"), limited.header("RateLimit"));
+    }
+
+    @Test
+    void shouldReloadTheLimiterScriptWhenRedisAnswersNoScript() throws Exception {
+        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        String token = tokenFor(tenant);
+        java.lang.reflect.Field sha = RateLimiter.class.getDeclaredField("sha");
+        sha.setAccessible(true);
+        String loaded = (String) sha.get(limiter);
+        sha.set(limiter, "0".repeat(40));
+        Reply reply = api().get("/api/me", bearer(token));
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.header("RateLimit").startsWith("\"tenant\";r="), reply.header("RateLimit"));
+        assertEquals(loaded, sha.get(limiter));
     }
 
     @Test
