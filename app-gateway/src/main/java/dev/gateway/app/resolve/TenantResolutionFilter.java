@@ -32,6 +32,8 @@ import reactor.core.publisher.Mono;
 public class TenantResolutionFilter implements HttpServerFilter {
 
     static final String LOGIN_PATH = "/api/auth/token";
+    /** A key found in the directory (whatever its status): the only values the metrics' tenant tag takes. */
+    private static final String KNOWN_TENANT = "gateway.tenant-key";
     private static final String BEARER = "Bearer ";
 
     private final TokenVerifier tokens;
@@ -89,6 +91,7 @@ public class TenantResolutionFilter implements HttpServerFilter {
 
     private Mono<MutableHttpResponse<?>> admit(HttpRequest<?> request, ServerFilterChain chain, TenantEntry entry,
                                                @Nullable VerifiedToken token, boolean login, String correlationId) {
+        request.setAttribute(KNOWN_TENANT, entry.key());
         TenantGate.admit(entry);
         String role = token != null ? token.role() : login ? "anonymous" : "member";
         request.setAttribute(Caller.ATTRIBUTE,
@@ -123,7 +126,8 @@ public class TenantResolutionFilter implements HttpServerFilter {
         long nanos = System.nanoTime() - started;
         Caller caller = request.getAttribute(Caller.ATTRIBUTE, Caller.class).orElse(null);
         int status = response.code();
-        metrics.request(caller == null ? RequestMetrics.NO_TENANT : caller.tenant().key(), status, nanos);
+        metrics.request(request.getAttribute(KNOWN_TENANT, String.class).orElse(RequestMetrics.NO_TENANT), status,
+                nanos);
         accessLog.log(requestedKey, caller == null ? null : caller.subject(), request.getMethodName(),
                 request.getPath(), status, nanos, correlationId);
         return response;
