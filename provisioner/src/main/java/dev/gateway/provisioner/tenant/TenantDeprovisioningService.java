@@ -6,6 +6,7 @@ import dev.gateway.provisioner.db.PlatformDb;
 import dev.gateway.provisioner.outbox.OutboxRelay;
 import dev.gateway.provisioner.outbox.OutboxRepository;
 import dev.gateway.provisioner.pool.AdminPools;
+import dev.gateway.provisioner.pool.PoolUnreachableException;
 import dev.gateway.provisioner.pool.TenantLocation;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -56,6 +57,8 @@ public class TenantDeprovisioningService {
             LOG.warn("ignoring deletion event {}: {}", event.id(), invalid.getMessage());
             return;
         }
+        boolean mayHaveObjects = db.inTransaction(c -> placements.find(c, request.key()))
+                .map(p -> p.status() != PlacementStatus.FAILED).orElse(false);
         boolean current = db.inTransaction(c -> placements.begin(c, request.tenantId(), request.key(),
                 request.location(), PlacementStatus.DEPROVISIONING, request.revision(), request.eventId()));
         if (!current) {
@@ -68,6 +71,12 @@ public class TenantDeprovisioningService {
             dumped = backup.enabled() && objects.exists(location)
                     ? backup.dump(request.key(), request.revision(), location).toString() : null;
             objects.drop(location);
+        } catch (PoolUnreachableException e) {
+            if (mayHaveObjects) {
+                throw e;
+            }
+            LOG.info("pool unreachable, but the tenant was never provisioned there: nothing to drop");
+            dumped = null;
         } catch (SQLException e) {
             throw new IllegalStateException("dropping tenant objects failed: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -193,7 +193,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
     }
 
     @Test
-    void shouldReportUnreachablePool() {
+    void shouldReportUnreachablePoolAndStillDeleteTheTenant() {
         TenantEventFactory t = new TenantEventFactory(ProvisionerFixture.newKey(), "schema", "127.0.0.1",
                 ProvisionerFixture.freePort());
         keys.add(t.key());
@@ -204,6 +204,10 @@ class TenantProvisioningIT implements TestPropertyProvider {
         assertEquals("pool-unreachable", data.errorCode());
         assertTrue(data.errorMessage().contains("unreachable"), data.errorMessage());
         assertFalse(roleExists(t.objectName()));
+
+        EventEnvelope deleted = provision(t, EventType.TENANT_DELETING, 3);
+        assertEquals("provisioning.deprovisioned", deleted.type(), "a tenant that never got objects is deleted at once");
+        assertNull(deleted.dataAs(ProvisioningResult.class).backupPath());
     }
 
     @Test
