@@ -66,25 +66,7 @@ public class TenantDeprovisioningService {
             return;
         }
         TenantLocation location = request.location();
-        String dumped;
-        try {
-            dumped = backup.enabled() && objects.exists(location)
-                    ? backup.dump(request.key(), request.revision(), location).toString() : null;
-            objects.drop(location);
-        } catch (PoolUnreachableException e) {
-            if (mayHaveObjects) {
-                throw e;
-            }
-            LOG.info("pool unreachable, but the tenant was never provisioned there: nothing to drop");
-            dumped = null;
-        } catch (SQLException e) {
-            throw new IllegalStateException("dropping tenant objects failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the final backup", e);
-        }
+        String dumped = backupAndDrop(request, location, mayHaveObjects);
         long ms = (System.nanoTime() - start) / 1_000_000;
         db.inTransaction(c -> {
             String backupPath = placements.finish(c, request.key(), PlacementStatus.DEPROVISIONED, null, null, null, dumped);
@@ -95,5 +77,28 @@ public class TenantDeprovisioningService {
         relay.wake();
         metrics.record("deprovision", "succeeded", location.isolation().wire(), ms);
         LOG.info("tenant deprovisioned in {} ms, backup {}", ms, dumped == null ? "none" : dumped);
+    }
+
+    /** Returns the backup path, or null when retention is off or there was nothing to back up. */
+    private String backupAndDrop(TenantRequest request, TenantLocation location, boolean mayHaveObjects) {
+        try {
+            String dumped = backup.enabled() && objects.exists(location)
+                    ? backup.dump(request.key(), request.revision(), location).toString() : null;
+            objects.drop(location);
+            return dumped;
+        } catch (PoolUnreachableException e) {
+            if (mayHaveObjects) {
+                throw e;
+            }
+            LOG.info("pool unreachable, but the tenant was never provisioned there: nothing to drop");
+            return null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("dropping tenant objects failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the final backup", e);
+        }
     }
 }

@@ -4,12 +4,18 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Postgres and NATS for the ITs, started once per JVM: containers when a Docker engine is there,
@@ -44,9 +50,44 @@ public final class ItInfrastructure {
         return instance;
     }
 
+    /**
+     * Local PostgreSQL, and a private nats-server when the binary is installed: on the shared server a running
+     * platform provisioner would act on the ITs' tenant events (and the ITs' consumers would see everyone's).
+     */
     private static ItInfrastructure local() {
-        String nats = System.getenv().getOrDefault("GATEWAY_NATS_URL", "nats://127.0.0.1:4222");
+        String nats = privateNats().orElseGet(() -> System.getenv().getOrDefault("GATEWAY_NATS_URL", "nats://127.0.0.1:4222"));
         return new ItInfrastructure("127.0.0.1", 5432, "postgres", "", nats);
+    }
+
+    private static Optional<String> privateNats() {
+        Path binary = Stream.of("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server")
+                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        if (binary == null) {
+            return Optional.empty();
+        }
+        try {
+            int port = ProvisionerFixture.freePort();
+            Path store = Files.createTempDirectory("provisioner-it-nats");
+            Process server = new ProcessBuilder(binary.toString(), "-a", "127.0.0.1", "-p", String.valueOf(port),
+                    "-js", "-sd", store.toString()).redirectErrorStream(true)
+                    .redirectOutput(store.resolve("nats.log").toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::destroy));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                try (Socket ignored = new Socket("127.0.0.1", port)) {
+                    return Optional.of("nats://127.0.0.1:" + port);
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            server.destroy();
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @SuppressWarnings("resource")
