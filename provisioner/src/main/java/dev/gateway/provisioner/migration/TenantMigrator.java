@@ -4,6 +4,8 @@ import dev.gateway.provisioner.db.PlatformDb;
 import dev.gateway.provisioner.pool.PoolUnreachableException;
 import dev.gateway.provisioner.pool.TenantConnections;
 import dev.gateway.provisioner.pool.TenantLocation;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -63,6 +65,12 @@ public class TenantMigrator {
         } finally {
             permits.release();
         }
+    }
+
+    /** Scans the migrations at startup, so the first tenants do not pay for it. */
+    @EventListener
+    void warmUp(StartupEvent event) {
+        latestVersion();
     }
 
     /** The newest version the configured locations define, the target of every tenant. */
