@@ -7,17 +7,23 @@ import org.testcontainers.containers.wait.strategy.Wait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Starts Postgres and NATS once per JVM: Testcontainers when a Docker engine answers, otherwise the local
- * services. Locally the registry tests use their own database, so they never touch the platform's registry.
+ * PostgreSQL (with a database of their own, so they never touch the platform's registry) and a private
+ * nats-server when one is installed (the shared one otherwise).
  */
 public final class RegistryFixture {
 
@@ -40,10 +46,6 @@ public final class RegistryFixture {
         return props;
     }
 
-    public static String natsUrl() {
-        return properties().get("nats.default.addresses[0]");
-    }
-
     private static Map<String, String> local() {
         String server = System.getenv().getOrDefault("GATEWAY_IT_PG", "jdbc:postgresql://127.0.0.1:5432/");
         try (var c = DriverManager.getConnection(server + "postgres", "postgres", "");
@@ -62,8 +64,47 @@ public final class RegistryFixture {
         p.put("datasources.default.url", server + LOCAL_DB);
         p.put("datasources.default.username", "postgres");
         p.put("datasources.default.password", "");
-        p.put("nats.default.addresses[0]", System.getenv().getOrDefault("GATEWAY_NATS_URL", "nats://127.0.0.1:4222"));
+        p.put("nats.default.addresses[0]", privateNats()
+                .orElseGet(() -> System.getenv().getOrDefault("GATEWAY_NATS_URL", "nats://127.0.0.1:4222")));
         return p;
+    }
+
+    /**
+     * A nats-server of our own when the binary is installed: on the shared server, services of a running platform
+     * would act on the test tenants' events, and the tests' consumers would see everyone else's.
+     */
+    private static Optional<String> privateNats() {
+        Path binary = Stream.of("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server")
+                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        if (binary == null) {
+            return Optional.empty();
+        }
+        try {
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            Path store = Files.createTempDirectory("registry-it-nats");
+            Process server = new ProcessBuilder(binary.toString(), "-a", "127.0.0.1", "-p", String.valueOf(port),
+                    "-js", "-sd", store.toString()).redirectErrorStream(true)
+                    .redirectOutput(store.resolve("nats.log").toFile()).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::destroy));
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (Instant.now().isBefore(deadline) && server.isAlive()) {
+                try (Socket ignored = new Socket("127.0.0.1", port)) {
+                    return Optional.of("nats://127.0.0.1:" + port);
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            server.destroy();
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** The IT database is ours alone: start every run from empty tables (Flyway history stays). */
