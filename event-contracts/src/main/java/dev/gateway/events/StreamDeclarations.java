@@ -1,5 +1,6 @@
 package dev.gateway.events;
 
+import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.StorageType;
@@ -28,10 +29,15 @@ public final class StreamDeclarations {
     private StreamDeclarations() {
     }
 
-    /** Declares every stream; idempotent. */
-    public static void declareAll(JetStreamManagement management) throws IOException, JetStreamApiException {
-        for (Stream stream : Stream.values()) {
-            declare(management, configuration(stream));
+    /** Declares every stream on the connection's server; idempotent. Fails with {@link IllegalStateException}. */
+    public static void declareAll(Connection connection) {
+        try {
+            JetStreamManagement management = connection.jetStreamManagement();
+            for (Stream stream : Stream.values()) {
+                declare(management, configuration(stream));
+            }
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("JetStream streams could not be declared: " + e.getMessage(), e);
         }
     }
 

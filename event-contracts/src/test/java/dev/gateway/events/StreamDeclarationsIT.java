@@ -37,7 +37,7 @@ class StreamDeclarationsIT {
 
     @Test
     void shouldDeclareEveryStreamUnderItsUpperCaseNameWithItsSubjects() throws Exception {
-        StreamDeclarations.declareAll(management);
+        StreamDeclarations.declareAll(connection);
 
         for (Stream stream : Stream.values()) {
             StreamConfiguration declared = management.getStreamInfo(stream.name()).getConfiguration();
@@ -53,7 +53,7 @@ class StreamDeclarationsIT {
             List<CompletableFuture<Void>> declarations = List.of(1, 2, 3, 4).stream()
                     .map(i -> CompletableFuture.runAsync(() -> {
                         try {
-                            StreamDeclarations.declareAll(management);
+                            StreamDeclarations.declareAll(connection);
                         } catch (Exception e) {
                             throw new IllegalStateException(e);
                         }
@@ -69,7 +69,7 @@ class StreamDeclarationsIT {
 
     @Test
     void shouldDropADuplicatePublishOfTheSameEventId() throws Exception {
-        StreamDeclarations.declareAll(management);
+        StreamDeclarations.declareAll(connection);
         EventEnvelope event = EventEnvelope.of(EventType.ROUTE_REMOVED, "contract-it", 1, null,
                 new RouteChange("tenant-contract-it", null, List.of()));
         PublishOptions options = PublishOptions.builder().messageId(event.id()).build();
