@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public class OutboxRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final OutboxBatch batch;
     private final OutboxConfiguration config;
@@ -39,11 +41,17 @@ public class OutboxRelay {
         worker.start();
     }
 
+    /** Lets a pass in flight finish: interrupting it mid-JDBC would break its connection and transaction. */
     @EventListener
-    public synchronized void onShutdown(ShutdownEvent event) {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
+    public void onShutdown(ShutdownEvent event) throws InterruptedException {
+        Thread current;
+        synchronized (this) {
+            running = false;
+            current = worker;
+        }
+        wake.release();
+        if (current != null) {
+            current.join(SHUTDOWN_GRACE.toMillis());
         }
     }
 

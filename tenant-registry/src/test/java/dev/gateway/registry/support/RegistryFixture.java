@@ -64,7 +64,7 @@ public final class RegistryFixture {
         p.put("datasources.default.url", server + LOCAL_DB);
         p.put("datasources.default.username", "postgres");
         p.put("datasources.default.password", "");
-        p.put("nats.default.addresses[0]", privateNats()
+        p.put("nats.default.addresses", privateNats()
                 .orElseGet(() -> System.getenv().getOrDefault("GATEWAY_NATS_URL", "nats://127.0.0.1:4222")));
         return p;
     }
@@ -133,7 +133,7 @@ public final class RegistryFixture {
         p.put("datasources.default.url", pg.getJdbcUrl());
         p.put("datasources.default.username", pg.getUsername());
         p.put("datasources.default.password", pg.getPassword());
-        p.put("nats.default.addresses[0]", "nats://" + nats.getHost() + ":" + nats.getMappedPort(4222));
+        p.put("nats.default.addresses", "nats://" + nats.getHost() + ":" + nats.getMappedPort(4222));
         return p;
     }
 
