@@ -72,9 +72,6 @@ public class TenantResolutionFilter implements HttpServerFilter {
             key = sources.resolve(token == null ? null : token.tenant(), headers.get(TenantSources.HEADER),
                     headers.get(HttpHeaders.HOST));
             boolean login = LOGIN_PATH.equals(request.getPath());
-            if (token == null && !login && !allowHeaderOnly) {
-                throw ProblemException.unauthorized();
-            }
             String tenantKey = key;
             response = Mono.fromFuture(CallerLoop.resume(directory.find(key)))
                     .onErrorMap(e -> ProblemException.unavailable("tenant directory unavailable"))
@@ -92,7 +89,12 @@ public class TenantResolutionFilter implements HttpServerFilter {
     private Mono<MutableHttpResponse<?>> admit(HttpRequest<?> request, ServerFilterChain chain, TenantEntry entry,
                                                @Nullable VerifiedToken token, boolean login, String correlationId) {
         request.setAttribute(KNOWN_TENANT, entry.key());
+        // the lifecycle gate answers first: a suspended, unknown or deleted host gets its 503/404/410
+        // even without a token, as it does when Traefik's catch-all router sends it here
         TenantGate.admit(entry);
+        if (token == null && !login && !allowHeaderOnly) {
+            throw ProblemException.unauthorized();
+        }
         String role = token != null ? token.role() : login ? "anonymous" : "member";
         request.setAttribute(Caller.ATTRIBUTE,
                 new Caller(entry, token == null ? null : token.subject(), role, correlationId));

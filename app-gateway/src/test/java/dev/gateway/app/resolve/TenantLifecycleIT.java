@@ -85,6 +85,22 @@ class TenantLifecycleIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void shouldAnswerAnonymousTrafficForAnUnservedHostWithItsLifecycleProblemNotA401() {
+        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        Reply ready = api().get("/api/me", "Host", tenant.key() + ".localhost");
+        assertEquals("unauthorized", ready.problem());
+
+        TenantFixture.publish(tenant.key(), Map.of(TenantDirectory.STATUS, "suspended"));
+        eventually("suspended host answered 503",
+                () -> api().get("/api/me", "Host", tenant.key() + ".localhost").status() == 503);
+        assertEquals("tenant-suspended", api().get("/api/projects", "Host", tenant.key() + ".localhost").problem());
+        TenantFixture.publish(tenant.key(), Map.of(TenantDirectory.STATUS, "deleted"));
+        eventually("deleted host answered 410",
+                () -> "tenant-deleted".equals(api().get("/api/me", "Host", tenant.key() + ".localhost").problem()));
+        assertEquals("tenant-not-found", api().get("/api/me", "Host", TenantFixture.randomKey() + ".localhost").problem());
+    }
+
+    @Test
     void shouldRefuseTheNextRequestAfterSuspendDuringTraffic() {
         ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
         String token = api().login(tenant);
