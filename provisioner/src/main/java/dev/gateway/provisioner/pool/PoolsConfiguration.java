@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param adminPoolSize       connections per admin pool (one pool per host:port/database)
  * @param connectTimeout      how long to wait for a connection before the pool counts as unreachable
  * @param gatewayRole         the gateway's login role created on every pool
+ * @param gatewayRolePassword its password, set on every pool when given (empty: trust auth, as on a dev machine)
  * @param maintenanceDatabase database used for cluster-level DDL (roles, CREATE DATABASE)
  */
 @ConfigurationProperties("gateway.pools")
@@ -23,6 +24,7 @@ public record PoolsConfiguration(
         @Bindable(defaultValue = "6") int adminPoolSize,
         @Bindable(defaultValue = "5s") Duration connectTimeout,
         @Bindable(defaultValue = "gateway_app") String gatewayRole,
+        String gatewayRolePassword,
         @Bindable(defaultValue = "postgres") String maintenanceDatabase) {
 
     public String password() {

@@ -147,6 +147,10 @@ public class TenantObjects {
     private synchronized void prepareServer(Statement st, PoolAddress pool) throws SQLException {
         if (!preparedServers.contains(pool.key())) {
             createRole(st, gatewayRole, "LOGIN NOINHERIT");
+            String password = pools.config().gatewayRolePassword();
+            if (password != null && !password.isEmpty()) {
+                st.execute("ALTER ROLE " + ident(gatewayRole) + " PASSWORD '" + password.replace("'", "''") + "'");
+            }
             preparedServers.add(pool.key());
         }
     }
