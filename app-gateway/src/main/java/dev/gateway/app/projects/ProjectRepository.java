@@ -1,6 +1,6 @@
 package dev.gateway.app.projects;
 
-import dev.gateway.app.http.Cursor;
+import dev.gateway.app.db.Queries;
 import dev.gateway.app.http.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,24 +21,13 @@ class ProjectRepository {
     private static final String COLUMNS = "id, name, description, created_by, created_at, updated_at";
 
     List<Project> page(Connection c, PageRequest page) throws SQLException {
-        Cursor after = page.after();
-        String sql = "SELECT " + COLUMNS + " FROM projects"
-                + (after == null ? "" : " WHERE (created_at, id) > (?, ?)") + " ORDER BY created_at, id LIMIT ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (after != null) {
-                ps.setObject(i++, after.createdAt());
-                ps.setObject(i++, after.id());
-            }
-            ps.setInt(i, page.limit() + 1);
-            return list(ps);
-        }
+        return Queries.keysetPage(c, "SELECT " + COLUMNS + " FROM projects", null, page, ProjectRepository::row);
     }
 
     Optional<Project> find(Connection c, UUID id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM projects WHERE id = ?")) {
             ps.setObject(1, id);
-            return list(ps).stream().findFirst();
+            return Queries.first(ps, ProjectRepository::row);
         }
     }
 
@@ -60,7 +48,7 @@ class ProjectRepository {
             ps.setString(2, name);
             ps.setString(3, description);
             ps.setObject(4, createdBy);
-            return list(ps).get(0);
+            return Queries.list(ps, ProjectRepository::row).get(0);
         }
     }
 
@@ -71,26 +59,17 @@ class ProjectRepository {
             ps.setString(1, name);
             ps.setString(2, description);
             ps.setObject(3, id);
-            return list(ps).stream().findFirst();
+            return Queries.first(ps, ProjectRepository::row);
         }
     }
 
     boolean delete(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM projects WHERE id = ?")) {
-            ps.setObject(1, id);
-            return ps.executeUpdate() == 1;
-        }
+        return Queries.deleteById(c, "projects", id);
     }
 
-    private static List<Project> list(PreparedStatement ps) throws SQLException {
-        List<Project> projects = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                projects.add(new Project(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, UUID.class), rs.getObject(5, OffsetDateTime.class),
-                        rs.getObject(6, OffsetDateTime.class)));
-            }
-        }
-        return projects;
+    private static Project row(ResultSet rs) throws SQLException {
+        return new Project(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getObject(4, UUID.class), rs.getObject(5, OffsetDateTime.class),
+                rs.getObject(6, OffsetDateTime.class));
     }
 }

@@ -1,6 +1,6 @@
 package dev.gateway.app.tasks;
 
-import dev.gateway.app.http.Cursor;
+import dev.gateway.app.db.Queries;
 import dev.gateway.app.http.PageRequest;
 import jakarta.inject.Singleton;
 
@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,19 +22,8 @@ class TaskRepository {
             "id, project_id, title, status, assignee_id, due_date, created_at, updated_at";
 
     List<Task> page(Connection c, UUID projectId, PageRequest page) throws SQLException {
-        Cursor after = page.after();
-        String sql = "SELECT " + COLUMNS + " FROM tasks WHERE project_id = ?"
-                + (after == null ? "" : " AND (created_at, id) > (?, ?)") + " ORDER BY created_at, id LIMIT ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setObject(i++, projectId);
-            if (after != null) {
-                ps.setObject(i++, after.createdAt());
-                ps.setObject(i++, after.id());
-            }
-            ps.setInt(i, page.limit() + 1);
-            return list(ps);
-        }
+        return Queries.keysetPage(c, "SELECT " + COLUMNS + " FROM tasks", "project_id = ?", page,
+                TaskRepository::row, projectId);
     }
 
     Task insert(Connection c, UUID projectId, CreateTaskRequest request) throws SQLException {
@@ -47,7 +35,7 @@ class TaskRepository {
             ps.setString(4, request.status());
             ps.setObject(5, request.assigneeId());
             ps.setObject(6, request.dueDate());
-            return list(ps).get(0);
+            return Queries.list(ps, TaskRepository::row).get(0);
         }
     }
 
@@ -60,26 +48,17 @@ class TaskRepository {
             ps.setObject(3, request.assigneeId(), java.sql.Types.OTHER);
             ps.setObject(4, request.dueDate(), java.sql.Types.DATE);
             ps.setObject(5, id);
-            return list(ps).stream().findFirst();
+            return Queries.first(ps, TaskRepository::row);
         }
     }
 
     boolean delete(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM tasks WHERE id = ?")) {
-            ps.setObject(1, id);
-            return ps.executeUpdate() == 1;
-        }
+        return Queries.deleteById(c, "tasks", id);
     }
 
-    private static List<Task> list(PreparedStatement ps) throws SQLException {
-        List<Task> tasks = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                tasks.add(new Task(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, UUID.class), rs.getObject(6, LocalDate.class),
-                        rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class)));
-            }
-        }
-        return tasks;
+    private static Task row(ResultSet rs) throws SQLException {
+        return new Task(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getString(4), rs.getObject(5, UUID.class), rs.getObject(6, LocalDate.class),
+                rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class));
     }
 }

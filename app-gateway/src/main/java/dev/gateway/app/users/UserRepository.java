@@ -1,6 +1,6 @@
 package dev.gateway.app.users;
 
-import dev.gateway.app.http.Cursor;
+import dev.gateway.app.db.Queries;
 import dev.gateway.app.http.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,24 +24,13 @@ class UserRepository {
     }
 
     List<User> page(Connection c, PageRequest page) throws SQLException {
-        Cursor after = page.after();
-        String sql = "SELECT " + COLUMNS + " FROM users"
-                + (after == null ? "" : " WHERE (created_at, id) > (?, ?)") + " ORDER BY created_at, id LIMIT ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (after != null) {
-                ps.setObject(i++, after.createdAt());
-                ps.setObject(i++, after.id());
-            }
-            ps.setInt(i, page.limit() + 1);
-            return list(ps);
-        }
+        return Queries.keysetPage(c, "SELECT " + COLUMNS + " FROM users", null, page, UserRepository::row);
     }
 
     Optional<User> find(Connection c, UUID id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE id = ?")) {
             ps.setObject(1, id);
-            return list(ps).stream().findFirst();
+            return Queries.first(ps, UserRepository::row);
         }
     }
 
@@ -78,7 +66,7 @@ class UserRepository {
             ps.setString(3, name);
             ps.setString(4, passwordHash);
             ps.setString(5, role);
-            return list(ps).get(0);
+            return Queries.list(ps, UserRepository::row).get(0);
         }
     }
 
@@ -91,25 +79,16 @@ class UserRepository {
             ps.setString(2, passwordHash);
             ps.setString(3, role);
             ps.setObject(4, id);
-            return list(ps).stream().findFirst();
+            return Queries.first(ps, UserRepository::row);
         }
     }
 
     boolean delete(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
-            ps.setObject(1, id);
-            return ps.executeUpdate() == 1;
-        }
+        return Queries.deleteById(c, "users", id);
     }
 
-    private static List<User> list(PreparedStatement ps) throws SQLException {
-        List<User> users = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                users.add(new User(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)));
-            }
-        }
-        return users;
+    private static User row(ResultSet rs) throws SQLException {
+        return new User(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class));
     }
 }
