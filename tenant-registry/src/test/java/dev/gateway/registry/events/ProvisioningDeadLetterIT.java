@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,11 +47,8 @@ class ProvisioningDeadLetterIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(RegistryFixture.properties());
-        p.put("test.poisoned-applier", "true");
-        p.put("gateway.events.max-deliver", "3");
-        p.put("gateway.events.nak-delay", "100ms");
-        return p;
+        return RegistryFixture.properties("test.poisoned-applier", "true", "gateway.events.max-deliver", "3",
+                "gateway.events.nak-delay", "100ms");
     }
 
     @Test

@@ -7,17 +7,14 @@ import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.events.ProvisioningResult;
 import dev.gateway.events.Stream;
+import dev.gateway.registry.support.AdminApiIT;
 import dev.gateway.registry.support.Api;
 import dev.gateway.registry.support.Await;
 import dev.gateway.registry.support.Keys;
 import dev.gateway.registry.support.RecordingPublisher;
-import dev.gateway.registry.support.RegistryFixture;
 import dev.gateway.registry.support.TestDb;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
@@ -26,9 +23,7 @@ import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,15 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProvisioningEventListenerIT implements TestPropertyProvider {
+class ProvisioningEventListenerIT extends AdminApiIT {
 
-    static final String TENANTS = "/api/gateway/tenants";
     static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Inject
-    @Client("/")
-    HttpClient client;
 
     @Inject
     JetStream jetStream;
@@ -59,18 +48,6 @@ class ProvisioningEventListenerIT implements TestPropertyProvider {
 
     @Inject
     ProvisioningEventListener listener;
-
-    Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return RegistryFixture.properties();
-    }
-
-    @BeforeAll
-    void login() {
-        api = Api.admin(client);
-    }
 
     @Test
     void shouldApplyTheSameSucceededEventOnlyOnce() throws Exception {
@@ -138,9 +115,7 @@ class ProvisioningEventListenerIT implements TestPropertyProvider {
 
     @Test
     void shouldDeleteOnDeprovisionedAndGiveTheSeatBack() throws Exception {
-        Map<String, Object> pool = Api.body(api.send(HttpRequest.POST("/api/gateway/pools", Map.of(
-                "name", "del-" + UUID.randomUUID().toString().substring(0, 8), "host", "127.0.0.1", "port", 1))));
-        String poolId = (String) pool.get("id");
+        String poolId = api.createPool("del");
         String key = Keys.tenantKey();
         api.send(HttpRequest.POST(TENANTS, Map.of("key", key, "company_name", "Doomed", "pool_id", poolId)));
         publish(EventEnvelope.of(EventType.PROVISIONING_SUCCEEDED, key, 1, null, success(key)), null);

@@ -59,13 +59,10 @@ class OutboxRelayIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(RegistryFixture.properties());
-        p.put("test.publisher", "flaky");
-        // results from a provisioner reacting to these events elsewhere on the shared NATS must not interleave
-        p.put("gateway.events.consumer-enabled", "false");
-        p.put("gateway.outbox.backoff-base", "50ms");
-        p.put("gateway.outbox.backoff-max", "500ms");
-        return p;
+        return RegistryFixture.properties("test.publisher", "flaky",
+                // results from a provisioner reacting to these events elsewhere on the shared NATS must not interleave
+                "gateway.events.consumer-enabled", "false",
+                "gateway.outbox.backoff-base", "50ms", "gateway.outbox.backoff-max", "500ms");
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,10 +38,7 @@ class RetentionIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(RegistryFixture.properties());
-        p.put("gateway.outbox.retention", "1ms");
-        p.put("gateway.idempotency.retention", "1ms");
-        return p;
+        return RegistryFixture.properties("gateway.outbox.retention", "1ms", "gateway.idempotency.retention", "1ms");
     }
 
     @Test

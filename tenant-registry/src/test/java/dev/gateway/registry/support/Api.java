@@ -8,8 +8,10 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Small blocking client for the admin API that returns error responses instead of throwing them. */
 public final class Api {
@@ -58,6 +60,21 @@ public final class Api {
             throw new AssertionError("GET " + url + " answered " + r.code());
         }
         return (List<Map<String, Object>>) body(r).get("items");
+    }
+
+    /**
+     * Creates a pool on the unreachable {@code 127.0.0.1:1} named {@code prefix-<random>}, with any extra
+     * {@code key, value, ...} fields, and answers its id.
+     */
+    public String createPool(String prefix, Object... extra) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+        fields.put("host", "127.0.0.1");
+        fields.put("port", 1);
+        for (int i = 0; i < extra.length; i += 2) {
+            fields.put((String) extra[i], extra[i + 1]);
+        }
+        return (String) body(send(HttpRequest.POST("/api/gateway/pools", fields))).get("id");
     }
 
     public Map<String, Object> createTenant(String key) {

@@ -46,6 +46,18 @@ public final class RegistryFixture {
         return props;
     }
 
+    /** {@link #properties()} with {@code key, value, key, value, ...} overrides on top. */
+    public static Map<String, String> properties(String... overrides) {
+        if (overrides.length % 2 != 0) {
+            throw new IllegalArgumentException("overrides come in key/value pairs");
+        }
+        Map<String, String> props = properties();
+        for (int i = 0; i < overrides.length; i += 2) {
+            props.put(overrides[i], overrides[i + 1]);
+        }
+        return props;
+    }
+
     private static Map<String, String> local() {
         String server = System.getenv().getOrDefault("GATEWAY_IT_PG", "jdbc:postgresql://127.0.0.1:5432/");
         try (var c = DriverManager.getConnection(server + "postgres", "postgres", "");

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,10 +48,7 @@ class StuckTenantSweeperIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(RegistryFixture.properties());
-        p.put("gateway.worker.poll-seconds", "1");
-        p.put("gateway.worker.stuck-after", "1s");
-        return p;
+        return RegistryFixture.properties("gateway.worker.poll-seconds", "1", "gateway.worker.stuck-after", "1s");
     }
 
     @Test

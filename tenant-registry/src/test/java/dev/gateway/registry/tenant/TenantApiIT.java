@@ -2,22 +2,17 @@ package dev.gateway.registry.tenant;
 
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
+import dev.gateway.registry.support.AdminApiIT;
 import dev.gateway.registry.support.Api;
 import dev.gateway.registry.support.Keys;
 import dev.gateway.registry.support.RecordingPublisher;
-import dev.gateway.registry.support.RegistryFixture;
 import dev.gateway.registry.support.Await;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.mindrot.jbcrypt.BCrypt;
 
 import java.time.Duration;
@@ -34,29 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TenantApiIT implements TestPropertyProvider {
-
-    static final String TENANTS = "/api/gateway/tenants";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
+class TenantApiIT extends AdminApiIT {
 
     @Inject
     RecordingPublisher published;
-
-    Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return RegistryFixture.properties();
-    }
-
-    @BeforeAll
-    void login() {
-        api = Api.admin(client);
-    }
 
     @Test
     void shouldCreatePendingTenantAndEmitTenantCreated() {

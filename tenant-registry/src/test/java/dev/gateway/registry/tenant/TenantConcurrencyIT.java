@@ -1,18 +1,12 @@
 package dev.gateway.registry.tenant;
 
+import dev.gateway.registry.support.AdminApiIT;
 import dev.gateway.registry.support.Api;
 import dev.gateway.registry.support.Keys;
-import dev.gateway.registry.support.RegistryFixture;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,26 +23,7 @@ import static dev.gateway.registry.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TenantConcurrencyIT implements TestPropertyProvider {
-
-    static final String TENANTS = "/api/gateway/tenants";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    Api api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return RegistryFixture.properties();
-    }
-
-    @BeforeAll
-    void login() {
-        api = Api.admin(client);
-    }
+class TenantConcurrencyIT extends AdminApiIT {
 
     @Test
     void shouldLetExactlyOneOfConcurrentCreatesOfTheSameKeyWin() throws Exception {
@@ -62,10 +37,7 @@ class TenantConcurrencyIT implements TestPropertyProvider {
 
     @Test
     void shouldNeverPlaceMoreTenantsThanThePoolHolds() throws Exception {
-        Map<String, Object> pool = Api.body(api.send(HttpRequest.POST("/api/gateway/pools", Map.of(
-                "name", "cap-" + UUID.randomUUID().toString().substring(0, 8), "host", "127.0.0.1", "port", 1,
-                "isolation", "schema", "max_tenants", 5))));
-        String poolId = (String) pool.get("id");
+        String poolId = api.createPool("cap", "isolation", "schema", "max_tenants", 5);
         List<HttpResponse<Map>> responses = concurrently(20, i -> () -> api.send(HttpRequest.POST(TENANTS,
                 Map.of("key", Keys.tenantKey(), "company_name", "Crowd " + i, "pool_id", poolId))));
         assertEquals(5, responses.stream().filter(r -> r.code() == 202).count());
@@ -88,9 +60,7 @@ class TenantConcurrencyIT implements TestPropertyProvider {
 
     @Test
     void shouldRefuseNewTenantsOnADrainingPool() {
-        Map<String, Object> pool = Api.body(api.send(HttpRequest.POST("/api/gateway/pools", Map.of(
-                "name", "drain-" + UUID.randomUUID().toString().substring(0, 8), "host", "127.0.0.1", "port", 1))));
-        String poolId = (String) pool.get("id");
+        String poolId = api.createPool("drain");
         HttpResponse<Map> patched = api.send(HttpRequest.PATCH("/api/gateway/pools/" + poolId,
                 Map.of("status", "draining")));
         assertEquals("draining", Api.body(patched).get("status"));
