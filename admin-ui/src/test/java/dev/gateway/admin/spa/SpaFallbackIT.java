@@ -41,6 +41,14 @@ class SpaFallbackIT {
     }
 
     @Test
+    void shouldServeItsOpenApiDocumentRatherThanTheSpa() throws Exception {
+        HttpResponse<String> response = get("/swagger/admin-ui-0.1.yml", "*/*");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().startsWith("openapi:"), response.body());
+    }
+
+    @Test
     void shouldAnswerUnknownApiPathsWith404Problem() throws Exception {
         HttpResponse<String> response = get("/api/unknown", "text/html");
 

@@ -198,6 +198,9 @@ class ReconcileIT extends RoutesItBase {
         assertNotNull(last.get("duration_ms"));
         assertNotNull(((Map<?, ?>) status.get("keyspace_events")).get("traefik_can_watch"));
 
+        String openApi = http.toBlocking().retrieve(HttpRequest.GET("/swagger/route-publisher-0.1.yml"));
+        assertTrue(openApi.startsWith("openapi:") && openApi.contains("/routes/status"), openApi);
+
         Map<?, ?> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
         Map<?, ?> routes = (Map<?, ?>) ((Map<?, ?>) health.get("details")).get("routes");
         assertEquals("unreachable", ((Map<?, ?>) routes.get("details")).get("registry"));
