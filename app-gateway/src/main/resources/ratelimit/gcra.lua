@@ -1,18 +1,22 @@
--- GCRA (generic cell rate algorithm), one call per request.
--- KEYS[1] rate-limit key; ARGV[1] emission interval in microseconds (1e6 / rate); ARGV[2] burst.
--- Returns {allowed (0|1), remaining, retry_after_us, reset_us}.
+-- GCRA (generic cell rate algorithm) for a batch of requests of one key, taken in arrival order.
+-- KEYS[1] rate-limit key; ARGV[1] emission interval in microseconds (1e6 / rate); ARGV[2] burst;
+-- ARGV[3] number of requests in the batch.
+-- Returns {admitted, remaining, retry_after_us, reset_us}: the first `admitted` requests pass;
+-- remaining and reset_us are the state after the last admitted one; retry_after_us is the wait of
+-- the first refused one (0 when all passed).
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local interval = tonumber(ARGV[1])
 local tolerance = interval * tonumber(ARGV[2])
-local tat = tonumber(redis.call('GET', KEYS[1])) or now
-if tat < now then
-  tat = now
+local wanted = tonumber(ARGV[3])
+local tat = math.max(tonumber(redis.call('GET', KEYS[1])) or now, now)
+local admitted = math.min(wanted, math.max(0, math.floor((tolerance - (tat - now)) / interval)))
+if admitted > 0 then
+  tat = tat + admitted * interval
+  redis.call('SET', KEYS[1], string.format('%d', tat), 'PX', math.ceil((tat - now) / 1000) + 1)
 end
-local new_tat = tat + interval
-local over = new_tat - now - tolerance
-if over > 0 then
-  return {0, 0, over, tat - now}
+local retry_after = 0
+if admitted < wanted then
+  retry_after = tat + interval - now - tolerance
 end
-redis.call('SET', KEYS[1], string.format('%d', new_tat), 'PX', math.ceil((new_tat - now) / 1000) + 1)
-return {1, math.floor((tolerance - (new_tat - now)) / interval), 0, new_tat - now}
+return {admitted, math.floor((tolerance - (tat - now)) / interval), retry_after, tat - now}

@@ -1,6 +1,7 @@
 package dev.gateway.app.ratelimit;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
@@ -14,15 +15,22 @@ public class RateLimitMetrics {
     private final Map<String, Counter> limited = new ConcurrentHashMap<>();
     private final Counter failOpen;
     private final Counter failClosed;
+    private final DistributionSummary batchSize;
 
     public RateLimitMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.failOpen = registry.counter("gateway.ratelimit.redis.failures", "mode", "open");
         this.failClosed = registry.counter("gateway.ratelimit.redis.failures", "mode", "closed");
+        this.batchSize = DistributionSummary.builder("gateway.ratelimit.batch.size")
+                .description("requests decided by one limiter script call").register(registry);
     }
 
     void limited(String tenant) {
         limited.computeIfAbsent(tenant, t -> registry.counter("gateway.ratelimit.limited", "tenant", t)).increment();
+    }
+
+    void batch(int requests) {
+        batchSize.record(requests);
     }
 
     void redisFailure(RateLimitConfig.FailMode mode) {

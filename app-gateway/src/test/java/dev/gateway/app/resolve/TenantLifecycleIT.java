@@ -5,9 +5,7 @@ import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.ProvisionedTenant;
 import dev.gateway.app.support.TenantFixture;
 import dev.gateway.events.TenantDirectory;
-import dev.gateway.app.ratelimit.RateLimiter;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -24,9 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest
 class TenantLifecycleIT extends GatewayIntegrationTest {
-
-    @Inject
-    RateLimiter limiter;
 
     @Test
     void shouldRequireATenant() {
@@ -118,40 +113,6 @@ class TenantLifecycleIT extends GatewayIntegrationTest {
         TenantFixture.publish(tenant.key(), Map.of(TenantDirectory.STATUS, "deleted"));
         eventually("deleted tenant gone", () -> api().get("/api/projects", bearer(token)).status() == 410);
         assertEquals("tenant-deleted", api().get("/api/me", bearer(token)).problem());
-    }
-
-    @Test
-    void shouldRateLimitWithHeadersAndRetryAfter() {
-        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of(TenantDirectory.RATE_PER_SECOND, "1",
-                TenantDirectory.BURST, "4"));
-        String token = tokenFor(tenant); // the login is rate limited too: 3 of 4 left
-        for (int remaining = 2; remaining >= 0; remaining--) {
-            Reply ok = api().get("/api/me", bearer(token));
-            assertEquals(200, ok.status(), ok.body());
-            assertEquals("\"tenant\";q=4;w=4", ok.header("RateLimit-Policy"));
-            assertTrue(ok.header("RateLimit").startsWith("\"tenant\";r=" + remaining + ";t="), ok.header("RateLimit"));
-        }
-        Reply limited = api().get("/api/projects", bearer(token));
-        assertEquals(429, limited.status());
-        assertEquals("rate-limited", limited.problem());
-        int retryAfter = Integer.parseInt(limited.header("Retry-After"));
-        assertTrue(retryAfter >= 1 && retryAfter <= 2, limited.header("Retry-After"));
-        assertEquals("\"tenant\";q=4;w=4", limited.header("RateLimit-Policy"));
-        assertTrue(limited.header("RateLimit").startsWith("\"tenant\";r=0;"), limited.header("RateLimit"));
-    }
-
-    @Test
-    void shouldReloadTheLimiterScriptWhenRedisAnswersNoScript() throws Exception {
-        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
-        String token = tokenFor(tenant);
-        java.lang.reflect.Field sha = RateLimiter.class.getDeclaredField("sha");
-        sha.setAccessible(true);
-        String loaded = (String) sha.get(limiter);
-        sha.set(limiter, "0".repeat(40));
-        Reply reply = api().get("/api/me", bearer(token));
-        assertEquals(200, reply.status(), reply.body());
-        assertTrue(reply.header("RateLimit").startsWith("\"tenant\";r="), reply.header("RateLimit"));
-        assertEquals(loaded, sha.get(limiter));
     }
 
     @Test
