@@ -25,8 +25,11 @@ public class RateLimitMetrics {
                 .description("requests decided by one limiter script call").register(registry);
     }
 
-    void limited(String tenant) {
-        limited.computeIfAbsent(tenant, t -> registry.counter("gateway.ratelimit.limited", "tenant", t)).increment();
+    void limited(String tenant, long requests) {
+        if (requests > 0) {
+            limited.computeIfAbsent(tenant, t -> registry.counter("gateway.ratelimit.limited", "tenant", t))
+                    .increment(requests);
+        }
     }
 
     void batch(int requests) {

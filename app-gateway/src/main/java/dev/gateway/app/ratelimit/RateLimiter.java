@@ -23,8 +23,11 @@ public class RateLimiter {
         this.metrics = metrics;
         this.batcher = new RequestBatcher((key, tenant, requests) -> {
             metrics.batch(requests);
-            return script.apply(key, tenant, requests);
-        });
+            return script.apply(key, tenant, requests).thenApply(reply -> {
+                metrics.limited(tenant.key(), requests - reply.admitted());
+                return reply;
+            });
+        }, this::onRedisFailure);
     }
 
     public CompletableFuture<RateLimitDecision> check(TenantEntry tenant, @Nullable String route) {
@@ -32,14 +35,7 @@ public class RateLimiter {
             return CompletableFuture.completedFuture(RateLimitDecision.OFF);
         }
         String key = config.perRoute() && route != null ? tenant.rateLimitKey() + ":" + route : tenant.rateLimitKey();
-        return batcher.submit(key, tenant)
-                .thenApply(decision -> {
-                    if (!decision.allowed()) {
-                        metrics.limited(tenant.key());
-                    }
-                    return decision;
-                })
-                .exceptionally(e -> onRedisFailure(tenant));
+        return batcher.submit(key, tenant);
     }
 
     private RateLimitDecision onRedisFailure(TenantEntry tenant) {

@@ -22,6 +22,11 @@ final class RequestBatcher {
         CompletableFuture<GcraReply> apply(String key, TenantEntry tenant, int requests);
     }
 
+    /** The decision for each request of a batch whose call failed (Redis unreachable, timeout). */
+    interface Failure {
+        RateLimitDecision decide(TenantEntry tenant);
+    }
+
     private static final class Waiter {
         final TenantEntry tenant;
         final CompletableFuture<RateLimitDecision> decision = new CompletableFuture<>();
@@ -35,9 +40,11 @@ final class RequestBatcher {
     /** Keys with a call out, each with the requests that arrived since it went. */
     private final Map<String, List<Waiter>> waiting = new ConcurrentHashMap<>();
     private final Call call;
+    private final Failure failure;
 
-    RequestBatcher(Call call) {
+    RequestBatcher(Call call, Failure failure) {
         this.call = call;
+        this.failure = failure;
     }
 
     CompletableFuture<RateLimitDecision> submit(String key, TenantEntry tenant) {
@@ -62,11 +69,7 @@ final class RequestBatcher {
         call.apply(key, tenant, batch.size()).whenComplete((reply, error) -> {
             for (int i = 0; i < batch.size(); i++) {
                 Waiter w = batch.get(i);
-                if (error != null) {
-                    w.decision.completeExceptionally(error);
-                } else {
-                    w.decision.complete(reply.decisionFor(i, tenant));
-                }
+                w.decision.complete(error != null ? failure.decide(w.tenant) : reply.decisionFor(i, tenant));
             }
             List<Waiter> next = takeQueued(key);
             if (next != null) {

@@ -6,6 +6,7 @@ import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.ProvisionedTenant;
 import dev.gateway.app.support.TenantFixture;
 import dev.gateway.events.TenantDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ class RateLimitIT extends GatewayIntegrationTest {
 
     @Inject
     GcraScript script;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void shouldRateLimitWithHeadersAndRetryAfter() {
@@ -83,7 +87,9 @@ class RateLimitIT extends GatewayIntegrationTest {
         }
         long refilled = (System.nanoTime() - loggedIn) / 1_000_000_000L + 1;
         long admitted = statuses.stream().filter(s -> s == 200).count();
-        assertEquals(80, admitted + statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+        long refused = statuses.stream().filter(s -> s == 429).count();
+        assertEquals(80, admitted + refused, statuses.toString());
+        assertEquals(refused, meters.counter("gateway.ratelimit.limited", "tenant", tenant.key()).count());
         // 19 left after the login, plus at most one per second the burst took
         assertTrue(admitted >= 19 && admitted <= 19 + refilled, admitted + " admitted in " + refilled + " s");
     }
