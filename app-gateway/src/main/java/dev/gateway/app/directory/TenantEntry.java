@@ -31,6 +31,7 @@ public record TenantEntry(
         long revision,
         @Nullable String scopeSql,
         String rateLimitKey,
+        long emissionInterval,
         String emissionIntervalMicros,
         String burstArg,
         String rateLimitPolicy) {
@@ -46,6 +47,7 @@ public record TenantEntry(
         String schema = identifier(hash.get(TenantDirectory.SCHEMA_NAME));
         String host = hash.get(TenantDirectory.POOL_HOST);
         String features = hash.getOrDefault(TenantDirectory.FEATURES, "");
+        long interval = Math.max(1, 1_000_000L / rate);
         return new TenantEntry(key,
                 hash.getOrDefault(TenantDirectory.STATUS, "unknown"),
                 hash.getOrDefault(TenantDirectory.COMPANY_NAME, key),
@@ -63,7 +65,8 @@ public record TenantEntry(
                 role == null || schema == null ? null
                         : "SET LOCAL ROLE \"" + role + "\"; SET LOCAL search_path = \"" + schema + "\"",
                 "rl:" + key,
-                Long.toString(Math.max(1, 1_000_000L / rate)),
+                interval,
+                Long.toString(interval),
                 Integer.toString(burst),
                 "\"tenant\";q=" + burst + ";w=" + Math.max(1, (burst + rate - 1) / rate));
     }

@@ -25,12 +25,11 @@ record GcraReply(long admitted, long remaining, long retryAfterMicros, long rese
                     tenant.rateLimitPolicy(), false);
         }
         long admittedAfter = admitted - 1 - position;
-        long interval = Long.parseLong(tenant.emissionIntervalMicros());
-        return new RateLimitDecision(true, remaining + admittedAfter, ceilSeconds(resetMicros - admittedAfter * interval),
-                0, tenant.rateLimitPolicy(), false);
+        return new RateLimitDecision(true, remaining + admittedAfter,
+                ceilSeconds(resetMicros - admittedAfter * tenant.emissionInterval()), 0, tenant.rateLimitPolicy(), false);
     }
 
-    private static long ceilSeconds(long micros) {
+    static long ceilSeconds(long micros) {
         return (micros + 999_999) / 1_000_000;
     }
 }

@@ -34,10 +34,14 @@ class GcraScript {
         this.source = load(resources);
     }
 
-    /** Applies {@code requests} requests, in arrival order, to the bucket {@code key} of {@code tenant}. */
-    CompletableFuture<GcraReply> apply(String key, TenantEntry tenant, int requests) {
+    /**
+     * Counts {@code admitted} requests already served, then decides {@code waiting} requests in
+     * arrival order, on the bucket {@code key} of {@code tenant}.
+     */
+    CompletableFuture<GcraReply> apply(String key, TenantEntry tenant, int waiting, int admitted) {
         String[] keys = {key};
-        String[] args = {tenant.emissionIntervalMicros(), tenant.burstArg(), Integer.toString(requests)};
+        String[] args = {tenant.emissionIntervalMicros(), tenant.burstArg(), Integer.toString(waiting),
+                Integer.toString(admitted)};
         return redis.commands().thenCompose(r -> evalsha(r, keys, args)).thenApply(GcraReply::of);
     }
 

@@ -22,7 +22,7 @@ public class RateLimitMetrics {
         this.failOpen = registry.counter("gateway.ratelimit.redis.failures", "mode", "open");
         this.failClosed = registry.counter("gateway.ratelimit.redis.failures", "mode", "closed");
         this.batchSize = DistributionSummary.builder("gateway.ratelimit.batch.size")
-                .description("requests decided by one limiter script call").register(registry);
+                .description("requests decided or counted by one limiter script call").register(registry);
     }
 
     void limited(String tenant, long requests) {

@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * GCRA over Redis, per tenant (and optionally per route). Concurrent requests for one key share a
- * script call ({@link RequestBatcher}). Limits come from the directory entry, so a plan change
+ * script call, and requests far from the limit do not wait for it ({@link RequestBatcher}). Limits come from the directory entry, so a plan change
  * applies as soon as the entry is invalidated.
  */
 @Singleton
@@ -21,13 +21,13 @@ public class RateLimiter {
     public RateLimiter(RateLimitConfig config, RateLimitMetrics metrics, GcraScript script) {
         this.config = config;
         this.metrics = metrics;
-        this.batcher = new RequestBatcher((key, tenant, requests) -> {
-            metrics.batch(requests);
-            return script.apply(key, tenant, requests).thenApply(reply -> {
-                metrics.limited(tenant.key(), requests - reply.admitted());
+        this.batcher = new RequestBatcher((key, tenant, waiting, admitted) -> {
+            metrics.batch(waiting + admitted);
+            return script.apply(key, tenant, waiting, admitted).thenApply(reply -> {
+                metrics.limited(tenant.key(), waiting - reply.admitted());
                 return reply;
             });
-        }, this::onRedisFailure);
+        }, this::onRedisFailure, config.earlyAdmitAbove());
     }
 
     public CompletableFuture<RateLimitDecision> check(TenantEntry tenant, @Nullable String route) {

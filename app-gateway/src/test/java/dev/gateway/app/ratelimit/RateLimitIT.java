@@ -56,7 +56,7 @@ class RateLimitIT extends GatewayIntegrationTest {
     void shouldApplyABatchInArrivalOrderAsIfSentOneByOne() {
         TenantEntry tenant = TenantEntry.parse(TenantFixture.randomKey(),
                 Map.of(TenantDirectory.RATE_PER_SECOND, "1", TenantDirectory.BURST, "4"));
-        GcraReply reply = script.apply(tenant.rateLimitKey(), tenant, 6).join();
+        GcraReply reply = script.apply(tenant.rateLimitKey(), tenant, 6, 0).join();
         assertEquals(4, reply.admitted());
         assertEquals(0, reply.remaining());
         assertTrue(reply.retryAfterMicros() > 0 && reply.retryAfterMicros() <= 1_000_000, reply.toString());
@@ -65,8 +65,58 @@ class RateLimitIT extends GatewayIntegrationTest {
         assertTrue(decisions.subList(0, 4).stream().allMatch(RateLimitDecision::allowed));
         assertTrue(decisions.subList(4, 6).stream().noneMatch(RateLimitDecision::allowed));
         assertEquals(1, decisions.get(5).retryAfter());
-        GcraReply next = script.apply(tenant.rateLimitKey(), tenant, 1).join();
+        GcraReply next = script.apply(tenant.rateLimitKey(), tenant, 1, 0).join();
         assertEquals(0, next.admitted(), "the bucket stays spent");
+    }
+
+    @Test
+    void shouldCountEarlyAdmissionsEvenPastTheBurstSoLaterRequestsRepayThem() {
+        TenantEntry tenant = TenantEntry.parse(TenantFixture.randomKey(),
+                Map.of(TenantDirectory.RATE_PER_SECOND, "1", TenantDirectory.BURST, "4"));
+        GcraReply overrun = script.apply(tenant.rateLimitKey(), tenant, 1, 6).join();
+        assertEquals(0, overrun.admitted());
+        assertEquals(-2, overrun.remaining(), "two more than the burst were served");
+        assertTrue(overrun.retryAfterMicros() > 2_000_000, "the next request waits out the overrun: " + overrun);
+    }
+
+    @Test
+    void shouldHoldABurstSharedByTwoGatewaysWithinTheEarlyAdmissionShare() {
+        // a flood of 400 against a burst of 100, split over two gateways: each may admit early only
+        // while its view of the bucket is above 90 %, so the other can overshoot by at most 10
+        assertSharedBurst(0.9, 10);
+    }
+
+    @Test
+    void shouldHoldABurstSharedByTwoGatewaysExactlyWithoutEarlyAdmission() {
+        assertSharedBurst(1.0, 0);
+    }
+
+    private void assertSharedBurst(double earlyAdmitAbove, int excess) {
+        TenantEntry tenant = TenantEntry.parse(TenantFixture.randomKey(),
+                Map.of(TenantDirectory.RATE_PER_SECOND, "1", TenantDirectory.BURST, "100"));
+        RequestBatcher.Call call = script::apply;
+        List<RequestBatcher> gateways = List.of(
+                new RequestBatcher(call, t -> RateLimitDecision.UNAVAILABLE, earlyAdmitAbove),
+                new RequestBatcher(call, t -> RateLimitDecision.UNAVAILABLE, earlyAdmitAbove));
+        long started = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<RateLimitDecision> decisions;
+        try {
+            List<CompletableFuture<RateLimitDecision>> all = IntStream.range(0, 400)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> gateways.get(i % 2).submit(tenant.rateLimitKey(), tenant), clients)
+                            .thenCompose(f -> f))
+                    .toList();
+            decisions = all.stream().map(CompletableFuture::join).toList();
+        } finally {
+            clients.shutdownNow();
+        }
+        long refilled = (System.nanoTime() - started) / 1_000_000_000L + 1;
+        long admitted = decisions.stream().filter(RateLimitDecision::allowed).count();
+        assertTrue(decisions.stream().noneMatch(RateLimitDecision::unavailable));
+        assertTrue(admitted >= 100 && admitted <= 100 + excess + refilled, admitted + " admitted in " + refilled + " s");
+        long remaining = script.apply(tenant.rateLimitKey(), tenant, 0, 0).join().remaining();
+        assertTrue(remaining <= 100 - admitted + refilled, "Redis counted every admitted request: " + remaining);
     }
 
     @Test
