@@ -166,6 +166,39 @@ raw_cleanup() { # mode prefix n
 
 now_ms() { date +%s%3N; }
 
+# CPU seconds (user + system) used so far by each platform process: the five services (pids from
+# bin/gateway up), PostgreSQL (live processes, plus the exited backends the postmaster has reaped),
+# nats-server and redis-server. Prints JSON.
+cpu_snapshot() { python3 - "$GATEWAY_HOME/pids" <<'PY'
+import json, os, sys
+tick = os.sysconf("SC_CLK_TCK")
+def stat(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return fields[0], [int(x) / tick for x in fields[11:15]]  # state, utime stime cutime cstime
+def comm(pid):
+    with open(f"/proc/{pid}/comm") as f:
+        return f.read().strip()
+out = {}
+for name in sorted(os.listdir(sys.argv[1])) if os.path.isdir(sys.argv[1]) else []:
+    try:
+        pid = int(open(os.path.join(sys.argv[1], name)).read())
+        out[name.removesuffix(".pid")] = sum(stat(pid)[1][:2])
+    except (OSError, ValueError):
+        pass
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        name, (_, times) = comm(pid), stat(pid)
+    except OSError:
+        continue
+    if name in ("postgres", "nats-server", "redis-server"):
+        ppid = int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1])
+        own = sum(times[:2]) + (sum(times[2:]) if name == "postgres" and comm(ppid) != "postgres" else 0)
+        out[name] = out.get(name, 0) + own
+print(json.dumps(out))
+PY
+}
+
 "${PSQL[@]}" -d postgres -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='gateway_app') THEN CREATE ROLE gateway_app LOGIN NOINHERIT; END IF; END \$\$"
 "${PSQL[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='gateway_tenants'" | grep -q 1 \
   || "${PSQL[@]}" -d postgres -c "CREATE DATABASE gateway_tenants"
@@ -186,11 +219,14 @@ now_ms() { date +%s%3N; }
 MIGRATIONS="$WORK/next"
 mkdir -p "$MIGRATIONS"
 PREFIXES=()
+CPU_USE=()
 for mode in $MODES; do
   prefix="b${mode:0:1}$RUN"
   PREFIXES+=("$mode:$prefix")
   echo "== $mode: creating $N tenants" >&2
+  cpu_before="$(cpu_snapshot)"
   summary="$(PG_HOST=$PG_HOST PG_PORT=$PG_PORT driver create "$mode" "$N" "$prefix")"
+  CPU_USE+=("$mode|$cpu_before|$(cpu_snapshot)|$summary")
   echo "$summary" >&2
   raw_prefix="${prefix//-/_}"
   raw_sql "$mode" "$raw_prefix" "$N" > "$WORK/raw-$mode.sql"
@@ -205,6 +241,23 @@ print(f"| {s['mode']} | {s['ready']}/{s['n']} | {s['failed'] + s['timed_out']} |
       f"{s['p99']:.0f} | {s['total_s']:.1f} | {raw:.1f} | {s['total_s'] / raw:.2f}x |")
 if s["first_failure"]:
     print(f"\nfirst failure: {s['first_failure']}\n")
+PY
+done
+
+{
+  echo
+  echo "CPU seconds used while the N tenants were created and became ready (per process, user + system):"
+  echo
+} >> "$OUT"
+for entry in "${CPU_USE[@]}"; do
+  python3 - "$entry" >> "$OUT" <<'PY'
+import json, sys
+mode, before, after, summary = sys.argv[1].split("|", 3)
+before, after, s = json.loads(before), json.loads(after), json.loads(summary)
+used = {k: after[k] - before.get(k, 0) for k in after}
+total = sum(used.values())
+print(f"- {mode}: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(used.items(), key=lambda kv: -kv[1]))
+      + f"; total {total:.1f} s of CPU in {s['total_s']:.1f} s ({total / s['n'] * 1000:.0f} ms per tenant)")
 PY
 done
 

@@ -25,6 +25,19 @@ public class PasswordHasher {
         }
     }
 
+    /**
+     * True for a hash cheaper than this cost, such as the first admin's (generated, 128-bit, hashed by
+     * the registry at bcrypt's minimum cost): re-hashed at the first login, so the account soon costs
+     * what every other does, and its login time tells nothing.
+     */
+    public boolean needsRehash(String hash) {
+        try {
+            return hash.length() > 6 && Integer.parseInt(hash.substring(4, 6)) < COST;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     public void spendDecoyCheck(String password) {
         BCrypt.checkpw(password, decoy);
     }

@@ -38,8 +38,14 @@ public class UserService {
             return Optional.empty();
         }
         UserRepository.Credentials credentials = found.get();
-        return passwords.matches(password, credentials.passwordHash())
-                ? Optional.of(new AuthenticatedUser(credentials.id(), credentials.role())) : Optional.empty();
+        if (!passwords.matches(password, credentials.passwordHash())) {
+            return Optional.empty();
+        }
+        if (passwords.needsRehash(credentials.passwordHash())) {
+            String stronger = passwords.hash(password);
+            tx.inTenant(caller.tenant(), c -> users.update(c, credentials.id(), null, stronger, null));
+        }
+        return Optional.of(new AuthenticatedUser(credentials.id(), credentials.role()));
     }
 
     public Page<User> list(Caller caller, PageRequest page) {

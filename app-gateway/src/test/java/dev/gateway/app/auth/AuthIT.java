@@ -13,7 +13,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.mindrot.jbcrypt.BCrypt;
+
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +55,29 @@ class AuthIT extends GatewayIntegrationTest {
         assertEquals(a.key(), claims.getStringClaim("tenant"));
         assertEquals("admin", claims.getStringClaim("role"));
         assertTrue(claims.getExpirationTime().getTime() > System.currentTimeMillis());
+    }
+
+    @Test
+    void shouldRehashACheapFirstAdminHashAtTheFirstLogin() throws Exception {
+        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of()); // first admin hashed at cost 4
+        assertTrue(storedHash(tenant).startsWith("$2a$04$"));
+        api().login(tenant);
+        String upgraded = storedHash(tenant);
+        assertTrue(upgraded.startsWith("$2a$10$"), upgraded);
+        assertTrue(BCrypt.checkpw(tenant.adminPassword(), upgraded));
+        api().login(tenant);
+        assertEquals(upgraded, storedHash(tenant), "an up-to-date hash is left alone");
+    }
+
+    private static String storedHash(ProvisionedTenant tenant) throws Exception {
+        try (Connection c = TenantFixture.connectAsTenant(tenant);
+             PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM users WHERE id = ?")) {
+            ps.setObject(1, tenant.adminId());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                return rs.getString(1);
+            }
+        }
     }
 
     @Test

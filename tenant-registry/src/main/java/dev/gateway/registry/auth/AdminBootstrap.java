@@ -60,7 +60,8 @@ public class AdminBootstrap {
     }
 
     private void createWithGeneratedPassword() {
-        String password = hasher.generate(20);
+        // hashed at the chosen-password cost: logins of real and unknown admins cost the same
+        String password = hasher.generatePassword();
         if (users.insertIfAbsent(config.adminUser(), hasher.hash(password), Roles.ADMIN) == 0) {
             return;
         }

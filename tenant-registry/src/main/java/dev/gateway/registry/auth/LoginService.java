@@ -24,7 +24,7 @@ public class LoginService {
         this.hasher = hasher;
         this.issuer = issuer;
         this.config = config;
-        this.decoyHash = hasher.hash(hasher.generate(24));
+        this.decoyHash = hasher.hash(hasher.generatePassword());
     }
 
     public TokenResponse login(String username, String password) {

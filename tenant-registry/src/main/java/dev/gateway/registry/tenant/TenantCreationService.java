@@ -24,7 +24,6 @@ public class TenantCreationService {
 
     static final String DEFAULT_PLAN = "free";
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final int GENERATED_PASSWORD_LENGTH = 16;
 
     private final TenantRepository tenants;
     private final TenantLifecycle lifecycle;
@@ -56,10 +55,10 @@ public class TenantCreationService {
         }
         SharedPool pool = requestedPool != null ? requestedPool : pools.leastUsedActive()
                 .orElseThrow(() -> new PoolFullException("no active pool has room for another tenant"));
-        String generated = r.adminEmail() != null && r.adminPassword() == null
-                ? hasher.generate(GENERATED_PASSWORD_LENGTH) : null;
-        String password = r.adminPassword() != null ? r.adminPassword() : generated;
-        Tenant pending = pending(r, planKey, pool, password == null ? null : hasher.hash(password));
+        String generated = r.adminEmail() != null && r.adminPassword() == null ? hasher.generatePassword() : null;
+        String hash = generated != null ? hasher.hashGenerated(generated)
+                : r.adminPassword() != null ? hasher.hash(r.adminPassword()) : null;
+        Tenant pending = pending(r, planKey, pool, hash);
         Tenant created;
         try {
             created = lifecycle.created(pending, actor, correlationId);

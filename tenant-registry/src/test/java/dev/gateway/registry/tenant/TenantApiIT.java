@@ -74,18 +74,32 @@ class TenantApiIT extends AdminApiIT {
         assertEquals(202, r.code());
         String password = (String) Api.body(r).get("admin_password");
         assertNotNull(password);
-        assertTrue(password.length() >= 16);
+        assertEquals(22, password.length(), "128 bits");
 
         Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
         EventEnvelope created = published.forTenant(key).get(0);
         String hash = created.data().get("admin_password_hash").asText();
         assertTrue(BCrypt.checkpw(password, hash));
+        assertTrue(hash.startsWith("$2a$04$"), "a generated 128-bit secret needs no work factor: " + hash);
         assertEquals("ops@initech.example", created.data().get("admin_email").asText());
         assertFalse(created.data().toString().contains(password));
 
         Map<String, Object> shown = Api.body(api.send(HttpRequest.GET(TENANTS + "/" + key)));
         assertFalse(shown.containsKey("admin_password"));
         assertFalse(shown.containsKey("admin_password_hash"));
+    }
+
+    @Test
+    void shouldHashAChosenAdminPasswordAtFullCostAndNeverEchoIt() {
+        String key = Keys.tenantKey();
+        HttpResponse<Map> r = api.send(HttpRequest.POST(TENANTS, Map.of("key", key, "company_name", "Initech",
+                "admin_email", "ops@initech.example", "admin_password", "correct horse battery")));
+        assertEquals(202, r.code());
+        assertFalse(Api.body(r).containsKey("admin_password"));
+        Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
+        String hash = published.forTenant(key).get(0).data().get("admin_password_hash").asText();
+        assertTrue(hash.startsWith("$2a$10$"), hash);
+        assertTrue(BCrypt.checkpw("correct horse battery", hash));
     }
 
     @Test
