@@ -30,6 +30,7 @@ import java.util.Map;
 import static dev.gateway.provisioner.support.TenantDatabase.SHARED_DATABASE;
 import static dev.gateway.provisioner.support.TenantDatabase.count;
 import static dev.gateway.provisioner.support.TenantDatabase.databaseExists;
+import static dev.gateway.provisioner.support.TenantDatabase.execute;
 import static dev.gateway.provisioner.support.TenantDatabase.roleExists;
 import static dev.gateway.provisioner.support.TenantDatabase.schemaExists;
 import static dev.gateway.provisioner.support.TenantDatabase.strings;
@@ -176,7 +177,9 @@ class TenantProvisioningIT implements TestPropertyProvider {
         assertTrue(roleExists(name));
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM pg_namespace WHERE nspname = ?", name));
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM " + name + ".users"));
-        assertEquals(2, count(SHARED_DATABASE, "SELECT count(*) FROM " + name + ".flyway_schema_history"));
+        // the baseline of the empty schema, then the migrations
+        assertEquals(List.of("0", "1", "1.1"), strings(SHARED_DATABASE,
+                "SELECT version FROM " + name + ".flyway_schema_history ORDER BY installed_rank"));
     }
 
     @Test
@@ -232,6 +235,20 @@ class TenantProvisioningIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldRefuseASharedSchemaThatHoldsObjectsButNoHistory() {
+        TenantEventFactory t = tenant("schema");
+        String name = t.objectName();
+        execute(SHARED_DATABASE, "CREATE SCHEMA " + name + "; CREATE TABLE " + name + ".stray (id int)");
+        EventEnvelope result = provision(t, EventType.TENANT_CREATED, 1);
+
+        assertEquals("provisioning.failed", result.type());
+        ProvisioningResult failure = result.dataAs(ProvisioningResult.class);
+        assertEquals("migration-failed", failure.errorCode());
+        assertTrue(failure.errorMessage().contains("non-empty schema"), failure.errorMessage());
+        assertEquals(0, count(SHARED_DATABASE, "SELECT count(*) FROM pg_tables WHERE schemaname = ? AND tablename = 'users'", name));
+    }
+
+    @Test
     void shouldConvergeOnRetryAfterAFailedMigration() {
         TenantEventFactory t = tenant("schema");
         dev.gateway.provisioner.support.TenantDatabase.breakMigrations(t.key());
@@ -247,7 +264,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
         assertEquals("provisioning.succeeded", retried.type());
         assertEquals("1.1", retried.dataAs(ProvisioningResult.class).schemaVersion());
         String name = t.objectName();
-        assertEquals(List.of("1", "1.1"), strings(SHARED_DATABASE,
+        assertEquals(List.of("0", "1", "1.1"), strings(SHARED_DATABASE,
                 "SELECT version FROM " + name + ".flyway_schema_history WHERE success ORDER BY installed_rank"));
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM " + name + ".users"));
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM pg_namespace WHERE nspname = ?", name));
