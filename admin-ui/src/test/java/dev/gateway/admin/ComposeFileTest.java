@@ -113,6 +113,15 @@ class ComposeFileTest {
         assertTrue(String.valueOf(service("nats").get("command")).contains("-js"));
     }
 
+    @Test
+    void shouldRunTheControlPlaneOnC1AndTheAppGatewayOnC2() {
+        for (String module : List.of("tenant-registry", "provisioner", "route-publisher", "admin-ui")) {
+            assertTrue(String.valueOf(service(module).get("command")).contains("-XX:TieredStopAtLevel=1"), module);
+        }
+        String gateway = String.valueOf(service("app-gateway").get("command"));
+        assertTrue(gateway.contains("-jar") && !gateway.contains("TieredStopAtLevel"), gateway);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> service(String name) {
         Map<String, Object> service = (Map<String, Object>) services.get(name);
