@@ -4,19 +4,23 @@
 # (registry timestamps created_at -> ready_at), the total time, `migrate --all` with one new
 # migration and up to date, and beside it the raw cost: the same DDL run directly with psql for the
 # same N. Bench tenants and raw objects are deleted at the end.
-#   bench/provision.sh [N=200] [--large (N=1000)] [--modes "schema database"]
+# Then the latency of single creates: M more tenants (default 20), each created once the previous one
+# is ready, so no queue stands in front of it.
+#   bench/provision.sh [N=200] [--large (N=1000)] [--modes "schema database"] [--latency M]
 # Needs: `bin/gateway up` (registry + provisioner healthy), psql, python3, curl.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N=200
 MODES="schema database"
+LATENCY_N=20
 while [ $# -gt 0 ]; do
   case "$1" in
     --large) N=1000 ;;
     --modes) MODES="$2"; shift ;;
+    --latency) LATENCY_N="$2"; shift ;;
     [0-9]*) N="$1" ;;
-    *) echo "usage: bench/provision.sh [N] [--large] [--modes \"schema database\"]" >&2; exit 2 ;;
+    *) echo "usage: bench/provision.sh [N] [--large] [--modes \"schema database\"] [--latency M]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -58,6 +62,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 action, mode, n, prefix = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+one_at_a_time = len(sys.argv) > 5 and sys.argv[5] == "one-at-a-time"
 registry, token = os.environ["REGISTRY"], os.environ["TOKEN"]
 
 def call(method, path, body=None, ok=(200, 201, 202, 204)):
@@ -85,10 +90,18 @@ if action == "create":
     pool = call("POST", "/api/gateway/pools", {"name": f"bench-{prefix}", "host": os.environ.get("PG_HOST", "127.0.0.1"),
                "port": int(os.environ.get("PG_PORT", "5432")), "isolation": mode, "max_tenants": 100000,
                "database": "gateway_tenants" if mode == "schema" else "postgres"})
+    create = lambda k: call("POST", "/api/gateway/tenants", {"key": k, "company_name": "Bench " + k,
+                                 "pool_id": pool["id"], "admin_email": "admin@" + k + ".example"})
     started = time.time()
-    with ThreadPoolExecutor(8) as ex:
-        list(ex.map(lambda k: call("POST", "/api/gateway/tenants", {"key": k, "company_name": "Bench " + k,
-                    "pool_id": pool["id"], "admin_email": "admin@" + k + ".example"}), keys))
+    if one_at_a_time:
+        for k in keys:
+            create(k)
+            deadline = time.time() + 60
+            while call("GET", f"/api/gateway/tenants/{k}")["status"] not in ("ready", "failed") and time.time() < deadline:
+                time.sleep(0.005)
+    else:
+        with ThreadPoolExecutor(8) as ex:
+            list(ex.map(create, keys))
     sent = time.time() - started
     pending, tenants = set(keys), {}
     deadline = time.time() + 600
@@ -220,9 +233,10 @@ MIGRATIONS="$WORK/next"
 mkdir -p "$MIGRATIONS"
 PREFIXES=()
 CPU_USE=()
+LATENCY=()
 for mode in $MODES; do
   prefix="b${mode:0:1}$RUN"
-  PREFIXES+=("$mode:$prefix")
+  PREFIXES+=("$mode:$prefix:$N")
   echo "== $mode: creating $N tenants" >&2
   cpu_before="$(cpu_snapshot)"
   summary="$(PG_HOST=$PG_HOST PG_PORT=$PG_PORT driver create "$mode" "$N" "$prefix")"
@@ -234,6 +248,11 @@ for mode in $MODES; do
   "${PSQL[@]}" -d "$([ "$mode" = schema ] && echo gateway_tenants || echo postgres)" -f "$WORK/raw-$mode.sql" >/dev/null
   raw_s=$(python3 -c "print(($(now_ms) - $start) / 1000)")
   raw_cleanup "$mode" "$raw_prefix" "$N" | "${PSQL[@]}" -d postgres >/dev/null
+  if [ "$LATENCY_N" -gt 0 ]; then
+    echo "== $mode: $LATENCY_N single creates" >&2
+    LATENCY+=("$(PG_HOST=$PG_HOST PG_PORT=$PG_PORT driver create "$mode" "$LATENCY_N" "l$prefix" one-at-a-time)")
+    PREFIXES+=("$mode:l$prefix:$LATENCY_N")
+  fi
   python3 - "$summary" "$raw_s" >> "$OUT" <<'PY'
 import json, sys
 s, raw = json.loads(sys.argv[1]), float(sys.argv[2])
@@ -244,6 +263,18 @@ if s["first_failure"]:
 PY
 done
 
+if [ ${#LATENCY[@]} -gt 0 ]; then
+  {
+    echo
+    echo "Single creates ($LATENCY_N per mode, each sent once the previous tenant is ready; targets p50 <= 150 ms schema, <= 300 ms database):"
+    echo
+    echo "| mode | ready | p50 ms | p95 ms | p99 ms |"
+    echo "|---|---|---|---|---|"
+  } >> "$OUT"
+  for s in "${LATENCY[@]}"; do
+    python3 -c "import json,sys; s=json.loads(sys.argv[1]); print(f\"| {s['mode']} | {s['ready']}/{s['n']} | {s['p50']:.0f} | {s['p95']:.0f} | {s['p99']:.0f} |\")" "$s" >> "$OUT"
+  done
+fi
 {
   echo
   echo "CPU seconds used while the N tenants were created and became ready (per process, user + system):"
@@ -284,13 +315,12 @@ migrate() { # label args...
 
 echo >> "$OUT"
 for entry in "${PREFIXES[@]}"; do
-  mode="${entry%%:*}"
-  prefix="${entry#*:}"
-  echo "== $mode: deleting the bench tenants" >&2
-  deleted="$(driver delete "$mode" "$N" "$prefix")"
+  IFS=: read -r mode prefix count <<<"$entry"
+  echo "== $mode: deleting the bench tenants ($prefix)" >&2
+  deleted="$(driver delete "$mode" "$count" "$prefix")"
   echo "$deleted" >&2
   python3 -c "import json,sys; d=json.loads(sys.argv[1]); print(f'- {sys.argv[2]}: deleting {sys.argv[3]} tenants (final pg_dump + drop each) took {d[\"deleted_s\"]:.1f} s, {d[\"not_deleted\"]} left')" \
-    "$deleted" "$mode" "$N" >> "$OUT"
+    "$deleted" "$mode" "$count" >> "$OUT"
 done
 
 cat "$OUT"
