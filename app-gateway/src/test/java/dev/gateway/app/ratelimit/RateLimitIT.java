@@ -54,8 +54,7 @@ class RateLimitIT extends GatewayIntegrationTest {
 
     @Test
     void shouldApplyABatchInArrivalOrderAsIfSentOneByOne() {
-        TenantEntry tenant = TenantEntry.parse(TenantFixture.randomKey(),
-                Map.of(TenantDirectory.RATE_PER_SECOND, "1", TenantDirectory.BURST, "4"));
+        TenantEntry tenant = bucket(1, 4);
         GcraReply reply = script.apply(tenant.rateLimitKey(), tenant, 6, 0).join();
         assertEquals(4, reply.admitted());
         assertEquals(0, reply.remaining());
@@ -71,8 +70,7 @@ class RateLimitIT extends GatewayIntegrationTest {
 
     @Test
     void shouldCountEarlyAdmissionsEvenPastTheBurstSoLaterRequestsRepayThem() {
-        TenantEntry tenant = TenantEntry.parse(TenantFixture.randomKey(),
-                Map.of(TenantDirectory.RATE_PER_SECOND, "1", TenantDirectory.BURST, "4"));
+        TenantEntry tenant = bucket(1, 4);
         GcraReply overrun = script.apply(tenant.rateLimitKey(), tenant, 1, 6).join();
         assertEquals(0, overrun.admitted());
         assertEquals(-2, overrun.remaining(), "two more than the burst were served");
@@ -92,8 +90,7 @@ class RateLimitIT extends GatewayIntegrationTest {
     }
 
     private void assertSharedBurst(double earlyAdmitAbove, int excess) {
-        TenantEntry tenant = TenantEntry.parse(TenantFixture.randomKey(),
-                Map.of(TenantDirectory.RATE_PER_SECOND, "1", TenantDirectory.BURST, "100"));
+        TenantEntry tenant = bucket(1, 100);
         RequestBatcher.Call call = script::apply;
         List<RequestBatcher> gateways = List.of(
                 new RequestBatcher(call, t -> RateLimitDecision.UNAVAILABLE, earlyAdmitAbove),
@@ -153,5 +150,11 @@ class RateLimitIT extends GatewayIntegrationTest {
         assertEquals(200, reply.status(), reply.body());
         // a fail-open answer would carry no RateLimit header: this one was decided by the reloaded script
         assertTrue(reply.header("RateLimit").startsWith("\"tenant\";r="), reply.header("RateLimit"));
+    }
+
+    /** A fresh bucket (random key) with these limits, as the directory would describe it. */
+    private static TenantEntry bucket(int ratePerSecond, int burst) {
+        return TenantEntry.parse(TenantFixture.randomKey(), Map.of(TenantDirectory.RATE_PER_SECOND,
+                Integer.toString(ratePerSecond), TenantDirectory.BURST, Integer.toString(burst)));
     }
 }
