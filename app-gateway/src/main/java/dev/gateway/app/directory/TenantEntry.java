@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * One tenant as the Redis directory describes it. Everything derived per request (the SQL that
- * scopes a transaction, the rate-limit key and arguments, the RateLimit-Policy header) is computed
+ * scopes a transaction, the rate-limit key and emission interval, the RateLimit-Policy header) is computed
  * once here, when the entry is loaded, not on every request.
  */
 public record TenantEntry(
@@ -32,8 +32,6 @@ public record TenantEntry(
         @Nullable String scopeSql,
         String rateLimitKey,
         long emissionInterval,
-        String emissionIntervalMicros,
-        String burstArg,
         String rateLimitPolicy) {
 
     /** Only names of this shape reach SQL, and they are quoted as well. */
@@ -66,8 +64,6 @@ public record TenantEntry(
                         : "SET LOCAL ROLE \"" + role + "\"; SET LOCAL search_path = \"" + schema + "\"",
                 "rl:" + key,
                 interval,
-                Long.toString(interval),
-                Integer.toString(burst),
                 "\"tenant\";q=" + burst + ";w=" + Math.max(1, (burst + rate - 1) / rate));
     }
 

@@ -40,8 +40,8 @@ class GcraScript {
      */
     CompletableFuture<GcraReply> apply(String key, TenantEntry tenant, int waiting, int admitted) {
         String[] keys = {key};
-        String[] args = {tenant.emissionIntervalMicros(), tenant.burstArg(), Integer.toString(waiting),
-                Integer.toString(admitted)};
+        String[] args = {Long.toString(tenant.emissionInterval()), Integer.toString(tenant.burst()),
+                Integer.toString(waiting), Integer.toString(admitted)};
         return redis.commands().thenCompose(r -> evalsha(r, keys, args)).thenApply(GcraReply::of);
     }
 

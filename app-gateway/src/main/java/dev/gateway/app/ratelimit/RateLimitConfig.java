@@ -1,8 +1,6 @@
 package dev.gateway.app.ratelimit;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 
 /**
  * @param enabled         false switches the limiter off (no Redis call, no RateLimit headers)
@@ -12,8 +10,14 @@ import jakarta.validation.constraints.DecimalMin;
  *                        request to be admitted before Redis counts it; 1 makes every request wait for Redis
  */
 @ConfigurationProperties("gateway.rate-limit")
-public record RateLimitConfig(boolean enabled, FailMode failMode, boolean perRoute,
-                              @DecimalMin("0.0") @DecimalMax("1.0") double earlyAdmitAbove) {
+public record RateLimitConfig(boolean enabled, FailMode failMode, boolean perRoute, double earlyAdmitAbove) {
+
+    public RateLimitConfig {
+        if (!(earlyAdmitAbove >= 0 && earlyAdmitAbove <= 1)) {
+            throw new IllegalArgumentException("gateway.rate-limit.early-admit-above (GATEWAY_RATE_LIMIT_EARLY_ADMIT_ABOVE)"
+                    + " must be between 0 and 1, was " + earlyAdmitAbove);
+        }
+    }
 
     public enum FailMode { OPEN, CLOSED }
 }

@@ -1,17 +1,18 @@
 package dev.gateway.app.ratelimit;
 
 import dev.gateway.app.directory.TenantEntry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
  * GCRA over Redis, per tenant (and optionally per route). Concurrent requests for one key share a
- * script call, and requests far from the limit do not wait for it ({@link RequestBatcher}). Limits come from the directory entry, so a plan change
- * applies as soon as the entry is invalidated.
+ * script call, and requests far from the limit do not wait for it ({@link RequestBatcher}). Limits
+ * come from the directory entry, so a plan change applies as soon as the entry is invalidated.
+ * Created at startup, so a bad setting stops the start instead of failing requests.
  */
-@Singleton
+@Context
 public class RateLimiter {
 
     private final RateLimitConfig config;

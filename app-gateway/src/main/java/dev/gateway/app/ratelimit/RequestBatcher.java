@@ -37,14 +37,9 @@ final class RequestBatcher {
     private static final long UNKNOWN = Long.MIN_VALUE;
 
     private static final class Waiter {
-        final TenantEntry tenant;
         final CompletableFuture<RateLimitDecision> decision = new CompletableFuture<>();
         boolean leads;
         long admittedWithRemaining = UNKNOWN;
-
-        Waiter(TenantEntry tenant) {
-            this.tenant = tenant;
-        }
     }
 
     /** A key with a call out: what arrived since the call went, and what Redis's last answer left. */
@@ -74,7 +69,7 @@ final class RequestBatcher {
     }
 
     CompletableFuture<RateLimitDecision> submit(String key, TenantEntry tenant) {
-        Waiter waiter = new Waiter(tenant);
+        Waiter waiter = new Waiter();
         lanes.compute(key, (k, lane) -> {
             if (lane == null) {
                 waiter.leads = true;
@@ -104,8 +99,7 @@ final class RequestBatcher {
         List<Waiter> waiting = batch.waiting();
         call.apply(key, tenant, waiting.size(), batch.admitted()).whenComplete((reply, error) -> {
             for (int i = 0; i < waiting.size(); i++) {
-                Waiter w = waiting.get(i);
-                w.decision.complete(error != null ? failure.decide(w.tenant) : reply.decisionFor(i, tenant));
+                waiting.get(i).decision.complete(error != null ? failure.decide(tenant) : reply.decisionFor(i, tenant));
             }
             Batch next = next(key, error != null ? UNKNOWN : reply.remaining());
             if (next != null) {

@@ -16,8 +16,8 @@ class TenantEntryTest {
         TenantEntry entry = TenantEntry.parse("acme", directory());
         assertEquals("SET LOCAL ROLE \"tenant_acme\"; SET LOCAL search_path = \"tenant_acme\"", entry.scopeSql());
         assertEquals("rl:acme", entry.rateLimitKey());
-        assertEquals("20000", entry.emissionIntervalMicros());
-        assertEquals("100", entry.burstArg());
+        assertEquals(20000, entry.emissionInterval());
+        assertEquals(100, entry.burst());
         assertEquals("\"tenant\";q=100;w=2", entry.rateLimitPolicy());
         assertEquals(List.of("projects", "sso"), entry.features());
     }
