@@ -1,6 +1,5 @@
 package dev.gateway.provisioner.migration;
 
-import dev.gateway.provisioner.db.PlatformDb;
 import dev.gateway.provisioner.pool.Isolation;
 import dev.gateway.provisioner.pool.PoolUnreachableException;
 import dev.gateway.provisioner.pool.TenantConnections;
@@ -10,19 +9,12 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.flywaydb.core.internal.scanner.LocationScannerCache;
-import org.flywaydb.core.internal.scanner.ResourceNameCache;
-import org.flywaydb.core.internal.scanner.Scanner;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -33,20 +25,15 @@ import java.util.concurrent.Semaphore;
 @Singleton
 public class TenantMigrator {
 
-    private static final String PROBE_SCHEMA = "provisioner_tenant_version_probe";
     /** The version of a freshly created, empty tenant schema (its baseline). */
     static final String EMPTY_SCHEMA_VERSION = "0";
 
     private final TenantConnections connections;
-    private final MigrationConfiguration config;
-    private final PlatformDb platformDb;
-    private volatile String latestVersion;
-    private volatile Scanner<JavaMigration> scanner;
+    private final TenantMigrations migrations;
 
-    public TenantMigrator(TenantConnections connections, MigrationConfiguration config, PlatformDb platformDb) {
+    public TenantMigrator(TenantConnections connections, TenantMigrations migrations) {
         this.connections = connections;
-        this.config = config;
-        this.platformDb = platformDb;
+        this.migrations = migrations;
     }
 
     public MigrationOutcome migrate(TenantLocation location) {
@@ -54,7 +41,7 @@ public class TenantMigrator {
         long start = System.nanoTime();
         permits.acquireUninterruptibly();
         try {
-            Flyway flyway = configure().dataSource(connections.dataSource(location))
+            Flyway flyway = migrations.configure().dataSource(connections.dataSource(location))
                     .schemas(location.schema())
                     .defaultSchema(location.schema())
                     .createSchemas(false)
@@ -104,47 +91,15 @@ public class TenantMigrator {
         }
     }
 
-    /** Scans the migrations at startup, so the first tenants do not pay for it. */
+    /** Resolves the migrations at startup, so the first tenants do not pay for it. */
     @EventListener
     void warmUp(StartupEvent event) {
-        latestVersion();
+        migrations.latestVersion();
     }
 
     /** The newest version the configured locations define, the target of every tenant. */
     public String latestVersion() {
-        if (latestVersion == null) {
-            MigrationInfo[] all = configure().dataSource(platformDb.dataSource()).schemas(PROBE_SCHEMA)
-                    .createSchemas(false).load().info().all();
-            latestVersion = Arrays.stream(all)
-                    .filter(m -> m.getVersion() != null)
-                    .reduce((a, b) -> a.getVersion().compareTo(b.getVersion()) >= 0 ? a : b)
-                    .map(m -> m.getVersion().getVersion())
-                    .orElse(null);
-        }
-        return latestVersion;
-    }
-
-    private FluentConfiguration configure() {
-        FluentConfiguration base = Flyway.configure(TenantMigrator.class.getClassLoader())
-                .locations(config.locations().toArray(String[]::new))
-                .ignoreMigrationPatterns("*:missing")
-                .skipDefaultCallbacks(true)
-                .table("flyway_schema_history");
-        return base.resourceProvider(scanner(base)).javaMigrationClassProvider(scanner(base));
-    }
-
-    /** Scanning the locations is the CPU-heavy part of a Flyway run; the scripts never change at runtime. */
-    private Scanner<JavaMigration> scanner(FluentConfiguration base) {
-        Scanner<JavaMigration> cached = scanner;
-        if (cached == null) {
-            synchronized (this) {
-                if (scanner == null) {
-                    scanner = new Scanner<>(JavaMigration.class, false, new ResourceNameCache(), new LocationScannerCache(), base);
-                }
-                cached = scanner;
-            }
-        }
-        return cached;
+        return migrations.latestVersion();
     }
 
     /** Flyway's report is a multi-line block; keep what an operator needs on one line. */

@@ -33,11 +33,19 @@ public class TenantConnections {
                 ? location.database() : "*tenant-databases*");
     }
 
-    /** Opens a connection as the tenant role. */
-    public Connection open(TenantLocation location) throws SQLException {
-        Connection raw = location.isolation() == Isolation.SCHEMA
+    /**
+     * An admin connection in the tenant's database: pooled in the shared database, short-lived in a
+     * tenant database (hold a {@link #permits} permit while it is open).
+     */
+    public Connection openAdmin(TenantLocation location) throws SQLException {
+        return location.isolation() == Isolation.SCHEMA
                 ? pools.connect(location.pool(), location.database())
                 : pools.connectShortLived(location.pool(), location.database());
+    }
+
+    /** Opens a connection as the tenant role. */
+    public Connection open(TenantLocation location) throws SQLException {
+        Connection raw = openAdmin(location);
         try (Statement st = raw.createStatement()) {
             st.execute("SET ROLE " + Sql.ident(location.role()));
         } catch (SQLException e) {

@@ -23,19 +23,25 @@ public class AdminUserSeeder {
     }
 
     public void seed(TenantLocation location, String email, String passwordHash) throws SQLException {
-        String users = ident(location.schema()) + ".users";
-        try (Connection c = connections.open(location);
-             PreparedStatement ps = c.prepareStatement("INSERT INTO " + users
-                     + " (id, email, password_hash, role) SELECT gen_random_uuid(), ?, ?, 'admin'"
-                     + " WHERE NOT EXISTS (SELECT 1 FROM " + users + " WHERE lower(email) = lower(?))")) {
-            ps.setString(1, email);
-            ps.setString(2, passwordHash);
-            ps.setString(3, email);
-            ps.executeUpdate();
+        try (Connection c = connections.open(location)) {
+            insert(c, location, email, passwordHash);
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
+        }
+    }
+
+    /** Inserts the user on the caller's connection, which acts as the tenant role (e.g. inside its transaction). */
+    public void insert(Connection tenant, TenantLocation location, String email, String passwordHash) throws SQLException {
+        String users = ident(location.schema()) + ".users";
+        try (PreparedStatement ps = tenant.prepareStatement("INSERT INTO " + users
+                + " (id, email, password_hash, role) SELECT gen_random_uuid(), ?, ?, 'admin'"
+                + " WHERE NOT EXISTS (SELECT 1 FROM " + users + " WHERE lower(email) = lower(?))")) {
+            ps.setString(1, email);
+            ps.setString(2, passwordHash);
+            ps.setString(3, email);
+            ps.executeUpdate();
         }
     }
 }

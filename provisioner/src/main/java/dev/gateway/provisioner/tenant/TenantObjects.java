@@ -28,6 +28,7 @@ public class TenantObjects {
     /** Catalog races between concurrent DDL ("tuple concurrently updated", deadlock, serialization). */
     private static final Set<String> RACES = Set.of("XX000", "40001", "40P01");
     private static final int ATTEMPTS = 4;
+    private static final String REVOKE_PUBLIC_SCHEMA = "REVOKE ALL ON SCHEMA public FROM PUBLIC";
 
     private final AdminPools pools;
     private final String gatewayRole;
@@ -39,10 +40,36 @@ public class TenantObjects {
         this.gatewayRole = pools.config().gatewayRole();
     }
 
+    /** Everything: the cluster objects, then the tenant schema. */
     public void create(TenantLocation location) throws SQLException {
+        withRetries(() -> {
+            createClusterObjectsOnce(location);
+            createSchemaOnce(location);
+        });
+    }
+
+    /** The role, the gateway role's membership and the database (tenant database or shared one); not the schema. */
+    public void createClusterObjects(TenantLocation location) throws SQLException {
+        withRetries(() -> createClusterObjectsOnce(location));
+    }
+
+    /**
+     * The statements creating the tenant schema inside its database, for a caller that runs them in
+     * its own transaction; they fail when the schema exists.
+     */
+    public static String createSchemaDdl(TenantLocation location) {
+        String create = "CREATE SCHEMA " + ident(location.schema()) + " AUTHORIZATION " + ident(location.role());
+        return location.isolation() == Isolation.DATABASE ? create + "; " + REVOKE_PUBLIC_SCHEMA : create;
+    }
+
+    private interface CatalogWork {
+        void run() throws SQLException;
+    }
+
+    private static void withRetries(CatalogWork work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
-                createOnce(location);
+                work.run();
                 return;
             } catch (SQLException e) {
                 if (attempt == ATTEMPTS || !RACES.contains(e.getSQLState())) {
@@ -53,7 +80,7 @@ public class TenantObjects {
         }
     }
 
-    private void createOnce(TenantLocation location) throws SQLException {
+    private void createClusterObjectsOnce(TenantLocation location) throws SQLException {
         try (Connection admin = pools.connectMaintenance(location.pool()); Statement st = admin.createStatement()) {
             prepareServer(st, location.pool());
             createRole(st, location.role(), "NOLOGIN");
@@ -66,11 +93,14 @@ public class TenantObjects {
                 prepareSharedDatabase(admin, location.pool(), location.database());
             }
         }
+    }
+
+    private void createSchemaOnce(TenantLocation location) throws SQLException {
         if (location.isolation() == Isolation.DATABASE) {
             try (Connection db = pools.connectShortLived(location.pool(), location.database());
                  Statement st = db.createStatement()) {
                 createSchema(st, location);
-                st.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+                st.execute(REVOKE_PUBLIC_SCHEMA);
             }
         } else {
             try (Connection db = pools.connect(location.pool(), location.database());
@@ -139,7 +169,7 @@ public class TenantObjects {
             st.execute("GRANT CONNECT ON DATABASE " + ident(database) + " TO " + ident(gatewayRole));
         }
         try (Connection db = pools.connect(pool, database); Statement st = db.createStatement()) {
-            st.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+            st.execute(REVOKE_PUBLIC_SCHEMA);
         }
         preparedSharedDatabases.add(key);
     }

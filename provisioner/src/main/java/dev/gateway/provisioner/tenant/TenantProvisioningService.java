@@ -34,6 +34,7 @@ public class TenantProvisioningService {
     private final PlacementRepository placements;
     private final OutboxRepository outbox;
     private final OutboxRelay relay;
+    private final FreshTenantCreator fresh;
     private final TenantObjects objects;
     private final TenantMigrator migrator;
     private final AdminUserSeeder seeder;
@@ -41,12 +42,14 @@ public class TenantProvisioningService {
     private final ProvisioningMetrics metrics;
 
     public TenantProvisioningService(PlatformDb db, PlacementRepository placements, OutboxRepository outbox,
-                                     OutboxRelay relay, TenantObjects objects, TenantMigrator migrator,
+                                     OutboxRelay relay, FreshTenantCreator fresh, TenantObjects objects,
+                                     TenantMigrator migrator,
                                      AdminUserSeeder seeder, AdminPools pools, ProvisioningMetrics metrics) {
         this.db = db;
         this.placements = placements;
         this.outbox = outbox;
         this.relay = relay;
+        this.fresh = fresh;
         this.objects = objects;
         this.migrator = migrator;
         this.seeder = seeder;
@@ -113,6 +116,10 @@ public class TenantProvisioningService {
         TenantLocation location = request.location();
         try {
             checkCapacity(request);
+            Optional<MigrationOutcome> created = fresh.tryCreate(request);
+            if (created.isPresent()) {
+                return created.get().toVersion();
+            }
             objects.create(location);
             MigrationOutcome migration = migrator.migrate(location);
             if (request.adminEmail() != null && request.adminPasswordHash() != null) {

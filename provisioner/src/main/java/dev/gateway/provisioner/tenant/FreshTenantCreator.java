@@ -1,0 +1,94 @@
+package dev.gateway.provisioner.tenant;
+
+import dev.gateway.provisioner.migration.FreshSchemaMigrator;
+import dev.gateway.provisioner.migration.MigrationOutcome;
+import dev.gateway.provisioner.pool.TenantConnections;
+import dev.gateway.provisioner.pool.TenantLocation;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+
+import static dev.gateway.provisioner.pool.Sql.ident;
+
+/**
+ * The path of a tenant whose schema does not exist yet, which is every tenant on its first request:
+ * after its role and database, the schema, all migrations and the first admin user are created in
+ * one transaction, as the tenant role. Either all of it commits or none of it does, so anything
+ * unexpected (the schema exists after an earlier attempt, a migration fails, a concurrent copy of the
+ * request) rolls back to where it started and the caller converges step by step instead, with Flyway
+ * reporting on the migrations.
+ */
+@Singleton
+public class FreshTenantCreator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FreshTenantCreator.class);
+
+    private final TenantObjects objects;
+    private final TenantConnections connections;
+    private final FreshSchemaMigrator migrator;
+    private final AdminUserSeeder seeder;
+
+    public FreshTenantCreator(TenantObjects objects, TenantConnections connections, FreshSchemaMigrator migrator,
+                              AdminUserSeeder seeder) {
+        this.objects = objects;
+        this.connections = connections;
+        this.migrator = migrator;
+        this.seeder = seeder;
+    }
+
+    /** The migration outcome when the tenant was created whole; empty when the caller must converge step by step. */
+    public Optional<MigrationOutcome> tryCreate(TenantRequest request) throws SQLException {
+        if (!migrator.available()) {
+            return Optional.empty();
+        }
+        TenantLocation location = request.location();
+        objects.createClusterObjects(location);
+        Semaphore permits = connections.permits(location);
+        permits.acquireUninterruptibly();
+        try (Connection c = connections.openAdmin(location)) {
+            c.setAutoCommit(false);
+            try {
+                MigrationOutcome outcome = createSchema(c, request);
+                c.commit();
+                return Optional.of(outcome);
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                LOG.info("tenant schema {} not created in one transaction ({}); converging step by step",
+                        location.schema(), e.getMessage());
+                return Optional.empty();
+            }
+        } finally {
+            permits.release();
+        }
+    }
+
+    private MigrationOutcome createSchema(Connection c, TenantRequest request) throws SQLException {
+        TenantLocation location = request.location();
+        try (Statement st = c.createStatement()) {
+            st.execute(TenantObjects.createSchemaDdl(location));
+            st.execute("SET LOCAL ROLE " + ident(location.role()));
+            // as Flyway does: the tenant schema first, then whatever the session had
+            st.execute("SELECT set_config('search_path', '" + ident(location.schema())
+                    + ",' || current_setting('search_path'), true)");
+        }
+        MigrationOutcome outcome = migrator.migrate(c, location.schema());
+        if (request.adminEmail() != null && request.adminPasswordHash() != null) {
+            seeder.insert(c, location, request.adminEmail(), request.adminPasswordHash());
+        }
+        return outcome;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.gateway.provisioner.tenant;
+
+import dev.gateway.events.EventType;
+import dev.gateway.provisioner.migration.MigrationOutcome;
+import dev.gateway.provisioner.migration.TenantMigrations;
+import dev.gateway.provisioner.migration.TenantMigrator;
+import dev.gateway.provisioner.pool.TenantConnections;
+import dev.gateway.provisioner.pool.TenantLocation;
+import dev.gateway.provisioner.support.ItInfrastructure;
+import dev.gateway.provisioner.support.ProvisionerFixture;
+import dev.gateway.provisioner.support.TenantDatabase;
+import dev.gateway.provisioner.support.TenantEventFactory;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static dev.gateway.provisioner.support.TenantDatabase.SHARED_DATABASE;
+import static dev.gateway.provisioner.support.TenantDatabase.count;
+import static dev.gateway.provisioner.support.TenantDatabase.roleExists;
+import static dev.gateway.provisioner.support.TenantDatabase.schemaExists;
+import static dev.gateway.provisioner.support.TenantDatabase.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A tenant created in one transaction must be indistinguishable from one Flyway migrated step by step:
+ * same objects, owners and grants, a history Flyway validates and continues from; and when that
+ * transaction cannot complete, nothing of it remains.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FreshTenantCreatorIT implements TestPropertyProvider {
+
+    @Inject
+    FreshTenantCreator creator;
+    @Inject
+    TenantObjects objects;
+    @Inject
+    TenantMigrator flywayMigrator;
+    @Inject
+    TenantMigrations migrations;
+    @Inject
+    TenantConnections connections;
+
+    final List<String> keys = new ArrayList<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> props = new HashMap<>();
+        ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix()).forEach((k, v) -> props.put(k, v.toString()));
+        return props;
+    }
+
+    @AfterAll
+    void cleanup() {
+        TenantDatabase.cleanup(keys.toArray(String[]::new));
+    }
+
+    TenantRequest request(String isolation) {
+        TenantEventFactory t = TenantEventFactory.local(ProvisionerFixture.newKey(), isolation);
+        keys.add(t.key());
+        return TenantRequest.from(t.event(EventType.TENANT_CREATED, 1), "postgres");
+    }
+
+    @Test
+    void shouldCreateTheSameSchemaAndHistoryAsFlyway() throws Exception {
+        TenantRequest fresh = request("schema");
+        TenantRequest stepwise = request("schema");
+
+        Optional<MigrationOutcome> created = creator.tryCreate(fresh);
+        objects.create(stepwise.location());
+        flywayMigrator.migrate(stepwise.location());
+
+        assertTrue(created.isPresent(), "a new tenant is created in one transaction");
+        assertEquals(migrations.latestVersion(), created.get().toVersion());
+        String freshDump = schemaDump(fresh.location());
+        assertTrue(freshDump.contains("CREATE TABLE tenant.users"), freshDump);
+        assertEquals(schemaDump(stepwise.location()), freshDump);
+        // Flyway's run adds a baseline row for the empty schema (TenantMigrator); every other row is the same
+        assertEquals(history(stepwise.location(), "type <> 'BASELINE'"), history(fresh.location(), "true"));
+        assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM " + fresh.location().schema()
+                + ".users WHERE email = ? AND password_hash = ? AND role = 'admin'", fresh.adminEmail(), fresh.adminPasswordHash()));
+    }
+
+    @Test
+    void shouldLeaveAHistoryFlywayValidatesAndContinuesFrom() throws Exception {
+        TenantRequest fresh = request("database");
+        assertTrue(creator.tryCreate(fresh).isPresent());
+        Flyway flyway = migrations.configure().dataSource(connections.dataSource(fresh.location()))
+                .schemas(fresh.location().schema()).defaultSchema(fresh.location().schema()).createSchemas(false).load();
+
+        assertTrue(flyway.validateWithResult().validationSuccessful, "Flyway validates the history");
+        MigrationInfoService info = flyway.info();
+        assertEquals(0, info.pending().length);
+        assertEquals(migrations.latestVersion(), info.current().getVersion().getVersion());
+
+        Map<String, Object> nextRelease = ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix());
+        nextRelease.put("gateway.events.consumer-enabled", "false");
+        nextRelease.put("gateway.migrations.locations", ProvisionerFixture.IT_LOCATIONS + ",classpath:db/tenant-it-next");
+        try (ApplicationContext next = ApplicationContext.builder().properties(nextRelease).start()) {
+            MigrationOutcome outcome = next.getBean(TenantMigrator.class).migrate(fresh.location());
+            assertEquals(migrations.latestVersion(), outcome.fromVersion());
+            assertEquals("900", outcome.toVersion());
+            assertEquals(1, outcome.applied());
+        }
+    }
+
+    @Test
+    void shouldLeaveNothingOfTheTransactionWhenAMigrationFails() throws SQLException {
+        TenantRequest broken = request("schema");
+        TenantDatabase.breakMigrations(broken.key());
+
+        assertEquals(Optional.empty(), creator.tryCreate(broken));
+
+        assertTrue(roleExists(broken.location().role()), "the role is created step by step, before the transaction");
+        assertFalse(schemaExists(SHARED_DATABASE, broken.location().schema()), "schema, tables and history rolled back");
+    }
+
+    @Test
+    void shouldStepAsideWhenTheSchemaExists() throws SQLException {
+        TenantRequest existing = request("schema");
+        assertTrue(creator.tryCreate(existing).isPresent());
+        List<String> before = history(existing.location(), "true");
+
+        assertEquals(Optional.empty(), creator.tryCreate(existing), "a second attempt converges step by step instead");
+
+        assertEquals(before, history(existing.location(), "true"));
+        assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM " + existing.location().schema() + ".users"));
+    }
+
+    /** The tenant's objects as pg_dump prints them, with the tenant's name replaced (and the per-run restrict key dropped). */
+    private static String schemaDump(TenantLocation location) throws IOException, InterruptedException {
+        ItInfrastructure infra = ItInfrastructure.get();
+        ProcessBuilder dump = new ProcessBuilder("pg_dump", "--schema-only", "--schema=" + location.schema(),
+                "--host", infra.pgHost, "--port", String.valueOf(infra.pgPort), "--username", infra.pgUser,
+                "--dbname", location.database());
+        dump.environment().put("PGPASSWORD", infra.pgPassword);
+        Process process = dump.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), new String(process.getErrorStream().readAllBytes()));
+        assertNotEquals("", out);
+        return out.replace(location.schema(), "tenant").lines()
+                .filter(l -> !l.startsWith("\\restrict") && !l.startsWith("\\unrestrict"))
+                .reduce("", (a, b) -> a + b + "\n");
+    }
+
+    private static List<String> history(TenantLocation location, String where) {
+        return strings(location.database(), "SELECT concat_ws('|', version, description, type, script, checksum,"
+                + " replace(installed_by, ?, 'tenant'), success) FROM " + location.schema()
+                + ".flyway_schema_history WHERE " + where + " ORDER BY installed_rank", location.role());
+    }
+}
