@@ -25,11 +25,18 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Consumes {@code provisioning.*} from stream PROVISIONING, found by subject because the configured stream
  * names reach the server lower-cased (durable {@code tenant-registry-provisioning}, queue
  * group of the same name, explicit ack). {@code migration.*} shares the stream but is not subscribed to.
+ * Results are applied by {@code workers} single-threaded workers, a tenant always on the same one: one
+ * tenant's results stay in order while different tenants' transactions run (and commit) side by side.
  * Transient failures are nak'ed with a growing delay; after maxDeliver deliveries, or at once for a malformed
  * message, it goes to {@code deadletter.<durable>} and is acked.
  */
@@ -47,6 +54,7 @@ public class ProvisioningEventListener {
     private final ProvisioningResultApplier applier;
     private final EventsConfiguration config;
     private final String durable;
+    private final List<ExecutorService> workers = new ArrayList<>();
     private Dispatcher dispatcher;
     private JetStreamSubscription subscription;
 
@@ -75,6 +83,10 @@ public class ProvisioningEventListener {
                 .maxDeliver(config.maxDeliver())
                 .deliverPolicy("new".equalsIgnoreCase(config.deliverPolicy()) ? DeliverPolicy.New : DeliverPolicy.All)
                 .build();
+        for (int i = 0; i < Math.max(1, config.workers()); i++) {
+            String name = "provisioning-results-" + i;
+            workers.add(Executors.newSingleThreadExecutor(task -> new Thread(task, name)));
+        }
         dispatcher = connection.createDispatcher();
         subscription = jetStream.subscribe(SUBJECTS, durable, dispatcher, this::onMessage, false,
                 PushSubscribeOptions.builder().configuration(consumer).build());
@@ -82,10 +94,14 @@ public class ProvisioningEventListener {
     }
 
     @EventListener
-    public synchronized void onShutdown(ShutdownEvent event) {
+    public synchronized void onShutdown(ShutdownEvent event) throws InterruptedException {
         if (subscription != null && dispatcher != null) {
             dispatcher.unsubscribe(subscription);
             connection.closeDispatcher(dispatcher);
+        }
+        for (ExecutorService worker : workers) {
+            worker.shutdown();
+            worker.awaitTermination(5, TimeUnit.SECONDS);
         }
         if (!config.durableSuffix().isEmpty()) {
             try {
@@ -106,6 +122,10 @@ public class ProvisioningEventListener {
             deadLetter(message, e.getMessage());
             return;
         }
+        workers.get(Math.floorMod(event.tenant().hashCode(), workers.size())).execute(() -> apply(message, event));
+    }
+
+    private void apply(Message message, EventEnvelope event) {
         MDC.put("tenant", event.tenant());
         MDC.put("correlation_id", event.correlationId());
         MDC.put("event_id", event.id());

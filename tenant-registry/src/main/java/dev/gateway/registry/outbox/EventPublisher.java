@@ -1,7 +1,9 @@
 package dev.gateway.registry.outbox;
 
-/** Publishes one outbox event and returns only once the broker has stored it. */
+import java.util.concurrent.CompletableFuture;
+
+/** Publishes one outbox event; the future completes once the broker has stored it. */
 public interface EventPublisher {
 
-    void publish(String subject, String messageId, byte[] payload) throws Exception;
+    CompletableFuture<?> publish(String subject, String messageId, byte[] payload);
 }

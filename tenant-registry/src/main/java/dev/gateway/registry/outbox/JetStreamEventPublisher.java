@@ -1,11 +1,15 @@
 package dev.gateway.registry.outbox;
 
 import io.nats.client.JetStream;
-import io.nats.client.api.PublishAck;
 import io.nats.client.PublishOptions;
 import jakarta.inject.Singleton;
 
-/** JetStream publish with {@code Nats-Msg-Id} = event id, so a re-publish after a lost ack is dropped. */
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * JetStream publish with {@code Nats-Msg-Id} = event id, so a re-publish after a lost ack is dropped.
+ * Asynchronous: a relay pass sends its whole batch, then waits for the acks.
+ */
 @Singleton
 public class JetStreamEventPublisher implements EventPublisher {
 
@@ -16,10 +20,13 @@ public class JetStreamEventPublisher implements EventPublisher {
     }
 
     @Override
-    public void publish(String subject, String messageId, byte[] payload) throws Exception {
-        PublishAck ack = jetStream.publish(subject, payload, PublishOptions.builder().messageId(messageId).build());
-        if (ack.hasError()) {
-            throw new IllegalStateException("JetStream refused " + messageId + ": " + ack.getError());
-        }
+    public CompletableFuture<?> publish(String subject, String messageId, byte[] payload) {
+        return jetStream.publishAsync(subject, payload, PublishOptions.builder().messageId(messageId).build())
+                .thenApply(ack -> {
+                    if (ack.hasError()) {
+                        throw new IllegalStateException("JetStream refused " + messageId + ": " + ack.getError());
+                    }
+                    return ack;
+                });
     }
 }

@@ -29,8 +29,8 @@ public interface OutboxRepository extends GenericRepository<OutboxRow, Long> {
     List<OutboxRow> claimUnpublished(int limit);
 
     @Query("UPDATE registry.outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL"
-            + " WHERE seq = :seq")
-    void markPublished(long seq);
+            + " WHERE seq IN (:seqs)")
+    void markPublished(List<Long> seqs);
 
     @Query("UPDATE registry.outbox SET attempts = attempts + 1, last_error = :error, next_attempt_at = :nextAttemptAt"
             + " WHERE seq = :seq")

@@ -68,8 +68,9 @@ public class TenantCreationService {
             }
             throw e;
         }
+        TenantResponse response = views.response(created);
         takeSeat(pool);
-        return new Created(views.response(created), generated);
+        return new Created(response, generated);
     }
 
     /** Every broken rule at once; returns the requested pool, or null when the registry picks one. */

@@ -8,7 +8,7 @@ import io.nats.client.JetStream;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,11 +35,11 @@ public class FlakyJetStreamPublisher implements EventPublisher {
     }
 
     @Override
-    public void publish(String subject, String messageId, byte[] payload) throws Exception {
+    public CompletableFuture<?> publish(String subject, String messageId, byte[] payload) {
         if (failing.get()) {
             refused.incrementAndGet();
-            throw new IOException("simulated: NATS unreachable");
+            return CompletableFuture.failedFuture(new IOException("simulated: NATS unreachable"));
         }
-        real.publish(subject, messageId, payload);
+        return real.publish(subject, messageId, payload);
     }
 }

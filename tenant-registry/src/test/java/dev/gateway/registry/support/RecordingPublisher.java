@@ -9,6 +9,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps tenant events off the shared NATS where other engineers' services would react to them. */
@@ -20,12 +21,13 @@ public class RecordingPublisher implements EventPublisher {
     private final List<EventEnvelope> published = new CopyOnWriteArrayList<>();
 
     @Override
-    public void publish(String subject, String messageId, byte[] payload) {
+    public CompletableFuture<?> publish(String subject, String messageId, byte[] payload) {
         EventEnvelope envelope = EventCodec.decode(payload);
         if (!envelope.id().equals(messageId) || !envelope.type().equals(subject)) {
             throw new IllegalStateException("message id or subject does not match the envelope");
         }
         published.add(envelope);
+        return CompletableFuture.completedFuture(null);
     }
 
     public List<EventEnvelope> forTenant(String key) {
