@@ -70,7 +70,7 @@ public class TenantMigrations {
     public FluentConfiguration configure() {
         FluentConfiguration base = Flyway.configure(TenantMigrations.class.getClassLoader())
                 .locations(config.locations().toArray(String[]::new))
-                .ignoreMigrationPatterns("*:missing")
+                .ignoreMigrationPatterns("*:missing", "*:future")
                 .skipDefaultCallbacks(true)
                 .table(HISTORY_TABLE);
         Scanner<JavaMigration> cached = scanner(base);

@@ -15,12 +15,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
  * Runs the tenant migrations ({@code db/tenant} plus configured extra locations) inside one tenant
- * schema, as the tenant role, with the history table in that schema. Scripts that exist in a
- * tenant but not in this build are tolerated, so an older instance never blocks a newer fleet.
+ * schema, as the tenant role, with the history table in that schema. A history Flyway would simply
+ * continue is continued in one transaction ({@link PendingScriptsMigrator}); anything else is Flyway's.
+ * Scripts that exist in a tenant but not in this build are tolerated, so an older instance never
+ * blocks a newer fleet.
  */
 @Singleton
 public class TenantMigrator {
@@ -30,31 +33,21 @@ public class TenantMigrator {
 
     private final TenantConnections connections;
     private final TenantMigrations migrations;
+    private final PendingScriptsMigrator pending;
 
-    public TenantMigrator(TenantConnections connections, TenantMigrations migrations) {
+    public TenantMigrator(TenantConnections connections, TenantMigrations migrations, PendingScriptsMigrator pending) {
         this.connections = connections;
         this.migrations = migrations;
+        this.pending = pending;
     }
 
+    /** Migrates one tenant: one connection when its history can be continued directly, Flyway's two otherwise. */
     public MigrationOutcome migrate(TenantLocation location) {
         Semaphore permits = connections.permits(location);
         long start = System.nanoTime();
-        permits.acquireUninterruptibly();
         try {
-            Flyway flyway = migrations.configure().dataSource(connections.dataSource(location))
-                    .schemas(location.schema())
-                    .defaultSchema(location.schema())
-                    .createSchemas(false)
-                    .baselineVersion(EMPTY_SCHEMA_VERSION)
-                    .baselineDescription("empty tenant schema")
-                    .load();
-            if (isFreshSharedSchema(location)) {
-                flyway.baseline();
-            }
-            MigrateResult result = flyway.migrate();
-            String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-            return new MigrationOutcome(result.initialSchemaVersion, to, result.migrationsExecuted,
-                    (System.nanoTime() - start) / 1_000_000);
+            Optional<MigrationOutcome> direct = holding(permits, 1, () -> pending.tryMigrate(location));
+            return direct.isPresent() ? direct.get() : holding(permits, 2, () -> migrateWithFlyway(location, start));
         } catch (FlywayException e) {
             PoolUnreachableException unreachable = findCause(e, PoolUnreachableException.class);
             if (unreachable != null) {
@@ -63,8 +56,37 @@ public class TenantMigrator {
             throw new MigrationFailedException(summary(e), e);
         } catch (SQLException e) {
             throw new MigrationFailedException("reading the tenant schema failed: " + e.getMessage(), e);
+        }
+    }
+
+    private MigrationOutcome migrateWithFlyway(TenantLocation location, long start) throws SQLException {
+        Flyway flyway = migrations.configure().dataSource(connections.dataSource(location))
+                .schemas(location.schema())
+                .defaultSchema(location.schema())
+                .createSchemas(false)
+                .baselineVersion(EMPTY_SCHEMA_VERSION)
+                .baselineDescription("empty tenant schema")
+                .load();
+        if (isFreshSharedSchema(location)) {
+            flyway.baseline();
+        }
+        MigrateResult result = flyway.migrate();
+        String to = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        return new MigrationOutcome(result.initialSchemaVersion, to, result.migrationsExecuted,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} holding one permit per connection it opens; taken at once, so two runs never wait on each other. */
+    private static <T> T holding(Semaphore permits, int connections, SqlWork<T> work) throws SQLException {
+        permits.acquireUninterruptibly(connections);
+        try {
+            return work.run();
         } finally {
-            permits.release();
+            permits.release(connections);
         }
     }
 
@@ -106,10 +128,13 @@ public class TenantMigrator {
     static String summary(FlywayException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String first = message.lines().findFirst().orElse(message).trim();
+        // a failed script names the database's error on a "Message" line; a failed validation says why on its second line
         String detail = message.lines()
                 .filter(l -> l.startsWith("Message"))
                 .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElseGet(() -> message.lines().skip(1).findFirst().filter(l -> !l.isBlank() && !l.startsWith("---"))
+                        .map(String::trim).orElse(null));
         String summary = detail == null ? first : first + ": " + detail;
         return summary.length() > 500 ? summary.substring(0, 500) : summary;
     }

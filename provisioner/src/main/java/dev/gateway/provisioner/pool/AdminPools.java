@@ -69,10 +69,13 @@ public class AdminPools {
         }
     }
 
-    /** Bounds how many tenant migrations (two connections each) run against one server at once. */
+    /**
+     * One permit per tenant connection a migration may open on one server (a Flyway run holds two),
+     * {@code admin-pool-size} in all.
+     */
     public Semaphore tenantConnectionPermits(PoolAddress address, String database) {
         return tenantConnectionPermits.computeIfAbsent(address.key() + "/" + database,
-                k -> new Semaphore(Math.max(1, config.adminPoolSize() / 2), true));
+                k -> new Semaphore(Math.max(2, config.adminPoolSize()), true));
     }
 
     public PoolCredentials credentials(PoolAddress address) {

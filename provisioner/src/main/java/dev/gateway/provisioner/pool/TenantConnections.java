@@ -27,7 +27,7 @@ public class TenantConnections {
         this.pools = pools;
     }
 
-    /** Permits bounding concurrent tenant migrations on the server/database this tenant uses. */
+    /** Permits bounding the tenant connections migrations hold on the server/database this tenant uses (one per connection). */
     public Semaphore permits(TenantLocation location) {
         return pools.tenantConnectionPermits(location.pool(), location.isolation() == Isolation.SCHEMA
                 ? location.database() : "*tenant-databases*");
@@ -41,6 +41,17 @@ public class TenantConnections {
         return location.isolation() == Isolation.SCHEMA
                 ? pools.connect(location.pool(), location.database())
                 : pools.connectShortLived(location.pool(), location.database());
+    }
+
+    /**
+     * Makes the rest of the caller's transaction act as the tenant role, with the tenant schema first on
+     * the search path followed by the session's (as Flyway sets it); both end with the transaction.
+     */
+    public static void actAsTenant(Connection c, TenantLocation location) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL ROLE " + Sql.ident(location.role()) + "; SELECT set_config('search_path', '"
+                    + Sql.ident(location.schema()) + ",' || current_setting('search_path'), true)");
+        }
     }
 
     /** Opens a connection as the tenant role. */

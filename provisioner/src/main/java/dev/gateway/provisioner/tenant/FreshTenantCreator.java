@@ -14,8 +14,6 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
-import static dev.gateway.provisioner.pool.Sql.ident;
-
 /**
  * The path of a tenant whose schema does not exist yet, which is every tenant on its first request:
  * after its role and database, the schema, all migrations and the first admin user are created in
@@ -72,11 +70,8 @@ public class FreshTenantCreator {
         TenantLocation location = request.location();
         try (Statement st = c.createStatement()) {
             st.execute(TenantObjects.createSchemaDdl(location));
-            st.execute("SET LOCAL ROLE " + ident(location.role()));
-            // as Flyway does: the tenant schema first, then whatever the session had
-            st.execute("SELECT set_config('search_path', '" + ident(location.schema())
-                    + ",' || current_setting('search_path'), true)");
         }
+        TenantConnections.actAsTenant(c, location);
         MigrationOutcome outcome = migrator.migrate(c, location.schema());
         if (request.adminEmail() != null && request.adminPasswordHash() != null) {
             seeder.insert(c, location, request.adminEmail(), request.adminPasswordHash());

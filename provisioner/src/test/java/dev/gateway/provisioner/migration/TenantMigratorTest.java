@@ -20,6 +20,17 @@ class TenantMigratorTest {
     }
 
     @Test
+    void shouldSayWhyValidationFailed() {
+        FlywayException e = new FlywayException("""
+                Validate failed: Migrations have failed validation
+                Migration checksum mismatch for migration version 1
+                -> Applied to database : 42
+                -> Resolved locally    : -7948376""");
+        assertEquals("Validate failed: Migrations have failed validation: Migration checksum mismatch for migration version 1",
+                TenantMigrator.summary(e));
+    }
+
+    @Test
     void shouldKeepShortMessages() {
         assertEquals("Validate failed", TenantMigrator.summary(new FlywayException("Validate failed")));
     }

@@ -1,7 +1,10 @@
 package dev.gateway.provisioner.support;
 
 import dev.gateway.events.TenantKey;
+import dev.gateway.provisioner.pool.TenantLocation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** Looks at and cleans up the PostgreSQL objects of test tenants, as the admin user. */
 public final class TenantDatabase {
@@ -77,6 +82,37 @@ public final class TenantDatabase {
 
     public static void repair(String key) {
         execute("postgres", "DROP ROLE IF EXISTS it_break_" + TenantKey.objectName(key));
+    }
+
+    /** The tenant's objects as pg_dump prints them, with the tenant's name replaced (and the per-run restrict key dropped). */
+    public static String schemaDump(TenantLocation location) {
+        ItInfrastructure infra = ItInfrastructure.get();
+        ProcessBuilder dump = new ProcessBuilder("pg_dump", "--schema-only", "--schema=" + location.schema(),
+                "--host", infra.pgHost, "--port", String.valueOf(infra.pgPort), "--username", infra.pgUser,
+                "--dbname", location.database());
+        dump.environment().put("PGPASSWORD", infra.pgPassword);
+        try {
+            Process process = dump.start();
+            String out = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || out.isEmpty()) {
+                throw new IllegalStateException("pg_dump failed: " + new String(process.getErrorStream().readAllBytes()));
+            }
+            return out.replace(location.schema(), "tenant").lines()
+                    .filter(l -> !l.startsWith("\\restrict") && !l.startsWith("\\unrestrict"))
+                    .collect(Collectors.joining("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The tenant's Flyway history rows matching {@code where}, one string each, without times and with the role named "tenant". */
+    public static List<String> history(TenantLocation location, String where) {
+        return strings(location.database(), "SELECT concat_ws('|', version, description, type, script, checksum,"
+                + " replace(installed_by, ?, 'tenant'), success) FROM " + location.schema()
+                + ".flyway_schema_history WHERE " + where + " ORDER BY installed_rank", location.role());
     }
 
     /** Drops whatever a test tenant left behind (database, schema, role, fault marker). */

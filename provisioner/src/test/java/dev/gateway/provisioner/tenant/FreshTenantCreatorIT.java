@@ -6,7 +6,6 @@ import dev.gateway.provisioner.migration.TenantMigrations;
 import dev.gateway.provisioner.migration.TenantMigrator;
 import dev.gateway.provisioner.pool.TenantConnections;
 import dev.gateway.provisioner.pool.TenantLocation;
-import dev.gateway.provisioner.support.ItInfrastructure;
 import dev.gateway.provisioner.support.ProvisionerFixture;
 import dev.gateway.provisioner.support.TenantDatabase;
 import dev.gateway.provisioner.support.TenantEventFactory;
@@ -16,27 +15,26 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static dev.gateway.provisioner.support.TenantDatabase.SHARED_DATABASE;
 import static dev.gateway.provisioner.support.TenantDatabase.count;
+import static dev.gateway.provisioner.support.TenantDatabase.history;
 import static dev.gateway.provisioner.support.TenantDatabase.roleExists;
+import static dev.gateway.provisioner.support.TenantDatabase.schemaDump;
 import static dev.gateway.provisioner.support.TenantDatabase.schemaExists;
-import static dev.gateway.provisioner.support.TenantDatabase.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -80,7 +78,7 @@ class FreshTenantCreatorIT implements TestPropertyProvider {
     }
 
     @Test
-    void shouldCreateTheSameSchemaAndHistoryAsFlyway() throws Exception {
+    void shouldCreateTheSameSchemaAndHistoryAsFlyway() throws SQLException {
         TenantRequest fresh = request("schema");
         TenantRequest stepwise = request("schema");
 
@@ -100,12 +98,11 @@ class FreshTenantCreatorIT implements TestPropertyProvider {
     }
 
     @Test
-    void shouldLeaveAHistoryFlywayValidatesAndContinuesFrom() throws Exception {
+    void shouldLeaveAHistoryFlywayValidatesAndContinuesFrom() throws SQLException {
         TenantRequest fresh = request("database");
         assertTrue(creator.tryCreate(fresh).isPresent());
-        Flyway flyway = migrations.configure().dataSource(connections.dataSource(fresh.location()))
-                .schemas(fresh.location().schema()).defaultSchema(fresh.location().schema()).createSchemas(false).load();
 
+        Flyway flyway = flyway(migrations, fresh.location());
         assertTrue(flyway.validateWithResult().validationSuccessful, "Flyway validates the history");
         MigrationInfoService info = flyway.info();
         assertEquals(0, info.pending().length);
@@ -115,10 +112,10 @@ class FreshTenantCreatorIT implements TestPropertyProvider {
         nextRelease.put("gateway.events.consumer-enabled", "false");
         nextRelease.put("gateway.migrations.locations", ProvisionerFixture.IT_LOCATIONS + ",classpath:db/tenant-it-next");
         try (ApplicationContext next = ApplicationContext.builder().properties(nextRelease).start()) {
-            MigrationOutcome outcome = next.getBean(TenantMigrator.class).migrate(fresh.location());
-            assertEquals(migrations.latestVersion(), outcome.fromVersion());
-            assertEquals("900", outcome.toVersion());
-            assertEquals(1, outcome.applied());
+            MigrateResult result = flyway(next.getBean(TenantMigrations.class), fresh.location()).migrate();
+            assertEquals(migrations.latestVersion(), result.initialSchemaVersion);
+            assertEquals("900", result.targetSchemaVersion);
+            assertEquals(1, result.migrationsExecuted);
         }
     }
 
@@ -145,26 +142,8 @@ class FreshTenantCreatorIT implements TestPropertyProvider {
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM " + existing.location().schema() + ".users"));
     }
 
-    /** The tenant's objects as pg_dump prints them, with the tenant's name replaced (and the per-run restrict key dropped). */
-    private static String schemaDump(TenantLocation location) throws IOException, InterruptedException {
-        ItInfrastructure infra = ItInfrastructure.get();
-        ProcessBuilder dump = new ProcessBuilder("pg_dump", "--schema-only", "--schema=" + location.schema(),
-                "--host", infra.pgHost, "--port", String.valueOf(infra.pgPort), "--username", infra.pgUser,
-                "--dbname", location.database());
-        dump.environment().put("PGPASSWORD", infra.pgPassword);
-        Process process = dump.start();
-        String out = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), new String(process.getErrorStream().readAllBytes()));
-        assertNotEquals("", out);
-        return out.replace(location.schema(), "tenant").lines()
-                .filter(l -> !l.startsWith("\\restrict") && !l.startsWith("\\unrestrict"))
-                .reduce("", (a, b) -> a + b + "\n");
-    }
-
-    private static List<String> history(TenantLocation location, String where) {
-        return strings(location.database(), "SELECT concat_ws('|', version, description, type, script, checksum,"
-                + " replace(installed_by, ?, 'tenant'), success) FROM " + location.schema()
-                + ".flyway_schema_history WHERE " + where + " ORDER BY installed_rank", location.role());
+    private Flyway flyway(TenantMigrations of, TenantLocation location) {
+        return of.configure().dataSource(connections.dataSource(location)).schemas(location.schema())
+                .defaultSchema(location.schema()).createSchemas(false).load();
     }
 }
