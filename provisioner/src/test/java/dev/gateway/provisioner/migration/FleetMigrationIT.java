@@ -25,7 +25,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FleetMigrationIT implements TestPropertyProvider {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static final String NEXT_LOCATIONS = ProvisionerFixture.IT_LOCATIONS + ",classpath:db/tenant-it-next";
 
     final Map<String, Object> properties = ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix());
     final List<String> keys = new ArrayList<>();
@@ -194,11 +192,7 @@ class FleetMigrationIT implements TestPropertyProvider {
     }
 
     private Map<String, Object> nextReleaseProperties() {
-        Map<String, Object> p = new HashMap<>(properties);
-        p.put("gateway.migrations.locations", NEXT_LOCATIONS);
-        p.put("gateway.events.consumer-enabled", "false");
-        p.put("micronaut.server.port", "-1");
-        return p;
+        return ProvisionerFixture.nextReleaseProperties(properties);
     }
 
     private String provision(String prefix) {

@@ -30,7 +30,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,8 +56,7 @@ class MigrationApiIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         int port = ProvisionerFixture.freePort();
-        Map<String, String> props = new HashMap<>();
-        ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix()).forEach((k, v) -> props.put(k, v.toString()));
+        Map<String, String> props = ProvisionerFixture.stringProperties(ProvisionerFixture.uniqueSuffix());
         props.put("micronaut.server.port", String.valueOf(port));
         props.put("gateway.registry-url", "http://127.0.0.1:" + port);
         props.put("it.jwks.enabled", "true");

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,17 +52,13 @@ class PendingScriptsMigratorIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>();
-        ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix()).forEach((k, v) -> props.put(k, v.toString()));
-        return props;
+        return ProvisionerFixture.stringProperties(ProvisionerFixture.uniqueSuffix());
     }
 
     @BeforeAll
     void startNextRelease() {
-        Map<String, Object> properties = ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix());
-        properties.put("gateway.events.consumer-enabled", "false");
-        properties.put("gateway.migrations.locations", ProvisionerFixture.IT_LOCATIONS + ",classpath:db/tenant-it-next");
-        nextContext = ApplicationContext.builder().properties(properties).start();
+        nextContext = ApplicationContext.builder().properties(ProvisionerFixture.nextReleaseProperties(
+                ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix()))).start();
         next = nextContext.getBean(TenantMigrator.class);
     }
 

@@ -45,6 +45,22 @@ public final class ProvisionerFixture {
         return p;
     }
 
+    /** {@link #properties} as a {@code TestPropertyProvider} returns them. */
+    public static Map<String, String> stringProperties(String durableSuffix) {
+        Map<String, String> p = new HashMap<>();
+        properties(durableSuffix).forEach((k, v) -> p.put(k, v.toString()));
+        return p;
+    }
+
+    /** A context playing the next release: this build's migrations plus V900, no consumer, no HTTP server. */
+    public static Map<String, Object> nextReleaseProperties(Map<String, Object> base) {
+        Map<String, Object> p = new HashMap<>(base);
+        p.put("gateway.migrations.locations", IT_LOCATIONS + ",classpath:db/tenant-it-next");
+        p.put("gateway.events.consumer-enabled", "false");
+        p.put("micronaut.server.port", "-1");
+        return p;
+    }
+
     public static String uniqueSuffix() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

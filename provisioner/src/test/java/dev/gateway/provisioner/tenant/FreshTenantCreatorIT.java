@@ -22,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,9 +60,7 @@ class FreshTenantCreatorIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>();
-        ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix()).forEach((k, v) -> props.put(k, v.toString()));
-        return props;
+        return ProvisionerFixture.stringProperties(ProvisionerFixture.uniqueSuffix());
     }
 
     @AfterAll
@@ -108,9 +105,8 @@ class FreshTenantCreatorIT implements TestPropertyProvider {
         assertEquals(0, info.pending().length);
         assertEquals(migrations.latestVersion(), info.current().getVersion().getVersion());
 
-        Map<String, Object> nextRelease = ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix());
-        nextRelease.put("gateway.events.consumer-enabled", "false");
-        nextRelease.put("gateway.migrations.locations", ProvisionerFixture.IT_LOCATIONS + ",classpath:db/tenant-it-next");
+        Map<String, Object> nextRelease = ProvisionerFixture.nextReleaseProperties(
+                ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix()));
         try (ApplicationContext next = ApplicationContext.builder().properties(nextRelease).start()) {
             MigrateResult result = flyway(next.getBean(TenantMigrations.class), fresh.location()).migrate();
             assertEquals(migrations.latestVersion(), result.initialSchemaVersion);

@@ -56,8 +56,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new java.util.HashMap<>();
-        ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix()).forEach((k, v) -> props.put(k, v.toString()));
+        Map<String, String> props = ProvisionerFixture.stringProperties(ProvisionerFixture.uniqueSuffix());
         props.put("gateway.pools.servers.full.host", "localhost");
         props.put("gateway.pools.servers.full.port", String.valueOf(ItInfrastructure.get().pgPort));
         props.put("gateway.pools.servers.full.max-tenants", "0");
