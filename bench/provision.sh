@@ -177,6 +177,19 @@ raw_cleanup() { # mode prefix n
 
 now_ms() { date +%s%3N; }
 
+# Samples, every 500 ms on one psql session, how many connections the provisioner (platform service and
+# CLI alike: application_name "provisioner") holds; `connections_max` prints the highest count seen.
+connections_sample() { # file
+  echo "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'provisioner' \\watch 0.5" \
+    | "${PSQL[@]}" -tA -d postgres > "$1" 2>/dev/null &
+  echo $!
+}
+connections_max() { # pid file
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  sort -n "$2" | tail -n1
+}
+
 # CPU seconds (user + system) used so far by each platform process: the five services (pids from
 # bin/gateway up), PostgreSQL (live processes, plus the exited backends the postmaster has reaped),
 # nats-server and redis-server. Prints JSON.
@@ -237,8 +250,9 @@ for mode in $MODES; do
   PREFIXES+=("$mode:$prefix:$N")
   echo "== $mode: creating $N tenants" >&2
   cpu_before="$(cpu_snapshot)"
+  sampler="$(connections_sample "$WORK/connections-$mode")"
   summary="$(PG_HOST=$PG_HOST PG_PORT=$PG_PORT driver create "$mode" "$N" "$prefix")"
-  CPU_USE+=("$mode|$cpu_before|$(cpu_snapshot)|$summary")
+  CPU_USE+=("$mode|$cpu_before|$(cpu_snapshot)|$summary|$(connections_max "$sampler" "$WORK/connections-$mode")")
   echo "$summary" >&2
   raw_prefix="${prefix//-/_}"
   raw_sql "$mode" "$raw_prefix" "$N" > "$WORK/raw-$mode.sql"
@@ -275,18 +289,20 @@ if [ ${#LATENCY[@]} -gt 0 ]; then
 fi
 {
   echo
-  echo "CPU seconds used while the N tenants were created and became ready (per process, user + system):"
+  echo "CPU seconds used while the N tenants were created and became ready (per process, user + system), and the most"
+  echo "connections the provisioner held at once (budget: 3 x GATEWAY_POOL_ADMIN_POOL_SIZE = 18 per instance by default):"
   echo
 } >> "$OUT"
 for entry in "${CPU_USE[@]}"; do
   python3 - "$entry" >> "$OUT" <<'PY'
 import json, sys
-mode, before, after, summary = sys.argv[1].split("|", 3)
+mode, before, after, summary, connections = sys.argv[1].split("|", 4)
 before, after, s = json.loads(before), json.loads(after), json.loads(summary)
 used = {k: after[k] - before.get(k, 0) for k in after}
 total = sum(used.values())
 print(f"- {mode}: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(used.items(), key=lambda kv: -kv[1]))
-      + f"; total {total:.1f} s of CPU in {s['total_s']:.1f} s ({total / s['n'] * 1000:.0f} ms per tenant)")
+      + f"; total {total:.1f} s of CPU in {s['total_s']:.1f} s ({total / s['n'] * 1000:.0f} ms per tenant);"
+      + f" provisioner connections at most {connections or '?'}")
 PY
 done
 
@@ -294,19 +310,29 @@ done
 cat > "$MIGRATIONS/V900000__bench_comment.sql" <<'EOF'
 COMMENT ON TABLE settings IS 'tenant settings';
 EOF
+# Per isolation mode: tenants and the time from the first to the last result (the run goes in key order,
+# so the modes' bench tenants run one after the other).
+by_isolation() { # run id
+  "${PSQL[@]}" -tA -d "${GATEWAY_BENCH_PLATFORM_DB:-gateway}" -c "SELECT string_agg(format('%s: %s in %s s', isolation, n,
+      round(span, 1)), ', ' ORDER BY isolation) FROM (SELECT p.isolation, count(*) n,
+      extract(epoch FROM max(r.updated_at) - min(r.updated_at)) span FROM provisioner.migration_result r
+      JOIN provisioner.placement p USING (tenant_key) WHERE r.run_id = '$1' GROUP BY 1) x"
+}
 migrate() { # label args...
-  local label="$1" start rc=0 out
+  local label="$1" start rc=0 out sampler secs run
   shift
   start=$(now_ms)
+  sampler="$(connections_sample "$WORK/connections-migrate")"
   out="$(GATEWAY_LOG_LEVEL=WARN java "$@" -jar "$JAR" migrate --all --parallel 8 --skip-failing 2>&1)" || rc=$?
-  local secs
   secs=$(python3 -c "print(($(now_ms) - $start) / 1000)")
-  echo "| $label | $(echo "$out" | grep -E '^run ' | sed -E 's/^run [0-9a-f-]+ //') | $secs s (exit $rc) |" >> "$OUT"
+  run="$(echo "$out" | grep -E '^run ' | sed -E 's/^run ([0-9a-f-]+) .*/\1/')"
+  echo "| $label | $(echo "$out" | grep -E '^run ' | sed -E 's/^run [0-9a-f-]+ //') | $(by_isolation "$run") |" \
+    "$secs s (exit $rc) | $(connections_max "$sampler" "$WORK/connections-migrate") |" >> "$OUT"
 }
 {
   echo
-  echo "| \`migrate --all --parallel 8\` | result | wall time (JVM start included) |"
-  echo "|---|---|---|"
+  echo "| \`migrate --all --parallel 8\` | result | by isolation | wall time (JVM start included) | provisioner connections at most |"
+  echo "|---|---|---|---|---|"
 } >> "$OUT"
 (cd "$ROOT" && migrate "one new migration" "-Dgateway.migrations.locations=classpath:db/tenant,filesystem:$MIGRATIONS")
 (cd "$ROOT" && migrate "up to date" "-Dgateway.migrations.locations=classpath:db/tenant,filesystem:$MIGRATIONS")
