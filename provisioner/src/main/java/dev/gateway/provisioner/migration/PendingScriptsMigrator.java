@@ -3,8 +3,6 @@ package dev.gateway.provisioner.migration;
 import dev.gateway.provisioner.pool.TenantConnections;
 import dev.gateway.provisioner.pool.TenantLocation;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +22,6 @@ import java.util.Optional;
 @Singleton
 public class PendingScriptsMigrator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PendingScriptsMigrator.class);
     /**
      * Flyway's PostgreSQL lock number is this plus the hash of the quoted history table name, so a
      * Flyway run on the same tenant waits for this one and the reverse. Should a Flyway release
@@ -40,34 +37,21 @@ public class PendingScriptsMigrator {
         this.connections = connections;
     }
 
-    /** The outcome when the history was continued here; empty when Flyway has to do it. */
+    /** The outcome when the history was continued here (holding one permit); empty when Flyway has to do it. */
     Optional<MigrationOutcome> tryMigrate(TenantLocation location) throws SQLException {
         Optional<List<TenantMigrations.SqlScript>> scripts = migrations.resolved().scripts();
         if (scripts.isEmpty()) {
             return Optional.empty();
         }
         long start = System.nanoTime();
-        try (Connection c = connections.openAdmin(location)) {
-            c.setAutoCommit(false);
-            try {
-                Optional<AppliedHistory.Continuation> continuation = continuation(c, location, scripts.get());
-                if (continuation.isEmpty()) {
-                    c.rollback();
-                    return Optional.empty();
-                }
-                List<TenantMigrations.SqlScript> pending = continuation.get().pending();
-                HistoryRecordingRunner.run(c, location.schema(), pending, continuation.get().nextRank());
-                c.commit();
-                String to = pending.isEmpty() ? continuation.get().from() : pending.get(pending.size() - 1).version();
-                return Optional.of(new MigrationOutcome(continuation.get().from(), to, pending.size(),
-                        (System.nanoTime() - start) / 1_000_000));
-            } catch (SQLException e) {
-                c.rollback();
-                LOG.info("tenant schema {} not migrated in one transaction ({}); Flyway takes over",
-                        location.schema(), e.getMessage());
-                return Optional.empty();
+        return connections.tryInOneTransaction(location, c -> {
+            Optional<AppliedHistory.Continuation> continuation = continuation(c, location, scripts.get());
+            if (continuation.isPresent()) {
+                HistoryRecordingRunner.run(c, location.schema(), continuation.get().pending(), continuation.get().nextRank());
             }
-        }
+            return continuation.map(cont -> new MigrationOutcome(cont.from(), cont.to(), cont.pending().size(),
+                    (System.nanoTime() - start) / 1_000_000));
+        });
     }
 
     private Optional<AppliedHistory.Continuation> continuation(Connection c, TenantLocation location,

@@ -46,8 +46,8 @@ public class TenantMigrator {
         Semaphore permits = connections.permits(location);
         long start = System.nanoTime();
         try {
-            Optional<MigrationOutcome> direct = holding(permits, 1, () -> pending.tryMigrate(location));
-            return direct.isPresent() ? direct.get() : holding(permits, 2, () -> migrateWithFlyway(location, start));
+            Optional<MigrationOutcome> direct = pending.tryMigrate(location);
+            return direct.isPresent() ? direct.get() : withFlywayPermits(permits, () -> migrateWithFlyway(location, start));
         } catch (FlywayException e) {
             PoolUnreachableException unreachable = findCause(e, PoolUnreachableException.class);
             if (unreachable != null) {
@@ -80,13 +80,13 @@ public class TenantMigrator {
         T run() throws SQLException;
     }
 
-    /** Runs {@code work} holding one permit per connection it opens; taken at once, so two runs never wait on each other. */
-    private static <T> T holding(Semaphore permits, int connections, SqlWork<T> work) throws SQLException {
-        permits.acquireUninterruptibly(connections);
+    /** Flyway opens two connections: both permits are taken at once, so two runs never wait on each other. */
+    private static <T> T withFlywayPermits(Semaphore permits, SqlWork<T> work) throws SQLException {
+        permits.acquireUninterruptibly(2);
         try {
             return work.run();
         } finally {
-            permits.release(connections);
+            permits.release(2);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gateway.provisioner.pool;
 
 import jakarta.inject.Singleton;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Logger;
 
@@ -20,6 +22,8 @@ import java.util.logging.Logger;
  */
 @Singleton
 public class TenantConnections {
+
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(TenantConnections.class);
 
     private final AdminPools pools;
 
@@ -33,14 +37,55 @@ public class TenantConnections {
                 ? location.database() : "*tenant-databases*");
     }
 
+    /** Work in one transaction; returning empty (or an SQLException) rolls it back. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        Optional<T> run(Connection admin) throws SQLException;
+    }
+
     /**
-     * An admin connection in the tenant's database: pooled in the shared database, short-lived in a
-     * tenant database (hold a {@link #permits} permit while it is open).
+     * Runs {@code work} in one transaction on an admin connection in the tenant's database, holding one
+     * permit: commits when it returns a result; rolls back and returns empty when it returns empty or
+     * raises an SQLException, so the caller can take the step-by-step path from where it started.
+     * Failing to connect is not swallowed.
      */
-    public Connection openAdmin(TenantLocation location) throws SQLException {
+    public <T> Optional<T> tryInOneTransaction(TenantLocation location, TransactionWork<T> work) throws SQLException {
+        Semaphore permits = permits(location);
+        permits.acquireUninterruptibly();
+        try (Connection c = openAdmin(location)) {
+            c.setAutoCommit(false);
+            try {
+                Optional<T> result = work.run(c);
+                if (result.isPresent()) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(c);
+                LOG.info("{} not changed in one transaction ({}); taking the step-by-step path", location.schema(),
+                        e.getMessage());
+                return Optional.empty();
+            }
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** An admin connection in the tenant's database: pooled in the shared database, short-lived in a tenant database. */
+    private Connection openAdmin(TenantLocation location) throws SQLException {
         return location.isolation() == Isolation.SCHEMA
                 ? pools.connect(location.pool(), location.database())
                 : pools.connectShortLived(location.pool(), location.database());
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback failed: {}", e.getMessage());
+        }
     }
 
     /**

@@ -5,14 +5,11 @@ import dev.gateway.provisioner.migration.MigrationOutcome;
 import dev.gateway.provisioner.pool.TenantConnections;
 import dev.gateway.provisioner.pool.TenantLocation;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 
 /**
  * The path of a tenant whose schema does not exist yet, which is every tenant on its first request:
@@ -24,8 +21,6 @@ import java.util.concurrent.Semaphore;
  */
 @Singleton
 public class FreshTenantCreator {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FreshTenantCreator.class);
 
     private final TenantObjects objects;
     private final TenantConnections connections;
@@ -45,25 +40,8 @@ public class FreshTenantCreator {
         if (!migrator.available()) {
             return Optional.empty();
         }
-        TenantLocation location = request.location();
-        objects.createClusterObjects(location);
-        Semaphore permits = connections.permits(location);
-        permits.acquireUninterruptibly();
-        try (Connection c = connections.openAdmin(location)) {
-            c.setAutoCommit(false);
-            try {
-                MigrationOutcome outcome = createSchema(c, request);
-                c.commit();
-                return Optional.of(outcome);
-            } catch (SQLException e) {
-                rollbackQuietly(c);
-                LOG.info("tenant schema {} not created in one transaction ({}); converging step by step",
-                        location.schema(), e.getMessage());
-                return Optional.empty();
-            }
-        } finally {
-            permits.release();
-        }
+        objects.createClusterObjects(request.location());
+        return connections.tryInOneTransaction(request.location(), c -> Optional.of(createSchema(c, request)));
     }
 
     private MigrationOutcome createSchema(Connection c, TenantRequest request) throws SQLException {
@@ -77,13 +55,5 @@ public class FreshTenantCreator {
             seeder.insert(c, location, request.adminEmail(), request.adminPasswordHash());
         }
         return outcome;
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            LOG.debug("rollback failed: {}", e.getMessage());
-        }
     }
 }
