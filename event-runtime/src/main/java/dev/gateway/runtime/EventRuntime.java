@@ -91,6 +91,16 @@ public final class EventRuntime implements AutoCloseable {
         return relay;
     }
 
+    /** The durable consumers, in the order they were added. */
+    public List<DurableConsumer> consumers() {
+        return List.copyOf(consumers);
+    }
+
+    /** The outbox relays, in the order they were added. */
+    public List<OutboxRelay> relays() {
+        return List.copyOf(relays);
+    }
+
     /** Told (on a runtime thread) which streams the broker had lost and the runtime declared again. */
     public void onBrokerReset(Consumer<Set<Stream>> listener) {
         streams.onRecreated(recreated -> scheduler.execute(() -> listener.accept(recreated)));

@@ -6,15 +6,19 @@ import dev.gateway.events.ProvisioningResult;
 import dev.gateway.registry.tenant.Actor;
 import dev.gateway.registry.tenant.Tenant;
 import dev.gateway.registry.tenant.TenantResultService;
+import dev.gateway.runtime.consumer.EventHandler;
+import dev.gateway.runtime.consumer.Outcome;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 /**
  * Applies one provisioning.* event in one transaction: dedupe by event id, drop results older than the
- * tenant's current provisioning request, then move the tenant.
+ * tenant's current provisioning request, then move the tenant. What it did is stored with the event id.
  */
 @Singleton
-public class ProvisioningResultApplier {
+public class ProvisioningResultApplier implements EventHandler {
+
+    static final String CONSUMER = "tenant-registry-provisioning";
 
     private final ProcessedEventRepository processed;
     private final TenantResultService tenants;
@@ -24,18 +28,19 @@ public class ProvisioningResultApplier {
         this.tenants = tenants;
     }
 
+    @Override
     @Transactional
-    public ProvisioningOutcome apply(String consumer, EventEnvelope event) {
+    public Outcome handle(EventEnvelope event) {
         EventType type = knownType(event);
         if (type == null) {
-            return ProvisioningOutcome.IGNORED;
+            return Outcome.IGNORED;
         }
-        if (processed.claim(event.id(), consumer, event.tenant(), event.type(), event.revision()) == 0) {
-            return ProvisioningOutcome.DUPLICATE;
+        if (processed.claim(event.id(), CONSUMER, event.tenant(), event.type(), event.revision()) == 0) {
+            return Outcome.DUPLICATE;
         }
         ProvisioningOutcome outcome = applyResult(type, event);
         processed.complete(event.id(), outcome.wire());
-        return outcome;
+        return outcome.outcome();
     }
 
     /** A subject added by a newer provisioner is skipped, not dead-lettered: consumers ignore what they don't know. */

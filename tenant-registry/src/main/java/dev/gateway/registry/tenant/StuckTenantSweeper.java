@@ -1,17 +1,22 @@
 package dev.gateway.registry.tenant;
 
+import dev.gateway.runtime.micronaut.BrokerReset;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Safety net (DESIGN.md §8 GATEWAY_WORKER_POLL_SECONDS): a tenant waiting on the provisioner longer than the
- * timeout gets its request (created / retried / deleting) written again, same revision and correlation id.
+ * Safety net (GATEWAY_WORKER_POLL_SECONDS): a tenant waiting on the provisioner longer than the timeout gets
+ * its request (created / retried / deleting) written again, same revision and correlation id. It runs right
+ * after start (a registry restarted again and again still re-drives), and at once for every waiting tenant
+ * when the broker lost its streams: the requests and results in them are gone.
  */
 @Singleton
 public class StuckTenantSweeper {
@@ -33,17 +38,39 @@ public class StuckTenantSweeper {
                 .description("provisioning requests re-emitted for tenants stuck waiting").register(registry);
     }
 
-    @Scheduled(fixedDelay = "${gateway.worker.poll-seconds}s", initialDelay = "${gateway.worker.poll-seconds}s")
+    @Scheduled(fixedDelay = "${gateway.worker.poll-seconds}s", initialDelay = "0s")
     public void sweep() {
-        Instant before = Instant.now().minus(config.stuckAfter());
-        for (Tenant stuck : tenants.findAwaitingProvisionerBefore(before, BATCH)) {
-            try {
-                if (reemitter.reemit(stuck.key(), before)) {
-                    reemits.increment();
+        reemitWaitingSince(Instant.now().minus(config.stuckAfter()));
+    }
+
+    @EventListener
+    void onBrokerReset(BrokerReset reset) {
+        LOG.warn("the broker lost streams {}; re-emitting the request of every tenant waiting on the provisioner",
+                reset.recreated());
+        reemitWaitingSince(Instant.now());
+    }
+
+    /**
+     * Re-emits in batches; a re-emitted request counts as emitted now, so the next batch holds other tenants.
+     * A batch in which nothing could be re-emitted ends the sweep (the next one tries again).
+     */
+    private synchronized void reemitWaitingSince(Instant before) {
+        List<Tenant> waiting;
+        int reemitted;
+        do {
+            waiting = tenants.findAwaitingProvisionerBefore(before, BATCH);
+            reemitted = 0;
+            for (Tenant stuck : waiting) {
+                try {
+                    if (reemitter.reemit(stuck.key(), before)) {
+                        reemits.increment();
+                        reemitted++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("could not re-emit the request of tenant {}: {}", stuck.key(), e.getMessage());
+                    return;
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("could not re-emit the request of tenant {}: {}", stuck.key(), e.getMessage());
             }
-        }
+        } while (waiting.size() == BATCH && reemitted > 0);
     }
 }

@@ -2,6 +2,7 @@ package dev.gateway.registry.events;
 
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.registry.tenant.TenantResultService;
+import dev.gateway.runtime.consumer.Outcome;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -17,10 +18,10 @@ public class PoisonedApplier extends ProvisioningResultApplier {
     }
 
     @Override
-    public ProvisioningOutcome apply(String consumer, EventEnvelope event) {
+    public Outcome handle(EventEnvelope event) {
         if (event.tenant().startsWith("tpoison")) {
             throw new IllegalStateException("simulated: database refuses the change");
         }
-        return super.apply(consumer, event);
+        return super.handle(event);
     }
 }

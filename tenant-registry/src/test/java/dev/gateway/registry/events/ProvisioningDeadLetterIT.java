@@ -6,6 +6,7 @@ import dev.gateway.events.EventType;
 import dev.gateway.events.ProvisioningResult;
 import dev.gateway.events.Stream;
 import dev.gateway.registry.support.Api;
+import dev.gateway.runtime.EventRuntime;
 import dev.gateway.registry.support.RegistryFixture;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -43,19 +44,19 @@ class ProvisioningDeadLetterIT implements TestPropertyProvider {
     JetStream jetStream;
 
     @Inject
-    ProvisioningEventListener listener;
+    EventRuntime events;
 
     @Override
     public Map<String, String> getProperties() {
         return RegistryFixture.properties("test.poisoned-applier", "true", "gateway.events.max-deliver", "3",
-                "gateway.events.nak-delay", "100ms");
+                "gateway.events.backoff-initial", "100ms");
     }
 
     @Test
     void shouldRetryWithBackoffThenDeadLetterAfterMaxDeliveries() throws Exception {
         String key = "tpoison" + UUID.randomUUID().toString().substring(0, 8);
         Api.admin(client).createTenant(key);
-        JetStreamSubscription dlq = jetStream.subscribe(Stream.deadLetterSubject(listener.durable()),
+        JetStreamSubscription dlq = jetStream.subscribe(Stream.deadLetterSubject(events.consumers().get(0).durable()),
                 PushSubscribeOptions.builder().ordered(true)
                         .configuration(ConsumerConfiguration.builder().deliverPolicy(DeliverPolicy.New).build()).build());
         EventEnvelope started = EventEnvelope.of(EventType.PROVISIONING_STARTED, key, 1, null,

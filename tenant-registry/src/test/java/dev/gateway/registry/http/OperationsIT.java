@@ -38,7 +38,7 @@ class OperationsIT implements TestPropertyProvider {
         Map<?, ?> health = client.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
         assertEquals("UP", health.get("status"));
         String details = String.valueOf(health.get("details"));
-        assertTrue(details.contains("jdbc") && details.contains("nats"), details);
+        assertTrue(details.contains("jdbc") && details.contains("events"), details);
     }
 
     @Test
@@ -46,7 +46,7 @@ class OperationsIT implements TestPropertyProvider {
         Api.admin(client).createTenant(Keys.tenantKey());
         Await.until(Duration.ofSeconds(15), "tenant gauges refreshed", () -> {
             String metrics = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
-            return metrics.contains("registry_outbox_unpublished") && metrics.contains("registry_outbox_oldest_age_seconds")
+            return metrics.contains("events_outbox_unpublished{table=\"registry.outbox\"") && metrics.contains("events_outbox_oldest_age_seconds{table=\"registry.outbox\"")
                     && metrics.lines().anyMatch(l -> l.startsWith("registry_tenants{status=\"pending\"}")
                     && !l.endsWith(" 0.0"));
         });

@@ -61,8 +61,8 @@ class OutboxRelayIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return RegistryFixture.properties("test.publisher", "flaky",
                 // results from a provisioner reacting to these events elsewhere on the shared NATS must not interleave
-                "gateway.events.consumer-enabled", "false",
-                "gateway.outbox.backoff-base", "50ms", "gateway.outbox.backoff-max", "500ms");
+                "gateway.events.consumers-enabled", "false",
+                "gateway.outbox.backoff-initial", "50ms", "gateway.outbox.backoff-max", "500ms");
     }
 
     @Test

@@ -50,7 +50,7 @@ class OutboxRestartIT {
     private static EmbeddedServer start(String publisher) {
         Map<String, Object> props = new HashMap<>(RegistryFixture.properties());
         props.put("test.publisher", publisher);
-        props.put("gateway.events.consumer-enabled", "false");
+        props.put("gateway.events.consumers-enabled", "false");
         props.put("gateway.outbox.backoff-max", "200ms");
         return ApplicationContext.run(EmbeddedServer.class, props, "test");
     }

@@ -6,6 +6,7 @@ import dev.gateway.registry.support.Await;
 import dev.gateway.registry.support.Keys;
 import dev.gateway.registry.support.RegistryFixture;
 import dev.gateway.registry.support.TestDb;
+import dev.gateway.runtime.EventRuntime;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -31,7 +32,7 @@ class RetentionIT implements TestPropertyProvider {
     HttpClient client;
 
     @Inject
-    OutboxJanitor outboxJanitor;
+    EventRuntime events;
 
     @Inject
     IdempotencyJanitor idempotencyJanitor;
@@ -50,7 +51,7 @@ class RetentionIT implements TestPropertyProvider {
         Await.until(Duration.ofSeconds(5), "both events published", () -> TestDb.rows(
                 "SELECT 1 FROM registry.outbox WHERE tenant = ? AND published_at IS NOT NULL", key).size() == 2);
 
-        outboxJanitor.purge();
+        events.relays().get(0).deleteExpired();
 
         assertEquals(List.of("tenant.created"), TestDb.rows(
                 "SELECT subject FROM registry.outbox WHERE tenant = ?", key).stream().map(r -> r.get("subject")).toList());

@@ -1,10 +1,10 @@
 package dev.gateway.registry.support;
 
-import dev.gateway.registry.outbox.EventPublisher;
-import dev.gateway.registry.outbox.JetStreamEventPublisher;
+import dev.gateway.runtime.micronaut.JetStreamEventPublisher;
+import dev.gateway.runtime.publish.EventPublisher;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import io.nats.client.JetStream;
+import io.nats.client.Connection;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -22,8 +22,8 @@ public class FlakyJetStreamPublisher implements EventPublisher {
     private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
 
-    public FlakyJetStreamPublisher(JetStream jetStream) {
-        this.real = new JetStreamEventPublisher(jetStream);
+    public FlakyJetStreamPublisher(Connection connection) throws IOException {
+        this.real = new JetStreamEventPublisher(connection);
     }
 
     public void failing(boolean fail) {

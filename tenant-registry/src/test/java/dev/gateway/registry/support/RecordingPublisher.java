@@ -2,8 +2,8 @@ package dev.gateway.registry.support;
 
 import dev.gateway.events.EventCodec;
 import dev.gateway.events.EventEnvelope;
-import dev.gateway.registry.outbox.EventPublisher;
-import dev.gateway.registry.outbox.JetStreamEventPublisher;
+import dev.gateway.runtime.micronaut.JetStreamEventPublisher;
+import dev.gateway.runtime.publish.EventPublisher;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

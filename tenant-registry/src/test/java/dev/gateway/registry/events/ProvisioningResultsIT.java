@@ -9,6 +9,7 @@ import dev.gateway.events.ProvisioningResult;
 import dev.gateway.events.Stream;
 import dev.gateway.registry.support.AdminApiIT;
 import dev.gateway.registry.support.Api;
+import dev.gateway.runtime.EventRuntime;
 import dev.gateway.registry.support.Await;
 import dev.gateway.registry.support.Keys;
 import dev.gateway.registry.support.RecordingPublisher;
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @MicronautTest(transactional = false)
-class ProvisioningEventListenerIT extends AdminApiIT {
+class ProvisioningResultsIT extends AdminApiIT {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -47,7 +48,7 @@ class ProvisioningEventListenerIT extends AdminApiIT {
     RecordingPublisher published;
 
     @Inject
-    ProvisioningEventListener listener;
+    EventRuntime events;
 
     @Test
     void shouldApplyTheSameSucceededEventOnlyOnce() throws Exception {
@@ -153,7 +154,7 @@ class ProvisioningEventListenerIT extends AdminApiIT {
 
     @Test
     void shouldDeadLetterAMalformedMessageAndKeepConsuming() throws Exception {
-        String deadLetters = Stream.deadLetterSubject(listener.durable());
+        String deadLetters = Stream.deadLetterSubject(events.consumers().get(0).durable());
         JetStreamSubscription dlq = jetStream.subscribe(deadLetters, PushSubscribeOptions.builder().ordered(true)
                 .configuration(ConsumerConfiguration.builder().deliverPolicy(DeliverPolicy.New).build()).build());
         String marker = "not json " + UUID.randomUUID();

@@ -1,0 +1,40 @@
+package dev.gateway.registry.events;
+
+import dev.gateway.events.EventType;
+import dev.gateway.events.Stream;
+import dev.gateway.runtime.consumer.ConsumerSpec;
+import dev.gateway.runtime.micronaut.PublishedStreams;
+import dev.gateway.runtime.outbox.OutboxTable;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/** What the registry consumes, publishes and relays: the one place its event wiring is listed. */
+@Factory
+class EventSubscriptions {
+
+    static final String SERVICE = "tenant-registry";
+
+    /** provisioning.* results; migration.* shares the stream and is not the registry's business. */
+    @Singleton
+    ConsumerSpec provisioningResults(ProvisioningResultApplier applier) {
+        return ConsumerSpec.of(SERVICE, Stream.PROVISIONING, "provisioning.>", applier,
+                        EventType.PROVISIONING_STARTED, EventType.PROVISIONING_SUCCEEDED,
+                        EventType.PROVISIONING_FAILED, EventType.PROVISIONING_DEPROVISIONED)
+                .withSettingsVersion(2);
+    }
+
+    @Singleton
+    PublishedStreams published() {
+        return PublishedStreams.of(Stream.TENANTS);
+    }
+
+    /** A row that is still some tenant's current request stays: the safety net re-emits from it. */
+    @Singleton
+    OutboxTable outbox(@Value("${gateway.outbox.retention:7d}") Duration retention) {
+        return OutboxTable.of("registry.outbox", retention)
+                .retaining("EXISTS (SELECT 1 FROM registry.tenant t WHERE t.request_event_id = o.id)");
+    }
+}
