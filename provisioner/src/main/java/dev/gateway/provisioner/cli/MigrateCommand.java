@@ -3,7 +3,7 @@ package dev.gateway.provisioner.cli;
 import dev.gateway.provisioner.migration.MigrationRun;
 import dev.gateway.provisioner.migration.MigrationRunPlan;
 import dev.gateway.provisioner.migration.MigrationRunService;
-import dev.gateway.provisioner.outbox.OutboxRelay;
+import dev.gateway.runtime.EventRuntime;
 import io.micronaut.context.ApplicationContext;
 
 import java.io.PrintStream;
@@ -35,7 +35,7 @@ public final class MigrateCommand {
             return USAGE;
         }
         Map<String, Object> props = new HashMap<>(properties);
-        props.put("gateway.events.consumer-enabled", "false");
+        props.put("gateway.events.consumers-enabled", "false");
         try (ApplicationContext context = ApplicationContext.builder().properties(props).start()) {
             return execute(arguments, context, out);
         } catch (RuntimeException e) {
@@ -57,7 +57,8 @@ public final class MigrateCommand {
                 arguments.canary()), System.getProperty("user.name", "cli"));
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         ResultTable.print(runs.report(run.runId()), wallMs, out);
-        long unpublished = context.getBean(OutboxRelay.class).drain(Duration.ofSeconds(10));
+        long unpublished = context.getBean(EventRuntime.class).relays().stream()
+                .mapToLong(relay -> relay.drain(Duration.ofSeconds(10))).sum();
         if (unpublished > 0) {
             out.printf("%d migration event(s) left in the outbox; the provisioner service publishes them%n", unpublished);
         }

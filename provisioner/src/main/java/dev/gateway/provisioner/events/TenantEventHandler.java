@@ -4,16 +4,13 @@ import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.provisioner.tenant.TenantDeprovisioningService;
 import dev.gateway.provisioner.tenant.TenantProvisioningService;
+import dev.gateway.runtime.consumer.EventHandler;
+import dev.gateway.runtime.consumer.Outcome;
 import jakarta.inject.Singleton;
 
-import java.util.Set;
-
-/** The TENANTS subscriptions of this service, in one place: which tenant event triggers what. */
+/** Which tenant event triggers what: created and retried provision, deleting deprovisions. */
 @Singleton
-public class TenantEventHandler {
-
-    private static final Set<String> PROVISION = Set.of(EventType.TENANT_CREATED.subject(), EventType.TENANT_RETRIED.subject());
-    private static final String DEPROVISION = EventType.TENANT_DELETING.subject();
+public class TenantEventHandler implements EventHandler {
 
     private final TenantProvisioningService provisioning;
     private final TenantDeprovisioningService deprovisioning;
@@ -23,15 +20,12 @@ public class TenantEventHandler {
         this.deprovisioning = deprovisioning;
     }
 
-    public boolean handles(String type) {
-        return PROVISION.contains(type) || DEPROVISION.equals(type);
-    }
-
-    public void handle(EventEnvelope event) {
-        if (PROVISION.contains(event.type())) {
-            provisioning.provision(event);
-        } else if (DEPROVISION.equals(event.type())) {
-            deprovisioning.deprovision(event);
-        }
+    @Override
+    public Outcome handle(EventEnvelope event) {
+        return switch (event.eventType()) {
+            case TENANT_CREATED, TENANT_RETRIED -> provisioning.provision(event);
+            case TENANT_DELETING -> deprovisioning.deprovision(event);
+            default -> Outcome.IGNORED;
+        };
     }
 }

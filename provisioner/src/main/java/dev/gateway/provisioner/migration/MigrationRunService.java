@@ -4,11 +4,10 @@ import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.events.MigrationResult;
 import dev.gateway.provisioner.db.PlatformDb;
-import dev.gateway.provisioner.outbox.OutboxRelay;
-import dev.gateway.provisioner.outbox.OutboxRepository;
 import dev.gateway.provisioner.tenant.Placement;
 import dev.gateway.provisioner.tenant.PlacementService;
 import dev.gateway.provisioner.tenant.PlacementStatus;
+import dev.gateway.runtime.outbox.OutboxTable;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -38,19 +37,17 @@ public class MigrationRunService {
     private final MigrationRunRepository runs;
     private final PlacementService placements;
     private final TenantMigrator migrator;
-    private final OutboxRepository outbox;
-    private final OutboxRelay relay;
+    private final OutboxTable outbox;
     private final MeterRegistry meters;
     private final ExecutorService background = Executors.newCachedThreadPool(r -> new Thread(r, "migration-run"));
 
     public MigrationRunService(PlatformDb db, MigrationRunRepository runs, PlacementService placements,
-                               TenantMigrator migrator, OutboxRepository outbox, OutboxRelay relay, MeterRegistry meters) {
+                               TenantMigrator migrator, OutboxTable outbox, MeterRegistry meters) {
         this.db = db;
         this.runs = runs;
         this.placements = placements;
         this.migrator = migrator;
         this.outbox = outbox;
-        this.relay = relay;
         this.meters = meters;
     }
 
@@ -143,7 +140,6 @@ public class MigrationRunService {
             runs.setStatus(c, runId, status, true);
             return null;
         });
-        relay.wake();
         LOG.info("migration run {} {}: {} succeeded, {} failed, {} pending", runId, status, done.succeeded(),
                 done.failed(), done.pending());
     }
@@ -209,7 +205,6 @@ public class MigrationRunService {
             outbox.append(c, EventEnvelope.of(type, tenant, revision, runId.toString(), result));
             return null;
         });
-        relay.wake();
         meters.counter("gateway.provisioner.migration.results", "outcome", error == null ? "succeeded" : "failed").increment();
     }
 

@@ -3,11 +3,11 @@ package dev.gateway.provisioner.tenant;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.provisioner.db.PlatformDb;
-import dev.gateway.provisioner.outbox.OutboxRelay;
-import dev.gateway.provisioner.outbox.OutboxRepository;
 import dev.gateway.provisioner.pool.AdminPools;
 import dev.gateway.provisioner.pool.PoolUnreachableException;
 import dev.gateway.provisioner.pool.TenantLocation;
+import dev.gateway.runtime.consumer.Outcome;
+import dev.gateway.runtime.outbox.OutboxTable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,34 +28,32 @@ public class TenantDeprovisioningService {
 
     private final PlatformDb db;
     private final PlacementRepository placements;
-    private final OutboxRepository outbox;
-    private final OutboxRelay relay;
+    private final OutboxTable outbox;
     private final TenantObjects objects;
     private final TenantBackup backup;
     private final AdminPools pools;
     private final ProvisioningMetrics metrics;
 
-    public TenantDeprovisioningService(PlatformDb db, PlacementRepository placements, OutboxRepository outbox,
-                                       OutboxRelay relay, TenantObjects objects, TenantBackup backup,
+    public TenantDeprovisioningService(PlatformDb db, PlacementRepository placements, OutboxTable outbox,
+                                       TenantObjects objects, TenantBackup backup,
                                        AdminPools pools, ProvisioningMetrics metrics) {
         this.db = db;
         this.placements = placements;
         this.outbox = outbox;
-        this.relay = relay;
         this.objects = objects;
         this.backup = backup;
         this.pools = pools;
         this.metrics = metrics;
     }
 
-    public void deprovision(EventEnvelope event) {
+    public Outcome deprovision(EventEnvelope event) {
         long start = System.nanoTime();
         TenantRequest request;
         try {
             request = TenantRequest.from(event, pools.config().maintenanceDatabase());
         } catch (ProvisioningFailure invalid) {
             LOG.warn("ignoring deletion event {}: {}", event.id(), invalid.getMessage());
-            return;
+            return Outcome.IGNORED;
         }
         boolean mayHaveObjects = db.inTransaction(c -> placements.find(c, request.key()))
                 .map(p -> p.status() != PlacementStatus.FAILED).orElse(false);
@@ -63,7 +61,7 @@ public class TenantDeprovisioningService {
                 request.location(), PlacementStatus.DEPROVISIONING, request.revision(), request.eventId()));
         if (!current) {
             LOG.info("ignoring stale {} (revision {})", event.type(), event.revision());
-            return;
+            return Outcome.STALE;
         }
         TenantLocation location = request.location();
         String dumped = backupAndDrop(request, location, mayHaveObjects);
@@ -74,9 +72,9 @@ public class TenantDeprovisioningService {
                     null, null, backupPath));
             return null;
         });
-        relay.wake();
         metrics.record("deprovision", "succeeded", location.isolation().wire(), ms);
         LOG.info("tenant deprovisioned in {} ms, backup {}", ms, dumped == null ? "none" : dumped);
+        return Outcome.APPLIED;
     }
 
     /** Returns the backup path, or null when retention is off or there was nothing to back up. */

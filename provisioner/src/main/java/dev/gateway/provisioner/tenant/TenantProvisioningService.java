@@ -6,11 +6,11 @@ import dev.gateway.provisioner.db.PlatformDb;
 import dev.gateway.provisioner.migration.MigrationFailedException;
 import dev.gateway.provisioner.migration.MigrationOutcome;
 import dev.gateway.provisioner.migration.TenantMigrator;
-import dev.gateway.provisioner.outbox.OutboxRelay;
-import dev.gateway.provisioner.outbox.OutboxRepository;
 import dev.gateway.provisioner.pool.AdminPools;
 import dev.gateway.provisioner.pool.PoolUnreachableException;
 import dev.gateway.provisioner.pool.TenantLocation;
+import dev.gateway.runtime.consumer.Outcome;
+import dev.gateway.runtime.outbox.OutboxTable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +32,7 @@ public class TenantProvisioningService {
 
     private final PlatformDb db;
     private final PlacementRepository placements;
-    private final OutboxRepository outbox;
-    private final OutboxRelay relay;
+    private final OutboxTable outbox;
     private final FreshTenantCreator fresh;
     private final TenantObjects objects;
     private final TenantMigrator migrator;
@@ -41,14 +40,13 @@ public class TenantProvisioningService {
     private final AdminPools pools;
     private final ProvisioningMetrics metrics;
 
-    public TenantProvisioningService(PlatformDb db, PlacementRepository placements, OutboxRepository outbox,
-                                     OutboxRelay relay, FreshTenantCreator fresh, TenantObjects objects,
+    public TenantProvisioningService(PlatformDb db, PlacementRepository placements, OutboxTable outbox,
+                                     FreshTenantCreator fresh, TenantObjects objects,
                                      TenantMigrator migrator,
                                      AdminUserSeeder seeder, AdminPools pools, ProvisioningMetrics metrics) {
         this.db = db;
         this.placements = placements;
         this.outbox = outbox;
-        this.relay = relay;
         this.fresh = fresh;
         this.objects = objects;
         this.migrator = migrator;
@@ -57,7 +55,7 @@ public class TenantProvisioningService {
         this.metrics = metrics;
     }
 
-    public void provision(EventEnvelope event) {
+    public Outcome provision(EventEnvelope event) {
         long start = System.nanoTime();
         TenantRequest request;
         try {
@@ -68,8 +66,7 @@ public class TenantProvisioningService {
                 outbox.append(c, TenantEvents.invalid(event, invalid.getMessage()));
                 return null;
             });
-            relay.wake();
-            return;
+            return Outcome.APPLIED;
         }
         boolean current = db.inTransaction(c -> {
             boolean fresh = placements.begin(c, request.tenantId(), request.key(), request.location(),
@@ -81,9 +78,8 @@ public class TenantProvisioningService {
         });
         if (!current) {
             LOG.info("ignoring stale {} (revision {})", event.type(), event.revision());
-            return;
+            return Outcome.STALE;
         }
-        relay.wake();
         String isolation = request.location().isolation().wire();
         try {
             String version = converge(request);
@@ -109,7 +105,7 @@ public class TenantProvisioningService {
             metrics.record("provision", "failed", isolation, ms);
             LOG.warn("provisioning failed ({}): {}", failure.code().wire(), failure.getMessage());
         }
-        relay.wake();
+        return Outcome.APPLIED;
     }
 
     private String converge(TenantRequest request) {

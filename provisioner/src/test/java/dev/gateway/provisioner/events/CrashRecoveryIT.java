@@ -53,7 +53,7 @@ class CrashRecoveryIT {
     void shouldConvergeAfterTheProvisionerIsKilledMidProvisioning() throws Exception {
         Path log = Files.createTempFile(Path.of("target"), "crash-it-jar", ".log");
         jar = startJar(log);
-        Wait.until("the jar consuming TENANTS", Duration.ofSeconds(60), () -> read(log).contains("consuming TENANTS"));
+        Wait.until("the jar consuming TENANTS", Duration.ofSeconds(60), () -> read(log).contains("from TENANTS as durable"));
 
         TenantEventFactory t = TenantEventFactory.local(ProvisionerFixture.newKey(), "schema");
         keys.add(t.key());
@@ -90,7 +90,6 @@ class CrashRecoveryIT {
         Map<String, Object> props = new HashMap<>(properties);
         props.put("gateway.migrations.locations", "classpath:db/tenant,filesystem:" + TEST_CLASSES.resolve("db/tenant-it")
                 + ",filesystem:" + TEST_CLASSES.resolve("db/tenant-it-slow"));
-        props.put("gateway.events.delete-consumer-on-stop", "false");
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());
@@ -100,7 +99,7 @@ class CrashRecoveryIT {
     /** A context that only watches NATS: no consumer, so the killed instance's work is not taken over early. */
     private Map<String, Object> observerProperties() {
         Map<String, Object> p = new HashMap<>(properties);
-        p.put("gateway.events.consumer-enabled", "false");
+        p.put("gateway.events.consumers-enabled", "false");
         return p;
     }
 

@@ -153,7 +153,7 @@ class MigrationApiIT implements TestPropertyProvider {
         JsonNode health = JSON.readTree(http.toBlocking().retrieve("/health"));
         assertEquals("UP", health.get("status").asText());
         JsonNode details = health.get("details");
-        assertTrue(details.has("pools") && details.has("jdbc") && details.has("nats"), details.toString());
+        assertTrue(details.has("pools") && details.has("jdbc") && details.has("events"), details.toString());
         String prometheus = http.toBlocking().retrieve("/prometheus");
         assertTrue(prometheus.contains("gateway_provisioner_operation_seconds_bucket"), "provision histogram");
         assertTrue(prometheus.contains("hikaricp_connections_max{pool=\"admin-"), "admin pool usage");

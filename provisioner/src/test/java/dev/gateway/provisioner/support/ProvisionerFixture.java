@@ -35,9 +35,8 @@ public final class ProvisionerFixture {
         p.put("gateway.pools.connect-timeout", "1s");
         p.put("gateway.events.durable-suffix", "-it-" + durableSuffix);
         p.put("gateway.events.deliver-policy", "new");
-        p.put("gateway.events.delete-consumer-on-stop", "true");
         p.put("gateway.events.ack-wait", "4s");
-        p.put("gateway.events.workers", "4");
+        p.put("gateway.events.lanes", "4");
         p.put("gateway.outbox.poll-interval", "500ms");
         p.put("gateway.migrations.locations", IT_LOCATIONS);
         p.put("gateway.backup.dir", backupDir().toString());
@@ -56,7 +55,7 @@ public final class ProvisionerFixture {
     public static Map<String, Object> nextReleaseProperties(Map<String, Object> base) {
         Map<String, Object> p = new HashMap<>(base);
         p.put("gateway.migrations.locations", IT_LOCATIONS + ",classpath:db/tenant-it-next");
-        p.put("gateway.events.consumer-enabled", "false");
+        p.put("gateway.events.consumers-enabled", "false");
         p.put("micronaut.server.port", "-1");
         return p;
     }

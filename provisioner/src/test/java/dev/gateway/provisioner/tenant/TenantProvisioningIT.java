@@ -4,7 +4,7 @@ import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.events.ProvisioningResult;
 import dev.gateway.events.Stream;
-import dev.gateway.provisioner.events.TenantEventListener;
+import dev.gateway.runtime.EventRuntime;
 import dev.gateway.provisioner.support.EventBus;
 import dev.gateway.provisioner.support.ItInfrastructure;
 import dev.gateway.provisioner.support.ProvisionerFixture;
@@ -49,7 +49,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
     @Inject
     Connection nats;
     @Inject
-    TenantEventListener listener;
+    EventRuntime events;
 
     EventBus bus;
     final List<String> keys = new ArrayList<>();
@@ -65,7 +65,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
 
     @BeforeAll
     void subscribe() throws Exception {
-        bus = new EventBus(nats, Stream.deadLetterSubject(listener.durable()));
+        bus = new EventBus(nats, Stream.deadLetterSubject(events.consumers().get(0).durable()));
     }
 
     @AfterAll
@@ -274,7 +274,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
         String garbage = "{not json " + ProvisionerFixture.uniqueSuffix();
         bus.publishRaw(EventType.TENANT_CREATED.subject(), garbage.getBytes(StandardCharsets.UTF_8), garbage);
 
-        Wait.until("the malformed event in " + Stream.deadLetterSubject(listener.durable()), TIMEOUT,
+        Wait.until("the malformed event in " + Stream.deadLetterSubject(events.consumers().get(0).durable()), TIMEOUT,
                 () -> bus.deadLetters().stream().anyMatch(d -> new String(d, StandardCharsets.UTF_8).equals(garbage)));
     }
 
