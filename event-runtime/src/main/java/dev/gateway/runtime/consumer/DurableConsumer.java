@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -258,13 +259,14 @@ public final class DurableConsumer implements AutoCloseable {
 
     private void retryOrGiveUp(Message message, EventEnvelope event, Exception failure) {
         long delivered = message.metaData().deliveredCount();
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
         if (delivered >= settings.maxDeliver()) {
-            deadLetter(message, "gave up after " + delivered + " deliveries: " + failure);
+            deadLetter(message, "gave up after " + delivered + " deliveries: " + cause);
             return;
         }
         Duration delay = closed ? Duration.ZERO : settings.backoff().delay(delivered);
         LOG.warn("{} revision {} failed (delivery {}), next delivery in {} ms: {}", event.type(), event.revision(),
-                delivered, delay.toMillis(), failure.toString());
+                delivered, delay.toMillis(), cause.toString());
         metrics.retried();
         Acks.quietly(() -> message.nakWithDelay(delay));
     }

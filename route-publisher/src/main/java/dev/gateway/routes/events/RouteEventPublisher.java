@@ -1,14 +1,11 @@
 package dev.gateway.routes.events;
 
-import dev.gateway.events.EventCodec;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.RouteChange;
 import dev.gateway.routes.route.RoutePlan;
 import dev.gateway.routes.route.RoutePlanner;
 import dev.gateway.routes.route.TraefikKeys;
-import io.nats.client.JetStream;
-import io.nats.client.PublishOptions;
-import io.nats.client.api.PublishAck;
+import dev.gateway.runtime.publish.EventPublisher;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -23,26 +20,25 @@ import java.util.concurrent.CompletableFuture;
 @Singleton
 public class RouteEventPublisher {
 
-    private final JetStream jetStream;
+    private final EventPublisher publisher;
     private final RoutePlanner planner;
     private final TraefikKeys traefikKeys;
 
-    public RouteEventPublisher(JetStream jetStream, RoutePlanner planner, TraefikKeys traefikKeys) {
-        this.jetStream = jetStream;
+    public RouteEventPublisher(EventPublisher publisher, RoutePlanner planner, TraefikKeys traefikKeys) {
+        this.publisher = publisher;
         this.planner = planner;
         this.traefikKeys = traefikKeys;
     }
 
     /** Publishes without waiting; the future completes with the JetStream ack (or fails). */
-    public CompletableFuture<PublishAck> announce(RoutePlan plan, EventEnvelope cause) {
+    public CompletableFuture<?> announce(RoutePlan plan, EventEnvelope cause) {
         List<String> keys = List.copyOf(plan.routable() ? plan.routeKeys().keySet()
                 : planner.tenantRouteKeys(plan.tenant()).keySet());
         RouteChange change = new RouteChange(traefikKeys.routerName(plan.tenant()), plan.routable() ? plan.rule() : null, keys);
         EventEnvelope fresh = EventEnvelope.of(plan.announcement(), plan.tenant(), plan.revision(), cause.id(), change);
         EventEnvelope event = new EventEnvelope(idFor(cause, plan), fresh.type(), fresh.schemaVersion(),
                 fresh.tenant(), fresh.revision(), fresh.occurredAt(), fresh.correlationId(), fresh.data());
-        return jetStream.publishAsync(event.type(), EventCodec.encode(event),
-                PublishOptions.builder().messageId(event.id()).build());
+        return publisher.publish(event);
     }
 
     static String idFor(EventEnvelope cause, RoutePlan plan) {

@@ -2,14 +2,17 @@ package dev.gateway.routes.reconcile;
 
 import dev.gateway.routes.registry.RegistryUnavailableException;
 import dev.gateway.routes.route.KeyspaceEventsCheck;
+import dev.gateway.runtime.micronaut.BrokerReset;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the reconciler shortly after startup and then every {@code ROUTE_RECONCILE_SECONDS}, re-checking the
- * keyspace-notification setting too: a Redis restarted without its config would silently blind Traefik.
+ * Runs the reconciler shortly after startup, every {@code ROUTE_RECONCILE_SECONDS}, and at once when the broker
+ * lost its streams (the events in them will never arrive), re-checking the keyspace-notification setting too:
+ * a Redis restarted without its config would silently blind Traefik.
  */
 @Singleton
 public class ReconcileJob {
@@ -24,6 +27,11 @@ public class ReconcileJob {
         this.reconciler = reconciler;
         this.keyspaceEvents = keyspaceEvents;
         this.status = status;
+    }
+
+    @EventListener
+    void onBrokerReset(BrokerReset reset) {
+        run();
     }
 
     @Scheduled(initialDelay = "${gateway.reconcile.initial-delay}", fixedDelay = "${gateway.reconcile.interval}")

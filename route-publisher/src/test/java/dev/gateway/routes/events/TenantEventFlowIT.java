@@ -210,7 +210,7 @@ class TenantEventFlowIT extends RoutesItBase {
 
             Message parked = events.awaitDeadLetter(ready.id());
             String reason = parked.getHeaders().getFirst("Gateway-Dead-Letter-Reason");
-            assertTrue(reason.startsWith("failed 3 times") && reason.contains("WRONGTYPE"), reason);
+            assertTrue(reason.startsWith("gave up after 3 deliveries") && reason.contains("WRONGTYPE"), reason);
             assertEquals(Map.of(), tenantRouteKeys(key), "the failed script wrote nothing");
             assertEquals(Map.of(), directory(key));
         } finally {

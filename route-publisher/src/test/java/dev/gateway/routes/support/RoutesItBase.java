@@ -3,8 +3,8 @@ package dev.gateway.routes.support;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.Stream;
 import dev.gateway.events.TenantDirectory;
-import dev.gateway.routes.events.EventsProperties;
 import dev.gateway.routes.route.RoutePlanner;
+import dev.gateway.runtime.EventRuntime;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -39,7 +39,7 @@ public abstract class RoutesItBase implements TestPropertyProvider {
     @Inject
     protected JetStreamManagement management;
     @Inject
-    protected EventsProperties eventsProperties;
+    protected EventRuntime eventRuntime;
     @Inject
     protected RoutePlanner planner;
     @Inject
@@ -61,7 +61,7 @@ public abstract class RoutesItBase implements TestPropertyProvider {
     @BeforeAll
     void openFixture() {
         redis = connection.sync();
-        events = new RouteEvents(nats, jetStream, env.tenantPrefix, eventsProperties.durable());
+        events = new RouteEvents(nats, jetStream, env.tenantPrefix, durable());
     }
 
     @AfterAll
@@ -74,13 +74,16 @@ public abstract class RoutesItBase implements TestPropertyProvider {
     protected void awaitProcessed(PublishAck ack) {
         RedisKeys.await("ack floor past seq " + ack.getSeqno(), Duration.ofSeconds(10), () -> {
             try {
-                String stream = management.getStreamNames(Stream.TENANTS.subjects().get(0)).get(0);
-                return management.getConsumerInfo(stream, eventsProperties.durable())
+                return management.getConsumerInfo(Stream.TENANTS.name(), durable())
                         .getAckFloor().getStreamSequence();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }, floor -> floor >= ack.getSeqno());
+    }
+
+    protected String durable() {
+        return eventRuntime.consumers().get(0).durable();
     }
 
     protected PublishAck publish(EventEnvelope event) throws Exception {

@@ -29,8 +29,8 @@ public final class TestEnvironment {
         p.put("gateway.routes.root-key", root);
         p.put("gateway.routes.base-domain", "it.test");
         p.put("gateway.routes.set-keyspace-events", "false");
-        p.put("gateway.events.durable-suffix", "it-" + id);
-        p.put("gateway.events.tenant-key-prefix", tenantPrefix);
+        p.put("gateway.events.durable-suffix", "-it-" + id);
+        p.put("gateway.events.only-tenants", tenantPrefix + ".*");
         p.put("gateway.reconcile.initial-delay", "1h");
         p.put("gateway.reconcile.interval", "1h");
         p.put("redis.uri", redisUri);
