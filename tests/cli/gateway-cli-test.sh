@@ -7,12 +7,13 @@
 # command line wins); after a kill -9, `up` restarts the service (a zombie or an unrelated process behind
 # a pid file is not taken for it) and the log is appended to; `status` reports on the saved ports;
 # `migrate` works on the saved database; `down` stops everything.
-# Needs the service jars (mvn -B -q package -DskipTests) and the Debian PostgreSQL 15, redis-server,
-# nats-server binaries. Never touches the machine's own stores or the default ports.
+# Needs the service jars (mvn -B -q package -DskipTests) and the Debian PostgreSQL, redis-server and
+# nats-server binaries. Uses none of the default ports; reads the machine's PostgreSQL only to see that
+# nothing was created there.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)"
+PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)"
 PG_PORT=15432 REDIS_PORT=16379 NATS_PORT=14222
 REGISTRY_PORT=18081 PROVISIONER_PORT=18082
 DB=gateway_cli_test
@@ -62,10 +63,10 @@ state_of() { # pid: its state letter (Z: zombie), or gone
 is_zombie() { [ "$(state_of "$1")" = Z ]; }
 
 wait_until() { # seconds description command...
-  local deadline=$((SECONDS + $1)) what="$2"
+  local deadline=$((SECONDS + $1)) what="$2 (within $1 s)"
   shift 2
   until "$@"; do
-    [ "$SECONDS" -lt "$deadline" ] || fail "$what (after ${deadline}s)"
+    [ "$SECONDS" -lt "$deadline" ] || fail "$what"
     sleep 0.2
   done
 }
@@ -83,7 +84,10 @@ cleanup() {
 trap cleanup EXIT
 
 preconditions() {
-  local name port
+  local name port tool
+  for tool in runuser python3 psql pg_isready redis-server nats-server "$PG_BIN/initdb" "$PG_BIN/pg_ctl"; do
+    command -v "$tool" >/dev/null || fail "$tool not found (bin/gateway deps installs it)"
+  done
   for name in tenant-registry provisioner; do
     [ -f "$ROOT/$name/target/$name-0.1.0-SNAPSHOT.jar" ] || fail "no $name jar: run mvn -B -q package -DskipTests first"
   done
@@ -174,10 +178,11 @@ test_status_reports_on_the_saved_ports() {
 # a process that is not java though it names the service's jar, and another service's java.
 test_foreign_pids_are_not_services() {
   local zombie unrelated out
-  python3 -c 'import os, time
+  python3 -c 'import os, signal, sys, time
 child = os.fork()
 if child == 0:
     os._exit(0)
+signal.signal(signal.SIGTERM, lambda *_: (os.waitpid(child, 0), sys.exit(0)))  # reaped when the test ends
 print(child, flush=True)
 time.sleep(300)' > "$WORK/zombie.pid" &
   HELPERS+=($!)
