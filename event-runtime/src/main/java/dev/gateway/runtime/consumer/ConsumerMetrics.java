@@ -19,6 +19,7 @@ final class ConsumerMetrics {
     private final Counter redeliveries;
     private final Counter deadLettered;
     private final Counter retries;
+    private final Counter outageRetries;
     private final Timer handling;
 
     ConsumerMetrics(MeterRegistry registry, String durable, String stream, Supplier<Number> inFlight) {
@@ -36,7 +37,10 @@ final class ConsumerMetrics {
         redeliveries = Counter.builder("events.consumer.redeliveries").tag("durable", durable).tag("stream", stream)
                 .description("deliveries of an event that was delivered before").register(registry);
         retries = Counter.builder("events.consumer.retries").tag("durable", durable).tag("stream", stream)
-                .description("failed handlings handed back for a later delivery").register(registry);
+                .tag("cause", "failure").description("failed handlings handed back for a later delivery")
+                .register(registry);
+        outageRetries = Counter.builder("events.consumer.retries").tag("durable", durable).tag("stream", stream)
+                .tag("cause", "dependency-unavailable").register(registry);
         deadLettered = Counter.builder("events.consumer.dead.lettered").tag("durable", durable).tag("stream", stream)
                 .description("events given up on and parked in deadletter.<durable>").register(registry);
         handling = Timer.builder("events.consumer.handling").tag("durable", durable).tag("stream", stream)
@@ -56,8 +60,8 @@ final class ConsumerMetrics {
         redeliveries.increment();
     }
 
-    void retried() {
-        retries.increment();
+    void retried(boolean outage) {
+        (outage ? outageRetries : retries).increment();
     }
 
     void deadLettered() {

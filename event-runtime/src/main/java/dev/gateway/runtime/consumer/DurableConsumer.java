@@ -260,14 +260,15 @@ public final class DurableConsumer implements AutoCloseable {
     private void retryOrGiveUp(Message message, EventEnvelope event, Exception failure) {
         long delivered = message.metaData().deliveredCount();
         Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (delivered >= settings.maxDeliver()) {
+        boolean outage = Failures.dependencyUnavailable(cause);
+        if (delivered >= settings.maxDeliver() && !outage) {
             deadLetter(message, "gave up after " + delivered + " deliveries: " + cause);
             return;
         }
         Duration delay = closed ? Duration.ZERO : settings.backoff().delay(delivered);
-        LOG.warn("{} revision {} failed (delivery {}), next delivery in {} ms: {}", event.type(), event.revision(),
-                delivered, delay.toMillis(), cause.toString());
-        metrics.retried();
+        LOG.warn("{} revision {} failed (delivery {}{}), next delivery in {} ms: {}", event.type(), event.revision(),
+                delivered, outage ? ", a dependency is unavailable" : "", delay.toMillis(), cause.toString());
+        metrics.retried(outage);
         Acks.quietly(() -> message.nakWithDelay(delay));
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,7 +115,8 @@ class DurableConsumerIT {
         assertEquals(3, attempts.get());
         String durable = Stream.TENANTS.durable(service, 1);
         assertEquals(2.0, meters.get("events.consumer.redeliveries").tag("durable", durable).counter().count());
-        assertEquals(2.0, meters.get("events.consumer.retries").tag("durable", durable).counter().count());
+        assertEquals(2.0, meters.get("events.consumer.retries").tag("durable", durable).tag("cause", "failure")
+                .counter().count());
         assertEquals(1.0, meters.get("events.consumer.handled").tag("durable", durable).tag("outcome", "applied")
                 .counter().count());
         assertTrue(runtime.health(true).up());
@@ -144,6 +146,27 @@ class DurableConsumerIT {
         assertEquals("tenant.updated", parked.getHeaders().getFirst("Gateway-Original-Subject"));
         assertEquals("3", parked.getHeaders().getFirst("Gateway-Deliveries"));
         Await.until(WAIT, "the next event applied", () -> applied.equals(List.of(2L)));
+    }
+
+    @Test
+    void shouldRetryThroughAnOutageLongerThanTheDeliveryLimitWithoutDeadLettering() throws Exception {
+        String service = service();
+        JetStreamSubscription deadLetters = deadLetterWatch(Stream.TENANTS.durable(service, 1));
+        AtomicInteger attempts = new AtomicInteger();
+        List<Long> applied = new CopyOnWriteArrayList<>();
+        runtime(spec(service, event -> {
+            if (attempts.incrementAndGet() <= 6) {
+                throw new IllegalStateException("platform database",
+                        new SQLTransientConnectionException("Connection is not available, request timed out"));
+            }
+            applied.add(event.revision());
+            return Outcome.APPLIED;
+        }), settings(service).withMaxDeliver(2));
+        Events.publish(connection().jetStream(), Events.event(EventType.TENANT_UPDATED, "outage" + service, 1));
+
+        Await.until(WAIT, "applied once the database is back", () -> applied.equals(List.of(1L)));
+        assertEquals(7, attempts.get());
+        assertEquals(null, deadLetters.nextMessage(Duration.ofMillis(300)), "an outage is not a poison event");
     }
 
     @Test
