@@ -3,6 +3,7 @@ package dev.gateway.runtime.consumer;
 import dev.gateway.events.EventCodec;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.MalformedEventException;
+import dev.gateway.runtime.Outages;
 import dev.gateway.runtime.health.ComponentHealth;
 import dev.gateway.runtime.stream.StreamKeeper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -260,7 +261,7 @@ public final class DurableConsumer implements AutoCloseable {
     private void retryOrGiveUp(Message message, EventEnvelope event, Exception failure) {
         long delivered = message.metaData().deliveredCount();
         Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
-        boolean outage = Failures.dependencyUnavailable(cause);
+        boolean outage = Outages.isOutage(cause);
         if (delivered >= settings.maxDeliver() && !outage) {
             deadLetter(message, "gave up after " + delivered + " deliveries: " + cause);
             return;
