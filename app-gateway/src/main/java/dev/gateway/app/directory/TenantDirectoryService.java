@@ -57,8 +57,9 @@ public class TenantDirectoryService {
         cache.synchronous().invalidate(key);
     }
 
-    public void invalidateAll() {
-        cache.synchronous().invalidateAll();
+    /** Announcements may have been missed: every entry is read again on its next use, and stays servable. */
+    public void rereadAll() {
+        freshness.rereadAll();
     }
 
     /** The first request to find {@code last} too old reads again; the others wait for that read. */

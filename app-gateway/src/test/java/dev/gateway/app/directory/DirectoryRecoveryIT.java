@@ -74,6 +74,31 @@ class DirectoryRecoveryIT extends GatewayIntegrationTest {
         assertTrue(suspensionApplied.compareTo(RECOVERY_BOUND) < 0, "suspension applied after " + suspensionApplied);
     }
 
+    @Test
+    void shouldKeepEntriesServableWhenRedisFailsAgainRightAfterReturning() {
+        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        redis.mirrorTenant(tenant.key());
+        String token = api().login(tenant);
+        assertEquals(200, api().get("/api/projects", bearer(token)).status());
+
+        redis.kill();
+        redis.restart();
+        timeUntil("gateway subscribed again", Duration.ofSeconds(5), () -> subscribers() > 0);
+        redis.kill();
+        try {
+            Reply reply = api().get("/api/projects", bearer(token));
+            assertEquals(200, reply.status(), reply.body());
+        } finally {
+            redis.restart();
+        }
+    }
+
+    private long subscribers() {
+        long[] count = new long[1];
+        redis.with(r -> count[0] = r.pubsubNumsub(TenantDirectory.CHANNEL).get(TenantDirectory.CHANNEL));
+        return count[0];
+    }
+
     private Reply login(ProvisionedTenant tenant) {
         return api().post("/api/auth/token", "{\"email\":\"" + tenant.adminEmail() + "\",\"password\":\""
                 + tenant.adminPassword() + "\"}", "X-Tenant-ID", tenant.key());
