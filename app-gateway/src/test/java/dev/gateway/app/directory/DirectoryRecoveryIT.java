@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The gateway's only Redis (directory, announcements, rate limits) is killed and comes back. Cached entries
  * stay fresh through the outage here (long TTL), so this is about the way back: a tenant that needs a
  * directory read is served as soon as Redis answers, and a change made while the gateway could not see
- * Redis, whose announcement it therefore missed, takes effect at once instead of after the TTL.
+ * Redis, whose announcement it therefore missed, takes effect at once instead of after the TTL; and
+ * entries stay servable should Redis fail again right after it came back.
  */
 @MicronautTest
 class DirectoryRecoveryIT extends GatewayIntegrationTest {
@@ -45,9 +46,9 @@ class DirectoryRecoveryIT extends GatewayIntegrationTest {
     @Test
     void shouldServeAsSoonAsRedisAnswersAndApplyChangesMadeMeanwhile() {
         ProvisionedTenant known = TenantFixture.schemaTenant(Map.of());
-        ProvisionedTenant newcomer = TenantFixture.schemaTenant(Map.of());
         redis.mirrorTenant(known.key());
-        redis.mirrorTenant(newcomer.key());
+        String unseen = TenantFixture.randomKey();
+        redis.with(r -> r.hset(TenantDirectory.key(unseen), TenantDirectory.STATUS, "ready"));
         String token = api().login(known);
         assertEquals(200, api().get("/api/projects", bearer(token)).status());
 
@@ -57,20 +58,22 @@ class DirectoryRecoveryIT extends GatewayIntegrationTest {
             Reply reply = api().get("/api/projects", bearer(token));
             assertEquals(200, reply.status(), reply.body());
         }
-        assertEquals("service-unavailable", login(newcomer).problem());
+        assertEquals("service-unavailable", api().get("/api/me", "X-Tenant-ID", unseen).problem());
 
         long back = redis.restart(r -> r.hset(TenantDirectory.key(known.key()), TenantDirectory.STATUS, "suspended"));
-        timeUntil("newcomer served after the outage", Duration.ofSeconds(30), () -> login(newcomer).status() == 200);
-        Duration newcomerServed = Duration.ofNanos(System.nanoTime() - back);
+        // without a token: 401 as soon as the directory has answered and the gate let the tenant through
+        timeUntil("unseen tenant resolved after the outage", Duration.ofSeconds(30),
+                () -> "unauthorized".equals(api().get("/api/me", "X-Tenant-ID", unseen).problem()));
+        Duration unseenResolved = Duration.ofNanos(System.nanoTime() - back);
         timeUntil("suspension made during the outage applied", Duration.ofSeconds(30), () -> {
             Reply reply = api().get("/api/projects", bearer(token));
             return reply.status() == 503 && "tenant-suspended".equals(reply.problem());
         });
         Duration suspensionApplied = Duration.ofNanos(System.nanoTime() - back);
 
-        System.out.printf("after Redis returned: newcomer served in %d ms, suspension applied in %d ms%n",
-                newcomerServed.toMillis(), suspensionApplied.toMillis());
-        assertTrue(newcomerServed.compareTo(RECOVERY_BOUND) < 0, "newcomer served after " + newcomerServed);
+        System.out.printf("after Redis returned: unseen tenant resolved in %d ms, suspension applied in %d ms%n",
+                unseenResolved.toMillis(), suspensionApplied.toMillis());
+        assertTrue(unseenResolved.compareTo(RECOVERY_BOUND) < 0, "unseen tenant resolved after " + unseenResolved);
         assertTrue(suspensionApplied.compareTo(RECOVERY_BOUND) < 0, "suspension applied after " + suspensionApplied);
     }
 
@@ -97,10 +100,5 @@ class DirectoryRecoveryIT extends GatewayIntegrationTest {
         long[] count = new long[1];
         redis.with(r -> count[0] = r.pubsubNumsub(TenantDirectory.CHANNEL).get(TenantDirectory.CHANNEL));
         return count[0];
-    }
-
-    private Reply login(ProvisionedTenant tenant) {
-        return api().post("/api/auth/token", "{\"email\":\"" + tenant.adminEmail() + "\",\"password\":\""
-                + tenant.adminPassword() + "\"}", "X-Tenant-ID", tenant.key());
     }
 }
