@@ -40,10 +40,14 @@ public class TenantDirectoryService {
                 .buildAsync();
     }
 
-    /** The entry, empty for an unknown tenant; fails with {@link DirectoryUnreachableException}. */
+    /**
+     * The entry, empty for an unknown tenant; fails ({@link DirectoryUnreachableException}) when Redis does not
+     * answer and the tenant has no entry that may be served stale.
+     */
     public CompletableFuture<Optional<TenantEntry>> find(String key) {
         CompletableFuture<DirectoryRead> cached = cache.getIfPresent(key);
-        DirectoryRead last = cached == null ? null : cached.getNow(null);
+        DirectoryRead last = cached != null && cached.isDone() && !cached.isCompletedExceptionally()
+                ? cached.join() : null;
         if (last != null && freshness.isFresh(last, System.nanoTime())) {
             return CompletableFuture.completedFuture(last.entry());
         }
