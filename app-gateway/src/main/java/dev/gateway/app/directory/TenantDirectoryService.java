@@ -66,7 +66,10 @@ public class TenantDirectoryService {
         freshness.rereadAll();
     }
 
-    /** The first request to find {@code last} too old reads again; the others wait for that read. */
+    /**
+     * The first request to find {@code last} too old puts its read in its place; the others wait for that read
+     * (one that started at the same moment and lost the race is dropped).
+     */
     private CompletableFuture<DirectoryRead> reread(String key, CompletableFuture<DirectoryRead> cached,
                                                     DirectoryRead last) {
         CompletableFuture<DirectoryRead> next = read(key, last);
