@@ -3,7 +3,6 @@ package dev.gateway.app.directory;
 import dev.gateway.app.redis.RedisLink;
 import dev.gateway.app.redis.RedisLinks;
 import dev.gateway.events.TenantDirectory;
-import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.codec.StringCodec;
@@ -12,7 +11,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Subscribes to {@code tenant-directory} and drops the announced tenant from the cache. Messages
- * published while disconnected are lost, so every (re)connection also clears the whole cache.
- * If Redis is down at startup, subscribing is retried every two seconds.
+ * published while disconnected are lost, so whenever Redis confirms the subscription (the first time
+ * and again after every reconnect) every cached entry is read again on its next use; it stays servable
+ * meanwhile, should Redis fail again at once. If Redis is down at startup, subscribing is retried every
+ * two seconds.
  */
 @Context
 public class DirectoryInvalidationListener {
@@ -35,16 +35,12 @@ public class DirectoryInvalidationListener {
         t.setDaemon(true);
         return t;
     });
-    private final Disposable reconnects;
     private volatile StatefulRedisPubSubConnection<String, String> connection;
 
     public DirectoryInvalidationListener(@Named(RedisLinks.DIRECTORY) RedisLink redis,
                                          TenantDirectoryService directory) {
         this.redis = redis;
         this.directory = directory;
-        this.reconnects = redis.client().getResources().eventBus().get()
-                .filter(ConnectionActivatedEvent.class::isInstance)
-                .subscribe(e -> directory.invalidateAll());
         retry.execute(this::subscribe);
     }
 
@@ -57,10 +53,14 @@ public class DirectoryInvalidationListener {
                 public void message(String channel, String tenant) {
                     directory.invalidate(tenant);
                 }
+
+                @Override
+                public void subscribed(String channel, long count) {
+                    directory.rereadAll();
+                }
             });
             pubSub.sync().subscribe(TenantDirectory.CHANNEL);
             connection = pubSub;
-            directory.invalidateAll();
         } catch (RuntimeException e) {
             LOG.warn("cannot subscribe to {} ({}), retrying", TenantDirectory.CHANNEL, e.getMessage());
             retry.schedule(this::subscribe, 2, TimeUnit.SECONDS);
@@ -75,7 +75,6 @@ public class DirectoryInvalidationListener {
     @PreDestroy
     void close() {
         retry.shutdownNow();
-        reconnects.dispose();
         StatefulRedisPubSubConnection<String, String> current = connection;
         if (current != null) {
             current.close();

@@ -10,6 +10,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.resource.NettyCustomizer;
 import io.micronaut.core.annotation.Nullable;
 import io.netty.channel.Channel;
@@ -20,15 +21,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 /**
  * One lazily (re)connected Redis connection. Startup never waits for Redis; while Redis is down
- * commands fail fast (no queueing), and a new connect is tried at most once per second.
+ * commands fail fast (no queueing), and a new connect is tried every {@link #RECONNECT_DELAY} at most.
  */
 public class RedisLink implements AutoCloseable {
 
-    private static final long RETRY_NANOS = Duration.ofSeconds(1).toNanos();
+    /**
+     * Lettuce's default backoff doubles up to 30 s, so after an outage of a few seconds traffic that needs
+     * Redis kept failing for seconds more while Redis was already back. A refused connect costs next to
+     * nothing, so retry often; the backoff still grows from 1 ms to this bound.
+     */
+    static final Duration RECONNECT_DELAY = Duration.ofMillis(100);
 
     @Nullable
     private final LoopLocalConnections perLoop;
@@ -54,6 +61,7 @@ public class RedisLink implements AutoCloseable {
         if (eventLoops != null) {
             builder.eventLoopGroupProvider(new SharedEventLoops(eventLoops));
         }
+        builder.reconnectDelay(Delay.exponential(Duration.ofMillis(1), RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS));
         this.resources = builder.nettyCustomizer(new NettyCustomizer() {
             @Override
             public void afterChannelInitialized(Channel channel) {
@@ -105,7 +113,7 @@ public class RedisLink implements AutoCloseable {
         if (connection != seen) {
             return connection;
         }
-        if (seen != null && System.nanoTime() - lastFailure < RETRY_NANOS) {
+        if (seen != null && System.nanoTime() - lastFailure < RECONNECT_DELAY.toNanos()) {
             return seen;
         }
         CompletableFuture<StatefulRedisConnection<String, String>> attempt =
@@ -129,6 +137,6 @@ public class RedisLink implements AutoCloseable {
             current.join().close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

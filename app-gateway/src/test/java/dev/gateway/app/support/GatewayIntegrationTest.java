@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -46,19 +47,24 @@ public abstract class GatewayIntegrationTest implements TestPropertyProvider {
     }
 
     protected static void eventually(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        timeUntil(what, Duration.ofSeconds(5), condition);
+    }
+
+    /** Polls {@code condition} every 10 ms and returns how long it took to hold. */
+    protected static Duration timeUntil(String what, Duration deadline, BooleanSupplier condition) {
+        long started = System.nanoTime();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 5 s: " + what);
+            if (System.nanoTime() - started > deadline.toNanos()) {
+                throw new AssertionError("not within " + deadline.toMillis() + " ms: " + what);
             }
-            Thread.onSpinWait();
             try {
-                Thread.sleep(20);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
         }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     @AfterAll
