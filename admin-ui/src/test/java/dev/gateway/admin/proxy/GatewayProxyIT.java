@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -81,6 +82,7 @@ class GatewayProxyIT implements TestPropertyProvider {
     @Test
     void shouldPassUpstreamProblemsThroughUnchanged() throws Exception {
         HttpResponse<String> response = http.send(request("/api/gateway/tenants/acme/conflict")
+                .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(409, response.statusCode());
@@ -134,6 +136,21 @@ class GatewayProxyIT implements TestPropertyProvider {
         assertEquals(413, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(null, registry.lastRequest.get());
+    }
+
+    @Test
+    void shouldAnswerItsOwnErrorsAsProblemsEvenToHtmlClients() throws Exception {
+        HttpResponse<String> notAllowed = http.send(request("/api/gateway/events").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> notAcceptable = http.send(request("/api/gateway/events").header("Accept", "text/html")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : List.of(notAllowed, notAcceptable)) {
+            assertTrue(response.statusCode() >= 400, response.statusCode() + " " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow(),
+                    response.statusCode() + " " + response.body());
+            assertTrue(response.body().contains("\"status\":" + response.statusCode()), response.body());
+        }
     }
 
     @Test
