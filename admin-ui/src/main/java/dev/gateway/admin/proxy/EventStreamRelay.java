@@ -32,11 +32,14 @@ public class EventStreamRelay {
     private final UpstreamRouter router;
     private final UpstreamFailures failures;
     private final HttpClient http;
+    private final UpstreamConfiguration configuration;
 
-    public EventStreamRelay(UpstreamRouter router, UpstreamFailures failures, HttpClient http) {
+    public EventStreamRelay(UpstreamRouter router, UpstreamFailures failures, HttpClient http,
+                            UpstreamConfiguration configuration) {
         this.router = router;
         this.failures = failures;
         this.http = http;
+        this.configuration = configuration;
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
@@ -45,6 +48,7 @@ public class EventStreamRelay {
         Upstream registry = router.registry();
         java.net.http.HttpRequest.Builder upstream = java.net.http.HttpRequest
                 .newBuilder(ProxiedRequest.upstreamUri(request, registry))
+                .timeout(configuration.readTimeout())
                 .header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM);
         ProxiedRequest.authorization(request).ifPresent(value -> upstream.header(HttpHeaders.AUTHORIZATION, value));
         request.getHeaders().findFirst("Last-Event-ID").ifPresent(id -> upstream.header("Last-Event-ID", id));

@@ -17,7 +17,8 @@ import java.net.http.HttpResponse.BodyHandlers;
  * Streams every /api/gateway request to its upstream and the upstream's answer back (status,
  * end-to-end headers, body). The event stream has its own relay ({@link EventStreamRelay}). A body
  * over the size limit is refused before the upstream hears of it, or, when it only grows too large
- * on the way, its upstream connection is closed; an unreachable upstream becomes a 502 problem.
+ * on the way, its upstream connection is closed; an upstream that cannot be reached or does not
+ * answer in time becomes a 502 or 504 problem.
  */
 @Filter("/api/gateway/**")
 public class GatewayProxyFilter implements HttpServerFilter {
@@ -25,13 +26,15 @@ public class GatewayProxyFilter implements HttpServerFilter {
     private final HttpClient client;
     private final UpstreamRouter router;
     private final UpstreamFailures failures;
+    private final UpstreamConfiguration configuration;
     private final long maxRequestSize;
 
     public GatewayProxyFilter(HttpClient client, UpstreamRouter router, UpstreamFailures failures,
-                              HttpServerConfiguration server) {
+                              UpstreamConfiguration configuration, HttpServerConfiguration server) {
         this.client = client;
         this.router = router;
         this.failures = failures;
+        this.configuration = configuration;
         this.maxRequestSize = server.getMaxRequestSize();
     }
 
@@ -44,7 +47,7 @@ public class GatewayProxyFilter implements HttpServerFilter {
             return Mono.error(new ContentLengthExceededException(maxRequestSize, request.getContentLength()));
         }
         Upstream upstream = router.route(request.getPath());
-        return Mono.fromFuture(() -> client.sendAsync(ProxiedRequest.of(request, upstream),
+        return Mono.fromFuture(() -> client.sendAsync(ProxiedRequest.of(request, upstream, configuration.readTimeout()),
                         BodyHandlers.ofPublisher()))
                 .<MutableHttpResponse<?>>map(response -> ProxiedResponse.of(request, response))
                 .onErrorResume(e -> failures.answer(upstream, e));

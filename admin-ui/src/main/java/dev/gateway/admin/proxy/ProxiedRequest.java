@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +40,9 @@ final class ProxiedRequest {
         }
     }
 
-    static java.net.http.HttpRequest of(HttpRequest<?> request, Upstream upstream) {
+    static java.net.http.HttpRequest of(HttpRequest<?> request, Upstream upstream, Duration timeout) {
         java.net.http.HttpRequest.Builder outbound = java.net.http.HttpRequest.newBuilder(upstreamUri(request, upstream))
+                .timeout(timeout)
                 .method(request.getMethodName(), body(request));
         HttpHeaders headers = request.getHeaders();
         Predicate<String> forwarded = HopByHopHeaders.endToEnd(headers.getAll(HttpHeaders.CONNECTION))

@@ -17,7 +17,7 @@ class UpstreamClientFactory {
     HttpClient upstreamClient(UpstreamConfiguration configuration) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(configuration.probeTimeout())
+                .connectTimeout(configuration.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }

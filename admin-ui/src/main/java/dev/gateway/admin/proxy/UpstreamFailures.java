@@ -10,10 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+
 /**
  * A failed upstream exchange as the caller's answer. When the caller's own body failed, a body over
  * the size limit is the framework's 413 and a body cut short a 400; anything else is the upstream's
- * failure: logged, counted, and a 502 problem.
+ * failure: logged, counted, and a 504 problem when it did not start its answer in time, else a 502.
  */
 @Singleton
 public class UpstreamFailures {
@@ -36,7 +39,11 @@ public class UpstreamFailures {
         }
         LOG.warn("upstream {} at {} failed: {}", upstream.name(), upstream.url(), e.toString());
         meters.counter("gateway.admin.proxy.upstream.errors", "upstream", upstream.name()).increment();
-        return Mono.just(Problems.response(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Upstream unavailable",
-                "The " + upstream.name() + " service did not answer; try again when it is running."));
+        boolean timedOut = e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException);
+        return Mono.just(timedOut
+                ? Problems.response(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Upstream timeout",
+                        "The " + upstream.name() + " service did not answer in time; try again later.")
+                : Problems.response(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Upstream unavailable",
+                        "The " + upstream.name() + " service did not answer; try again when it is running."));
     }
 }
