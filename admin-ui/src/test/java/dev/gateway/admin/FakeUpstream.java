@@ -120,6 +120,8 @@ public final class FakeUpstream implements AutoCloseable {
             HOP_BY_HOP_RESPONSE_HEADERS.forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
             exchange.getResponseHeaders().add("X-Upstream", name);
             respond(exchange, 200, "application/json", "{\"upstream\":\"" + name + "\"}");
+        } else if (path.endsWith("/html-error")) {
+            respond(exchange, 503, "text/html", "<!doctype html><title>503 — Service Unavailable</title>");
         } else if (path.endsWith("/conflict")) {
             respond(exchange, 409, "application/problem+json",
                     "{\"type\":\"https://gateway.dev/problems/illegal-transition\",\"title\":\"Illegal transition\",\"status\":409}");

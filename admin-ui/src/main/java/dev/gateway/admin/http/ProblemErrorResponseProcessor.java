@@ -23,10 +23,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             return problem;
         }
         HttpStatus status = response.getStatus();
-        boolean serverError = status.getCode() >= 500;
-        String suffix = serverError ? "internal" : status == HttpStatus.NOT_FOUND ? "not-found" : "validation";
-        String detail = serverError ? "Unexpected error"
+        String detail = status.getCode() >= 500 ? "Unexpected error"
                 : context.getErrors().stream().findFirst().map(e -> e.getMessage()).orElse(status.getReason());
-        return problem.body(new Problem(Problems.TYPE_PREFIX + suffix, status.getReason(), status.getCode(), detail));
+        return problem.body(new Problem(Problems.TYPE_PREFIX + Problems.suffixFor(status.getCode()), status.getReason(),
+                status.getCode(), detail));
     }
 }

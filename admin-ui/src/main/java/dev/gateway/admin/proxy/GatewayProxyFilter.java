@@ -49,7 +49,7 @@ public class GatewayProxyFilter implements HttpServerFilter {
         Upstream upstream = router.route(request.getPath());
         return Mono.fromFuture(() -> client.sendAsync(ProxiedRequest.of(request, upstream, configuration.readTimeout()),
                         BodyHandlers.ofPublisher()))
-                .<MutableHttpResponse<?>>map(response -> ProxiedResponse.of(request, response))
+                .<MutableHttpResponse<?>>map(response -> ProxiedResponse.of(request, upstream, response))
                 .onErrorResume(e -> failures.answer(upstream, e));
     }
 }

@@ -112,6 +112,18 @@ class GatewayProxyIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldTurnAnUpstreamErrorPageIntoAProblem() throws Exception {
+        HttpResponse<String> response = http.send(request("/api/gateway/migrations/html-error")
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(503, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"status\":503"), response.body());
+        assertTrue(response.body().contains("provisioner service answered 503 Service Unavailable"), response.body());
+        assertEquals("text/html", provisioner.lastRequest.get().header("Accept"));
+    }
+
+    @Test
     void shouldSendMigrationsToTheProvisioner() throws Exception {
         HttpResponse<String> run = http.send(request("/api/gateway/migrations/run-7").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
