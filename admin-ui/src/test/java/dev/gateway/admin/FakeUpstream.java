@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A stand-in registry/provisioner on a random loopback port: it records the last request it got
- * and answers the canned responses the proxy tests assert on.
+ * A stand-in registry/provisioner on a random loopback port: it records the last request it got,
+ * answers the canned responses the proxy tests assert on and counts the connections made to it.
  */
 public final class FakeUpstream implements AutoCloseable {
 
-    public record Seen(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    /** A request as it arrived; {@code connection} tells the connections apart (see {@link #isOpen}). */
+    public record Seen(String method, String path, String query, Map<String, List<String>> headers, String body,
+                       int connection) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -37,6 +40,19 @@ public final class FakeUpstream implements AutoCloseable {
             gateway_rate_limited_total{tenant="acme"} 2.0
             """;
 
+    /**
+     * Hop-by-hop headers this fake sets on the answer to a path ending in /hop-by-hop. {@code close}
+     * stands alone in its Connection field: the JDK client recognises only that spelling.
+     */
+    public static final List<Map.Entry<String, String>> HOP_BY_HOP_RESPONSE_HEADERS = List.of(
+            Map.entry("Connection", "close"),
+            Map.entry("Connection", "X-Upstream-Hop"),
+            Map.entry("X-Upstream-Hop", "for the proxy only"),
+            Map.entry("Keep-Alive", "timeout=5"),
+            Map.entry("Proxy-Authenticate", "Basic realm=upstream"),
+            Map.entry("Trailer", "X-Checksum"),
+            Map.entry("Upgrade", "example/1"));
+
     public final AtomicReference<Seen> lastRequest = new AtomicReference<>();
     public final List<Seen> requests = new CopyOnWriteArrayList<>();
     /** Released by the test once it has read the first SSE event; the second event waits for it. */
@@ -44,8 +60,11 @@ public final class FakeUpstream implements AutoCloseable {
     public final AtomicBoolean secondEventSentAfterRead = new AtomicBoolean();
     /** Counted down when writing to an event stream fails: whoever read it has closed the connection. */
     public final CountDownLatch streamClosedByReader = new CountDownLatch(1);
+    /** Counted down as soon as the first KiB of an upload has arrived. */
+    public final CountDownLatch uploadStarted = new CountDownLatch(1);
 
     private final HttpServer server;
+    private final ConnectionCounter connections;
     private final String name;
 
     public FakeUpstream(String name) throws IOException {
@@ -54,16 +73,36 @@ public final class FakeUpstream implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
+        connections = new ConnectionCounter(server.getAddress().getPort());
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + connections.port();
+    }
+
+    /** Connections made to this fake that neither side has closed yet. */
+    public int openConnections() {
+        return connections.open();
+    }
+
+    public int acceptedConnections() {
+        return connections.accepted();
+    }
+
+    /** Whether the connection that carried this request is still open. */
+    public boolean isOpen(Seen request) {
+        return connections.isOpen(request.connection());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().endsWith("/uploads")) {
+            receiveUpload(exchange);
+            return;
+        }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Seen seen = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body);
+                exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body,
+                exchange.getRemoteAddress().getPort());
         lastRequest.set(seen);
         requests.add(seen);
         String path = exchange.getRequestURI().getPath();
@@ -77,6 +116,12 @@ public final class FakeUpstream implements AutoCloseable {
                     "{\"type\":\"https://gateway.dev/problems/unauthorized\",\"title\":\"Unauthorized\",\"status\":401}");
         } else if (path.equals("/api/gateway/events")) {
             streamEvents(exchange);
+        } else if (path.endsWith("/hop-by-hop")) {
+            HOP_BY_HOP_RESPONSE_HEADERS.forEach(h -> exchange.getResponseHeaders().add(h.getKey(), h.getValue()));
+            exchange.getResponseHeaders().add("X-Upstream", name);
+            respond(exchange, 200, "application/json", "{\"upstream\":\"" + name + "\"}");
+        } else if (path.endsWith("/html-error")) {
+            respond(exchange, 503, "text/html", "<!doctype html><title>503 — Service Unavailable</title>");
         } else if (path.endsWith("/conflict")) {
             respond(exchange, 409, "application/problem+json",
                     "{\"type\":\"https://gateway.dev/problems/illegal-transition\",\"title\":\"Illegal transition\",\"status\":409}");
@@ -86,6 +131,15 @@ public final class FakeUpstream implements AutoCloseable {
             respond(exchange, exchange.getRequestMethod().equals("POST") ? 202 : 200, "application/json",
                     "{\"upstream\":\"" + name + "\",\"echo\":" + (body.isEmpty() ? "null" : body) + "}");
         }
+    }
+
+    /** Signals as soon as the first KiB of the body is in, then answers with the total byte count. */
+    private void receiveUpload(HttpExchange exchange) throws IOException {
+        InputStream body = exchange.getRequestBody();
+        long received = body.readNBytes(1024).length;
+        uploadStarted.countDown();
+        received += body.transferTo(OutputStream.nullOutputStream());
+        respond(exchange, 200, "application/json", "{\"bytes\":" + received + "}");
     }
 
     private void streamEvents(HttpExchange exchange) throws IOException {
@@ -120,6 +174,7 @@ public final class FakeUpstream implements AutoCloseable {
 
     @Override
     public void close() {
+        connections.close();
         server.stop(0);
     }
 }

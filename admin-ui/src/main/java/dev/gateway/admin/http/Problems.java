@@ -20,6 +20,16 @@ public final class Problems {
                 .body(new Problem(TYPE_PREFIX + suffix, title, status.getCode(), detail));
     }
 
+    /** The type suffix for a status nothing more specific is known about. */
+    public static String suffixFor(int status) {
+        return switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            default -> status >= 500 ? "internal" : "validation";
+        };
+    }
+
     public static MutableHttpResponse<Problem> notFound(String path) {
         return response(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing is served at " + path);
     }

@@ -10,8 +10,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import org.reactivestreams.Publisher;
-import reactor.adapter.JdkFlowAdapter;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.io.ByteArrayOutputStream;
@@ -22,9 +20,9 @@ import java.util.List;
 import java.util.concurrent.Flow;
 
 /**
- * Relays the registry's Server-Sent Events stream chunk by chunk. A dedicated relay instead of the
- * generic proxy: when the browser goes away, cancelling the body here closes the upstream
- * connection, so every closed tab does not leave a stream open at the registry.
+ * Relays the registry's Server-Sent Events stream chunk by chunk, as an SSE route of its own:
+ * the answer is an event stream whatever the registry's headers say. When the browser goes away,
+ * cancelling the body closes the upstream connection, so a closed tab leaves no stream open at the registry.
  */
 @Controller(EventStreamRelay.PATH)
 public class EventStreamRelay {
@@ -34,11 +32,14 @@ public class EventStreamRelay {
     private final UpstreamRouter router;
     private final UpstreamFailures failures;
     private final HttpClient http;
+    private final UpstreamConfiguration configuration;
 
-    public EventStreamRelay(UpstreamRouter router, UpstreamFailures failures, UpstreamConfiguration configuration) {
+    public EventStreamRelay(UpstreamRouter router, UpstreamFailures failures, HttpClient http,
+                            UpstreamConfiguration configuration) {
         this.router = router;
         this.failures = failures;
-        this.http = HttpClient.newBuilder().connectTimeout(configuration.probeTimeout()).build();
+        this.http = http;
+        this.configuration = configuration;
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
@@ -47,35 +48,25 @@ public class EventStreamRelay {
         Upstream registry = router.registry();
         java.net.http.HttpRequest.Builder upstream = java.net.http.HttpRequest
                 .newBuilder(ProxiedRequest.upstreamUri(request, registry))
+                .timeout(configuration.readTimeout())
                 .header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM);
         ProxiedRequest.authorization(request).ifPresent(value -> upstream.header(HttpHeaders.AUTHORIZATION, value));
         request.getHeaders().findFirst("Last-Event-ID").ifPresent(id -> upstream.header("Last-Event-ID", id));
         return Mono.fromFuture(() -> http.sendAsync(upstream.GET().build(), BodyHandlers.ofPublisher()))
-                .<MutableHttpResponse<?>>flatMap(this::respond)
-                .onErrorResume(e -> Mono.just(failures.unavailable(registry, e)));
+                .flatMap(this::respond)
+                .onErrorResume(e -> failures.answer(registry, e));
     }
 
     private Mono<MutableHttpResponse<?>> respond(java.net.http.HttpResponse<Flow.Publisher<List<ByteBuffer>>> upstream) {
-        Flux<byte[]> body = JdkFlowAdapter.flowPublisherToFlux(upstream.body()).map(EventStreamRelay::bytes);
         String contentType = upstream.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse(MediaType.TEXT_PLAIN);
         if (upstream.statusCode() != HttpStatus.OK.getCode()) {
             // an error answer (401, 403 problem) is small: pass it on whole
-            return body.collect(ByteArrayOutputStream::new, ByteArrayOutputStream::writeBytes)
+            return ProxiedResponse.body(upstream).collect(ByteArrayOutputStream::new, ByteArrayOutputStream::writeBytes)
                     .map(all -> HttpResponse.status(HttpStatus.valueOf(upstream.statusCode()))
                             .contentType(contentType).body(all.toByteArray()));
         }
-        return Mono.just(HttpResponse.ok(body)
+        return Mono.just(HttpResponse.ok(ProxiedResponse.body(upstream))
                 .contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache"));
-    }
-
-    private static byte[] bytes(List<ByteBuffer> buffers) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (ByteBuffer buffer : buffers) {
-            byte[] chunk = new byte[buffer.remaining()];
-            buffer.get(chunk);
-            out.writeBytes(chunk);
-        }
-        return out.toByteArray();
     }
 }

@@ -2,30 +2,55 @@ package dev.gateway.admin.proxy;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.ServerHttpRequest;
+import reactor.adapter.JdkFlowAdapter;
+import reactor.core.publisher.Flux;
 
 import java.net.URI;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Flow;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Rewrites an incoming request for its upstream: same method, path, raw query, headers and body,
- * new scheme/host/port. Browsers cannot set headers on an EventSource, so the SPA passes its token
- * as {@code access_token}; it is moved into the Authorization header here and never reaches the
- * upstream's URL (or its access log).
+ * Rewrites an incoming request for its upstream: same method, path, raw query, end-to-end headers
+ * and body, new scheme/host/port. The body is streamed as it arrives, never held whole. Browsers
+ * cannot set headers on an EventSource, so the SPA passes its token as {@code access_token}; it is
+ * moved into the Authorization header here and never reaches the upstream's URL (or its access log).
  */
 final class ProxiedRequest {
 
     static final String ACCESS_TOKEN = "access_token";
+    /** Set by the client for the upstream connection itself. */
+    private static final Set<String> OWN_FRAMING = Set.of("host", "content-length", "expect");
 
     private ProxiedRequest() {
     }
 
-    static MutableHttpRequest<?> of(HttpRequest<?> request, Upstream upstream) {
-        MutableHttpRequest<?> outbound = request.mutate().uri(upstreamUri(request, upstream));
-        authorization(request).ifPresent(value -> outbound.getHeaders().set(HttpHeaders.AUTHORIZATION, value));
-        return outbound;
+    /** The caller's body failed on the way (over the size limit, caller gone): no fault of the upstream's. */
+    static final class BodyFailure extends RuntimeException {
+        BodyFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    static java.net.http.HttpRequest of(HttpRequest<?> request, Upstream upstream, Duration timeout) {
+        java.net.http.HttpRequest.Builder outbound = java.net.http.HttpRequest.newBuilder(upstreamUri(request, upstream))
+                .timeout(timeout)
+                .method(request.getMethodName(), body(request));
+        HttpHeaders headers = request.getHeaders();
+        Predicate<String> forwarded = HopByHopHeaders.endToEnd(headers.getAll(HttpHeaders.CONNECTION))
+                .and(name -> !OWN_FRAMING.contains(HopByHopHeaders.lowerCase(name)));
+        headers.names().stream().filter(forwarded)
+                .forEach(name -> headers.getAll(name).forEach(value -> outbound.header(name, value)));
+        authorization(request).ifPresent(value -> outbound.setHeader(HttpHeaders.AUTHORIZATION, value));
+        return outbound.build();
     }
 
     static URI upstreamUri(HttpRequest<?> request, Upstream upstream) {
@@ -36,6 +61,19 @@ final class ProxiedRequest {
     static Optional<String> authorization(HttpRequest<?> request) {
         return request.getHeaders().findFirst(HttpHeaders.AUTHORIZATION)
                 .or(() -> request.getParameters().getFirst(ACCESS_TOKEN).map(token -> "Bearer " + token));
+    }
+
+    private static BodyPublisher body(HttpRequest<?> request) {
+        long length = request.getContentLength();
+        boolean chunked = request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
+        if (length <= 0 && !chunked) {
+            return BodyPublishers.noBody();
+        }
+        Flow.Publisher<ByteBuffer> bytes = JdkFlowAdapter.publisherToFlowPublisher(
+                Flux.from(((ServerHttpRequest<?>) request).byteBody().toByteArrayPublisher())
+                        .map(ByteBuffer::wrap)
+                        .onErrorMap(BodyFailure::new));
+        return chunked ? BodyPublishers.fromPublisher(bytes) : BodyPublishers.fromPublisher(bytes, length);
     }
 
     private static String query(URI uri) {

@@ -4,11 +4,20 @@ import dev.gateway.admin.http.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
-/** An upstream that did not answer: logged, counted, and a 502 problem for the caller. */
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+
+/**
+ * A failed upstream exchange as the caller's answer. When the caller's own body failed, a body over
+ * the size limit is the framework's 413 and a body cut short a 400; anything else is the upstream's
+ * failure: logged, counted, and a 504 problem when it did not start its answer in time, else a 502.
+ */
 @Singleton
 public class UpstreamFailures {
 
@@ -20,10 +29,21 @@ public class UpstreamFailures {
         this.meters = meters;
     }
 
-    MutableHttpResponse<?> unavailable(Upstream upstream, Throwable e) {
-        LOG.warn("upstream {} at {} unavailable: {}", upstream.name(), upstream.url(), e.toString());
+    Mono<MutableHttpResponse<?>> answer(Upstream upstream, Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProxiedRequest.BodyFailure body) {
+                return body.getCause() instanceof ContentLengthExceededException tooLarge ? Mono.error(tooLarge)
+                        : Mono.just(Problems.response(HttpStatus.BAD_REQUEST, "validation", "Incomplete body",
+                                "The request body was cut short: " + body.getCause().getMessage()));
+            }
+        }
+        LOG.warn("upstream {} at {} failed: {}", upstream.name(), upstream.url(), e.toString());
         meters.counter("gateway.admin.proxy.upstream.errors", "upstream", upstream.name()).increment();
-        return Problems.response(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Upstream unavailable",
-                "The " + upstream.name() + " service did not answer; try again when it is running.");
+        boolean timedOut = e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException);
+        return Mono.just(timedOut
+                ? Problems.response(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Upstream timeout",
+                        "The " + upstream.name() + " service did not answer in time; try again later.")
+                : Problems.response(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Upstream unavailable",
+                        "The " + upstream.name() + " service did not answer; try again when it is running."));
     }
 }

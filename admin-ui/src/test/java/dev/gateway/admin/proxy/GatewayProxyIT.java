@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,11 +20,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest
@@ -62,6 +70,8 @@ class GatewayProxyIT implements TestPropertyProvider {
                 .header("Authorization", "Bearer admin-token")
                 .header("Idempotency-Key", "idem-42")
                 .header("Content-Type", "application/json")
+                .header("Origin", "http://admin.localhost")
+                .header("Referer", "http://admin.localhost/tenants/new")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"acme\"}")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(202, response.statusCode());
@@ -75,17 +85,42 @@ class GatewayProxyIT implements TestPropertyProvider {
         assertEquals("Bearer admin-token", seen.header("Authorization"));
         assertEquals("idem-42", seen.header("Idempotency-Key"));
         assertTrue(seen.header("Content-Type").startsWith("application/json"));
+        assertEquals("http://admin.localhost", seen.header("Origin"));
+        assertEquals("http://admin.localhost/tenants/new", seen.header("Referer"));
         assertEquals("{\"key\":\"acme\"}", seen.body());
+    }
+
+    @Test
+    void shouldAnswerHeadRequestsWithoutABody() throws Exception {
+        HttpResponse<String> response = http.send(request("/api/gateway/tenants").method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertEquals("", response.body());
+        assertEquals("HEAD", registry.lastRequest.get().method());
     }
 
     @Test
     void shouldPassUpstreamProblemsThroughUnchanged() throws Exception {
         HttpResponse<String> response = http.send(request("/api/gateway/tenants/acme/conflict")
+                .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(409, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(response.body().contains("https://gateway.dev/problems/illegal-transition"));
+    }
+
+    @Test
+    void shouldTurnAnUpstreamErrorPageIntoAProblem() throws Exception {
+        HttpResponse<String> response = http.send(request("/api/gateway/migrations/html-error")
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(503, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("\"status\":503"), response.body());
+        assertTrue(response.body().contains("provisioner service answered 503 Service Unavailable"), response.body());
+        assertEquals("text/html", provisioner.lastRequest.get().header("Accept"));
     }
 
     @Test
@@ -137,6 +172,104 @@ class GatewayProxyIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldStreamRequestBodiesToTheUpstreamWhileTheyAreStillArriving() throws Exception {
+        AtomicBoolean restSentAfterUpstreamSawFirstPart = new AtomicBoolean();
+        byte[] first = new byte[64 * 1024];
+        byte[] rest = new byte[512 * 1024];
+        InputStream body = new SequenceInputStream(new ByteArrayInputStream(first), new InputStream() {
+            private InputStream remaining;
+
+            @Override
+            public int read() throws IOException {
+                return remaining().read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return remaining().read(b, off, len);
+            }
+
+            private InputStream remaining() {
+                if (remaining == null) {
+                    restSentAfterUpstreamSawFirstPart.set(await(registry.uploadStarted));
+                    remaining = new ByteArrayInputStream(rest);
+                }
+                return remaining;
+            }
+        });
+
+        HttpResponse<String> response = http.send(request("/api/gateway/uploads")
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("{\"bytes\":" + (first.length + rest.length) + "}", response.body());
+        assertTrue(restSentAfterUpstreamSawFirstPart.get(), "the upstream saw nothing before the whole body had arrived");
+    }
+
+    @Test
+    void shouldCloseTheConnectionWhenTheClientAsksAndKeepHopByHopHeadersFromTheUpstream() throws Exception {
+        try (RawHttpConnection connection = new RawHttpConnection(server.getURL(), Duration.ofSeconds(5))) {
+            connection.send("GET /api/gateway/tenants?hop=1 HTTP/1.1\r\nHost: admin\r\nAccept: application/json\r\n"
+                    + "Connection: close, X-Client-Hop\r\nX-Client-Hop: for the proxy only\r\nKeep-Alive: timeout=5\r\n"
+                    + "TE: trailers\r\nTrailer: X-Checksum\r\nUpgrade: example/1\r\nProxy-Authorization: Basic cHJveHk6cHc=\r\n"
+                    + "X-End-To-End: kept\r\n\r\n");
+
+            RawHttpConnection.Response response = connection.read();
+
+            assertEquals(200, response.status(), response.body());
+            assertTrue(connection.closedByServer(), "the client asked for Connection: close");
+        }
+        FakeUpstream.Seen seen = registry.lastRequest.get();
+        assertEquals("hop=1", seen.query());
+        assertEquals("kept", seen.header("X-End-To-End"));
+        for (String hopByHop : List.of("X-Client-Hop", "Keep-Alive", "TE", "Trailer", "Upgrade", "Proxy-Authorization")) {
+            assertNull(seen.header(hopByHop), hopByHop + " reached the upstream");
+        }
+        String connection = seen.header("Connection");
+        assertTrue(connection == null || !connection.contains("X-Client-Hop"), connection);
+    }
+
+    @Test
+    void shouldKeepTheUpstreamsHopByHopHeadersAndItsConnectionCloseToItself() throws Exception {
+        try (RawHttpConnection connection = new RawHttpConnection(server.getURL(), Duration.ofSeconds(5))) {
+            for (int i = 0; i < 2; i++) {
+                connection.send("GET /api/gateway/tenants/acme/hop-by-hop HTTP/1.1\r\nHost: admin\r\n\r\n");
+
+                RawHttpConnection.Response response = connection.read();
+
+                assertEquals(200, response.status(), "answer " + i + " on one client connection");
+                assertEquals("{\"upstream\":\"registry\"}", response.body());
+                assertEquals("registry", response.header("X-Upstream"));
+                for (Map.Entry<String, String> hopByHop : FakeUpstream.HOP_BY_HOP_RESPONSE_HEADERS) {
+                    if (!hopByHop.getKey().equals("Connection")) {
+                        assertNull(response.header(hopByHop.getKey()), hopByHop.getKey() + " reached the client");
+                    }
+                }
+                String close = response.header("Connection");
+                assertTrue(close == null || !close.contains("X-Upstream-Hop") && !close.contains("close"), close);
+            }
+        }
+        FakeUpstream.Seen seen = registry.lastRequest.get();
+        assertTrue(pollUntil(() -> !registry.isOpen(seen)), "the upstream asked to close its connection after the answer");
+    }
+
+    @Test
+    void shouldAnswerItsOwnErrorsAsProblemsEvenToHtmlClients() throws Exception {
+        HttpResponse<String> notAllowed = http.send(request("/api/gateway/events").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> notAcceptable = http.send(request("/api/gateway/events").header("Accept", "text/html")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> response : List.of(notAllowed, notAcceptable)) {
+            assertTrue(response.statusCode() >= 400, response.statusCode() + " " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow(),
+                    response.statusCode() + " " + response.body());
+            assertTrue(response.body().contains("\"status\":" + response.statusCode()), response.body());
+        }
+    }
+
+    @Test
     void shouldPassTheRegistrysRefusalOfTheEventStreamThrough() throws Exception {
         HttpResponse<String> response = http.send(request("/api/gateway/events").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -154,6 +287,23 @@ class GatewayProxyIT implements TestPropertyProvider {
             }
         }
         throw new AssertionError("stream ended before the next event");
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean pollUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return condition.getAsBoolean();
     }
 
     private HttpRequest.Builder request(String path) {

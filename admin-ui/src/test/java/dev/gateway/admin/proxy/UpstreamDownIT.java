@@ -50,14 +50,16 @@ class UpstreamDownIT implements TestPropertyProvider {
         HttpResponse<String> response = get("/api/gateway/migrations/run-1");
 
         assertEquals(502, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(response.body().contains("provisioner"), response.body());
     }
 
     @Test
     void shouldAnswer502ProblemForTheEventStreamWhenTheRegistryIsDown() throws Exception {
-        HttpResponse<String> response = get("/api/gateway/events?access_token=t");
+        HttpResponse<String> response = get("/api/gateway/events?access_token=t", "text/event-stream");
 
         assertEquals(502, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(response.body().contains("upstream-unavailable"), response.body());
     }
 
@@ -79,8 +81,13 @@ class UpstreamDownIT implements TestPropertyProvider {
         assertTrue(response.body().contains("upstream-unavailable"), response.body());
     }
 
+    /** As a browser asks: its own errors must still come back as problems. */
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
+        return get(path, "text/html");
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

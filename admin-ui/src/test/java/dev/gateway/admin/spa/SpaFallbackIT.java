@@ -78,9 +78,9 @@ class SpaFallbackIT {
     }
 
     @Test
-    void shouldAnswerMicronautErrorsAsProblemJson() throws Exception {
+    void shouldAnswerMicronautErrorsAsProblemJsonEvenToHtmlClients() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/admin/settings"))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "text/html").DELETE().build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(405, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
