@@ -28,6 +28,7 @@ public record Problem(String type, String title, int status, @Nullable String de
             case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
             default -> status >= 500 ? "internal" : "bad-request";
         };
     }

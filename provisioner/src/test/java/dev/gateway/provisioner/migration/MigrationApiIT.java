@@ -140,6 +140,16 @@ class MigrationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldAnswerProblemsEvenToClientsThatAcceptHtml() {
+        assertProblem(HttpRequest.GET("/api/gateway/nothing-here").accept(MediaType.TEXT_HTML)
+                .bearerAuth(TestJwks.token("alice", "admin")), 404, "not-found");
+        assertProblem(HttpRequest.POST(BASE, "{}").accept(MediaType.TEXT_HTML).contentType(MediaType.APPLICATION_JSON)
+                .bearerAuth(TestJwks.token("alice", "admin")), 406, "not-acceptable");
+        assertProblem(HttpRequest.DELETE(BASE).accept(MediaType.TEXT_HTML).bearerAuth(TestJwks.token("alice", "admin")),
+                405, "method-not-allowed");
+    }
+
+    @Test
     void shouldAnswerUnknownRunsWithProblems() {
         assertProblem(HttpRequest.GET(BASE + "/not-a-run").bearerAuth(TestJwks.token("vic", "viewer")), 400, "validation");
         assertProblem(HttpRequest.GET(BASE + "/" + UUID.randomUUID()).bearerAuth(TestJwks.token("vic", "viewer")),
