@@ -76,7 +76,7 @@ public final class EventRuntime implements AutoCloseable {
     public DurableConsumer consume(ConsumerSpec spec) {
         try {
             streams.require(EnumSet.of(spec.stream(), Stream.DEADLETTER));
-            DurableConsumer consumer = new DurableConsumer(connection, streams, spec, consumerSettings, meters);
+            DurableConsumer consumer = new DurableConsumer(connection, streams, spec, consumerSettings, meters, scheduler);
             consumers.add(consumer);
             return consumer;
         } catch (IOException e) {

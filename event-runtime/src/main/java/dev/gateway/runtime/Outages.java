@@ -3,6 +3,9 @@ package dev.gateway.runtime;
 import dev.gateway.runtime.consumer.DependencyUnavailableException;
 
 import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -35,13 +38,21 @@ public final class Outages {
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++, current = current.getCause()) {
             if (current instanceof DependencyUnavailableException || current instanceof SQLTransientConnectionException
                     || current instanceof SQLNonTransientConnectionException || current instanceof SQLRecoverableException
-                    || current instanceof TimeoutException || current instanceof IOException
+                    || current instanceof TimeoutException || current instanceof SocketException
+                    || current instanceof SocketTimeoutException || current instanceof UnknownHostException
                     || (current instanceof SQLException sql && unavailableState(sql.getSQLState()))
+                    || (current instanceof IOException && raisedByTheBrokerClient(current))
                     || UNREACHABLE.contains(current.getClass().getName())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The NATS client reports a broker that does not answer (or has no stream for a subject) as an IOException. */
+    private static boolean raisedByTheBrokerClient(Throwable failure) {
+        StackTraceElement[] trace = failure.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("io.nats.");
     }
 
     /** 08: connection exception, 53: insufficient resources, 57P: the server is shutting down or restarting. */

@@ -4,6 +4,7 @@ import dev.gateway.runtime.consumer.DependencyUnavailableException;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -31,5 +32,6 @@ class OutagesTest {
         assertFalse(Outages.isOutage(new IllegalStateException("WRONGTYPE")));
         assertFalse(Outages.isOutage(new SQLException("duplicate key", "23505")));
         assertFalse(Outages.isOutage(new SQLException("no state")));
+        assertFalse(Outages.isOutage(new IOException("pg_dump failed (exit 1)")));
     }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * @param backoff          delay before the next delivery of a failed event
  * @param checkInterval    how often the consumer verifies that its stream and durable still exist
  * @param startNewDurable  where a durable that does not exist yet starts: {@code ALL} (nothing is lost) or
- *                         {@code NEW} (tests on a shared broker)
+ *                         {@code NEW} (a service that loads the full state at start, tests on a shared broker)
  * @param durableSuffix    appended to durable names; a durable with a suffix is temporary (deleted on close)
  * @param onlyTenants      tenants this instance handles (others acknowledged untouched); null for all
  * @param shutdownGrace    how long close() lets running handlers finish before interrupting them

@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A durable JetStream consumer: explicit acks, a queue group shared by every instance of the service,
@@ -52,6 +54,7 @@ public final class DurableConsumer implements AutoCloseable {
     private final InFlight inFlight;
     private final DeadLetters deadLetters;
     private final ConsumerMetrics metrics;
+    private final ScheduledExecutorService scheduler;
     private Dispatcher dispatcher;
     private JetStreamSubscription subscription;
     private volatile ZonedDateTime newestSeen;
@@ -60,8 +63,9 @@ public final class DurableConsumer implements AutoCloseable {
     private volatile String problem = "not started";
 
     public DurableConsumer(Connection connection, StreamKeeper streams, ConsumerSpec spec, ConsumerSettings settings,
-                           MeterRegistry meters) throws IOException {
+                           MeterRegistry meters, ScheduledExecutorService scheduler) throws IOException {
         this.connection = connection;
+        this.scheduler = scheduler;
         this.streams = streams;
         this.spec = spec;
         this.settings = settings;
@@ -135,9 +139,9 @@ public final class DurableConsumer implements AutoCloseable {
     }
 
     /**
-     * Stops taking events, hands the ones not started back to the server at once (another instance takes
-     * them now, not after ack-wait), lets running handlers finish within the grace period. A temporary
-     * durable is deleted.
+     * Stops taking events, lets running handlers finish within the grace period, and hands every event still
+     * held back to the server at once (another instance takes it now, not after ack-wait). A temporary durable
+     * is deleted.
      */
     @Override
     public void close() throws InterruptedException {
@@ -147,12 +151,8 @@ public final class DurableConsumer implements AutoCloseable {
                 connection.closeDispatcher(dispatcher);
             }
         }
-        for (Runnable notStarted : lanes.stop(settings.shutdownGrace())) {
-            if (notStarted instanceof Delivery delivery) {
-                inFlight.remove(delivery.message());
-                Acks.quietly(delivery.message()::nak);
-            }
-        }
+        lanes.stop(settings.shutdownGrace());
+        inFlight.handBackAll();
         if (settings.temporary()) {
             try {
                 management().deleteConsumer(stream, durable);
@@ -234,15 +234,17 @@ public final class DurableConsumer implements AutoCloseable {
         try {
             lanes.submit(event.tenant(), new Delivery(message, event));
         } catch (RejectedExecutionException closing) {
-            inFlight.remove(message);
-            Acks.quietly(message::nak);
+            handBack(message);
         }
     }
 
-    private void process(Message message, EventEnvelope event) {
+    private void process(Delivery delivery) {
+        Message message = delivery.message;
+        EventEnvelope event = delivery.event;
         MDC.put("tenant", event.tenant());
         MDC.put("correlation_id", event.correlationId());
         MDC.put("event_id", event.id());
+        boolean settled = true;
         try {
             Outcome outcome = metrics.handling().recordCallable(() -> spec.handler().handle(event));
             Acks.quietly(message::ack);
@@ -251,26 +253,62 @@ public final class DurableConsumer implements AutoCloseable {
         } catch (MalformedEventException | PermanentFailure e) {
             deadLetter(message, e.getMessage());
         } catch (Exception e) {
-            retryOrGiveUp(message, event, e);
+            settled = retryOrGiveUp(delivery, e);
         } finally {
-            inFlight.remove(message);
+            if (settled) {
+                inFlight.remove(message);
+            }
             MDC.clear();
         }
     }
 
-    private void retryOrGiveUp(Message message, EventEnvelope event, Exception failure) {
+    /**
+     * A failure of the event itself goes back to the server for a later delivery (and is parked after the last).
+     * An outage is retried here, keeping the event (in-progress signals hold it): waiting for a dependency does
+     * not use up deliveries, so only real failures count towards max-deliver. Returns whether the event left.
+     */
+    private boolean retryOrGiveUp(Delivery delivery, Exception failure) {
+        Message message = delivery.message;
+        EventEnvelope event = delivery.event;
         long delivered = message.metaData().deliveredCount();
         Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
-        boolean outage = Outages.isOutage(cause);
-        if (delivered >= settings.maxDeliver() && !outage) {
+        if (Outages.isOutage(cause) && !closed) {
+            Duration delay = settings.backoff().delay(++delivery.outageRetries);
+            LOG.warn("{} revision {} waits for a dependency (retry {} in {} ms): {}", event.type(), event.revision(),
+                    delivery.outageRetries, delay.toMillis(), cause.toString());
+            metrics.retried(true);
+            retryLater(delivery, delay);
+            return false;
+        }
+        if (delivered >= settings.maxDeliver()) {
             deadLetter(message, "gave up after " + delivered + " deliveries: " + cause);
-            return;
+            return true;
         }
         Duration delay = closed ? Duration.ZERO : settings.backoff().delay(delivered);
-        LOG.warn("{} revision {} failed (delivery {}{}), next delivery in {} ms: {}", event.type(), event.revision(),
-                delivered, outage ? ", a dependency is unavailable" : "", delay.toMillis(), cause.toString());
-        metrics.retried(outage);
+        LOG.warn("{} revision {} failed (delivery {}), next delivery in {} ms: {}", event.type(), event.revision(),
+                delivered, delay.toMillis(), cause.toString());
+        metrics.retried(false);
         Acks.quietly(() -> message.nakWithDelay(delay));
+        return true;
+    }
+
+    private void retryLater(Delivery delivery, Duration delay) {
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    lanes.submit(delivery.event.tenant(), delivery);
+                } catch (RejectedExecutionException closing) {
+                    handBack(delivery.message);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            handBack(delivery.message);
+        }
+    }
+
+    private void handBack(Message message) {
+        inFlight.remove(message);
+        Acks.quietly(message::nak);
     }
 
     private void deadLetter(Message message, String reason) {
@@ -294,19 +332,16 @@ public final class DurableConsumer implements AutoCloseable {
 
         private final Message message;
         private final EventEnvelope event;
+        private int outageRetries;
 
         Delivery(Message message, EventEnvelope event) {
             this.message = message;
             this.event = event;
         }
 
-        Message message() {
-            return message;
-        }
-
         @Override
         public void run() {
-            process(message, event);
+            process(this);
         }
     }
 }

@@ -32,6 +32,12 @@ final class InFlight {
         return since.size();
     }
 
+    /** Gives every held event back to the server for another instance (on close). */
+    void handBackAll() {
+        since.keySet().forEach(message -> Acks.quietly(message::nak));
+        since.clear();
+    }
+
     void signalLongRunning() {
         long now = System.nanoTime();
         since.forEach((message, start) -> {

@@ -7,7 +7,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 
-/** {@code gateway.outbox.*}: see {@link RelaySettings}. */
+/** {@code gateway.outbox.*}: see {@link RelaySettings}; retention is the service's, on its {@code OutboxTable}. */
 @ConfigurationProperties("gateway.outbox")
 public record OutboxProperties(
         @Bindable(defaultValue = "1s") Duration pollInterval,
@@ -15,7 +15,6 @@ public record OutboxProperties(
         @Bindable(defaultValue = "200ms") Duration backoffInitial,
         @Bindable(defaultValue = "30s") Duration backoffMax,
         @Bindable(defaultValue = "5s") Duration ackTimeout,
-        @Bindable(defaultValue = "7d") Duration retention,
         @Bindable(defaultValue = "1h") Duration retentionEvery) {
 
     RelaySettings settings() {

@@ -154,19 +154,28 @@ class DurableConsumerIT {
         JetStreamSubscription deadLetters = deadLetterWatch(Stream.TENANTS.durable(service, 1));
         AtomicInteger attempts = new AtomicInteger();
         List<Long> applied = new CopyOnWriteArrayList<>();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         runtime(spec(service, event -> {
-            if (attempts.incrementAndGet() <= 6) {
+            int attempt = attempts.incrementAndGet();
+            if (attempt <= 6) {
                 throw new IllegalStateException("platform database",
                         new SQLTransientConnectionException("Connection is not available, request timed out"));
             }
+            if (attempt == 7) {
+                throw new IllegalStateException("a real failure after the outage");
+            }
             applied.add(event.revision());
             return Outcome.APPLIED;
-        }), settings(service).withMaxDeliver(2));
+        }), settings(service).withMaxDeliver(2), meters);
         Events.publish(connection().jetStream(), Events.event(EventType.TENANT_UPDATED, "outage" + service, 1));
 
         Await.until(WAIT, "applied once the database is back", () -> applied.equals(List.of(1L)));
-        assertEquals(7, attempts.get());
-        assertEquals(null, deadLetters.nextMessage(Duration.ofMillis(300)), "an outage is not a poison event");
+        assertEquals(8, attempts.get());
+        assertEquals(null, deadLetters.nextMessage(Duration.ofMillis(300)), "an outage uses up no deliveries");
+        String durable = Stream.TENANTS.durable(service, 1);
+        assertEquals(1.0, meters.get("events.consumer.redeliveries").tag("durable", durable).counter().count());
+        assertEquals(6.0, meters.get("events.consumer.retries").tag("durable", durable)
+                .tag("cause", "dependency-unavailable").counter().count());
     }
 
     @Test
