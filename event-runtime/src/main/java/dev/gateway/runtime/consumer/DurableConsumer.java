@@ -8,12 +8,8 @@ import dev.gateway.runtime.health.ComponentHealth;
 import dev.gateway.runtime.stream.StreamKeeper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.ConsumerInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +17,6 @@ import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -31,21 +26,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A durable JetStream consumer: explicit acks, a queue group shared by every instance of the service,
- * per-tenant ordered lanes, one retry policy, dead letters, metrics. It checks on a timer (and after every
- * reconnect) that its durable still exists; when the broker lost it (restarted without its store, or a
- * deleted stream) it declares stream and durable again, starting at the newest event it had seen, so
- * nothing published in the meantime is skipped.
+ * per-tenant ordered lanes, one retry policy, dead letters, metrics. Its {@link DurableSubscription} keeps the
+ * durable in place on the broker; this class decides what happens to each event.
  */
 public final class DurableConsumer implements AutoCloseable {
 
-    static final int CONSUMER_NOT_FOUND = 10014;
-    static final int STREAM_NOT_FOUND = 10059;
     private static final Logger LOG = LoggerFactory.getLogger(DurableConsumer.class);
-    /** Clock differences between this host and the broker must not make a re-created durable skip events. */
-    private static final Duration RESUME_MARGIN = Duration.ofSeconds(5);
 
-    private final Connection connection;
-    private final StreamKeeper streams;
     private final ConsumerSpec spec;
     private final ConsumerSettings settings;
     private final String durable;
@@ -55,18 +42,12 @@ public final class DurableConsumer implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final ConsumerMetrics metrics;
     private final ScheduledExecutorService scheduler;
-    private Dispatcher dispatcher;
-    private JetStreamSubscription subscription;
-    private volatile ZonedDateTime newestSeen;
-    private volatile ZonedDateTime listeningSince;
+    private final DurableSubscription subscription;
     private volatile boolean closed;
-    private volatile String problem = "not started";
 
     public DurableConsumer(Connection connection, StreamKeeper streams, ConsumerSpec spec, ConsumerSettings settings,
                            MeterRegistry meters, ScheduledExecutorService scheduler) throws IOException {
-        this.connection = connection;
         this.scheduler = scheduler;
-        this.streams = streams;
         this.spec = spec;
         this.settings = settings;
         this.durable = spec.durable() + settings.durableSuffix();
@@ -75,6 +56,8 @@ public final class DurableConsumer implements AutoCloseable {
         this.inFlight = new InFlight(settings.ackWait());
         this.deadLetters = new DeadLetters(connection.jetStream(), durable);
         this.metrics = new ConsumerMetrics(meters, durable, stream, inFlight::size);
+        this.subscription = new DurableSubscription(connection, streams, stream, durable, spec.filterSubject(), settings,
+                this::onMessage);
     }
 
     public String durable() {
@@ -86,33 +69,16 @@ public final class DurableConsumer implements AutoCloseable {
     }
 
     /** Creates the durable if it does not exist (where {@link ConsumerSettings#startNewDurable()} says) and subscribes. */
-    public synchronized void start() throws IOException, JetStreamApiException {
-        ensureDurable(ConsumerStart.forNew(settings.startNewDurable()));
-        subscribe();
-        problem = null;
+    public void start() throws IOException, JetStreamApiException {
+        subscription.start();
         LOG.info("consuming {} from {} as durable {} ({} types)", spec.filterSubject(), stream, durable, spec.types().size());
     }
 
     /** Verifies the durable still exists and refreshes the lag; re-creates it when the broker lost it. */
-    public synchronized void check() {
-        if (closed) {
-            return;
-        }
-        try {
-            ConsumerInfo info = management().getConsumerInfo(stream, durable);
+    public void check() {
+        ConsumerInfo info = subscription.check();
+        if (info != null) {
             metrics.server(info.getNumPending(), info.getNumAckPending());
-            if (subscription == null || !subscription.isActive()) {
-                subscribe();
-            }
-            problem = null;
-        } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() == CONSUMER_NOT_FOUND || e.getApiErrorCode() == STREAM_NOT_FOUND) {
-                recover();
-            } else {
-                problem = "broker refused: " + e.getMessage();
-            }
-        } catch (IOException | RuntimeException e) {
-            problem = "broker unreachable: " + e.getMessage();
         }
     }
 
@@ -127,7 +93,7 @@ public final class DurableConsumer implements AutoCloseable {
         details.put("subject", spec.filterSubject());
         details.put("lag", metrics.lag());
         details.put("in_flight", inFlight.size());
-        String current = problem;
+        String current = subscription.problem();
         if (current != null) {
             details.put("problem", current);
         }
@@ -145,76 +111,17 @@ public final class DurableConsumer implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        synchronized (this) {
-            closed = true;
-            if (dispatcher != null) {
-                connection.closeDispatcher(dispatcher);
-            }
-        }
+        closed = true;
+        subscription.close();
         lanes.stop(settings.shutdownGrace());
         inFlight.handBackAll();
         if (settings.temporary()) {
-            try {
-                management().deleteConsumer(stream, durable);
-            } catch (IOException | JetStreamApiException e) {
-                LOG.debug("temporary durable {} not deleted: {}", durable, e.getMessage());
-            }
+            subscription.deleteDurable();
         }
-    }
-
-    private void recover() {
-        ZonedDateTime resumeFrom = newestSeen != null ? newestSeen : listeningSince;
-        ConsumerStart start = resumeFrom == null ? ConsumerStart.forNew(settings.startNewDurable())
-                : ConsumerStart.at(resumeFrom.minus(RESUME_MARGIN));
-        LOG.warn("durable {} is missing on the broker; declaring it again ({})", durable, start);
-        try {
-            streams.declare();
-            ensureDurable(start);
-            subscribe();
-            problem = null;
-        } catch (IOException | JetStreamApiException | RuntimeException e) {
-            problem = "durable lost, not yet re-created: " + e.getMessage();
-        }
-    }
-
-    private void ensureDurable(ConsumerStart start) throws IOException, JetStreamApiException {
-        JetStreamManagement management = management();
-        try {
-            management.getConsumerInfo(stream, durable);
-            return;
-        } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
-                throw e;
-            }
-        }
-        try {
-            management.addOrUpdateConsumer(stream, start.configure(durable, spec.filterSubject(), settings));
-            LOG.info("created durable {} on {} ({})", durable, stream, start);
-        } catch (JetStreamApiException raced) {
-            management.getConsumerInfo(stream, durable); // another instance created it: bind to that one
-        }
-    }
-
-    private void subscribe() throws IOException, JetStreamApiException {
-        if (dispatcher == null) {
-            dispatcher = connection.createDispatcher();
-        } else if (subscription != null) {
-            try {
-                dispatcher.unsubscribe(subscription);
-            } catch (RuntimeException e) {
-                LOG.debug("old subscription of {} already gone: {}", durable, e.getMessage());
-            }
-        }
-        subscription = connection.jetStream().subscribe(spec.filterSubject(), durable, dispatcher, this::onMessage,
-                false, PushSubscribeOptions.builder().stream(stream).durable(durable).bind(true).build());
-        listeningSince = ZonedDateTime.now();
     }
 
     private void onMessage(Message message) {
-        ZonedDateTime at = message.metaData().timestamp();
-        if (newestSeen == null || at.isAfter(newestSeen)) {
-            newestSeen = at;
-        }
+        subscription.seen(message.metaData().timestamp());
         if (message.metaData().deliveredCount() > 1) {
             metrics.redelivered();
         }
@@ -321,10 +228,6 @@ public final class DurableConsumer implements AutoCloseable {
             LOG.error("could not dead-letter a {} event, it will come back: {}", message.getSubject(), e.getMessage());
             Acks.quietly(() -> message.nakWithDelay(settings.backoff().max()));
         }
-    }
-
-    private JetStreamManagement management() throws IOException {
-        return connection.jetStreamManagement();
     }
 
     /** One event waiting on, or running in, its tenant's lane. */
