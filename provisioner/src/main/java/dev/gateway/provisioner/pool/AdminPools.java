@@ -52,6 +52,22 @@ public class AdminPools {
     }
 
     /**
+     * Takes a connection borrowed from {@link #connect} out of its pool for good, closing it: its session could
+     * not be brought back to a clean state.
+     */
+    public void discard(PoolAddress address, String database, Connection pooled) {
+        HikariDataSource pool = pools.get(poolKey(address, database));
+        if (pool != null) {
+            pool.evictConnection(pooled);
+        }
+        try {
+            pooled.close();
+        } catch (SQLException alreadyGone) {
+            // evicted: the physical connection is closed already
+        }
+    }
+
+    /**
      * A new, unpooled admin connection to a tenant database (database isolation). Callers hold a
      * permit of {@link #tenantConnectionPermits} while it is open.
      */
@@ -106,7 +122,7 @@ public class AdminPools {
     }
 
     private HikariDataSource pool(PoolAddress address, String database) {
-        return pools.computeIfAbsent(address.key() + "/" + database, key -> {
+        return pools.computeIfAbsent(poolKey(address, database), key -> {
             PoolCredentials credentials = credentials(address);
             HikariConfig hikari = new HikariConfig();
             hikari.setPoolName("admin-" + key);
@@ -122,6 +138,10 @@ public class AdminPools {
             hikari.setMetricRegistry(meterRegistry);
             return new HikariDataSource(hikari);
         });
+    }
+
+    private static String poolKey(PoolAddress address, String database) {
+        return address.key() + "/" + database;
     }
 
     private static SQLException unreachableOr(PoolAddress address, SQLException e) {
