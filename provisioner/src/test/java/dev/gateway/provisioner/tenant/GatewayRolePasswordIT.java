@@ -47,6 +47,7 @@ class GatewayRolePasswordIT implements TestPropertyProvider {
     Connection nats;
 
     ScramPostgres pool;
+    final List<String> keys = new java.util.ArrayList<>();
     EventBus bus;
     LogCapture logs;
 
@@ -79,11 +80,13 @@ class GatewayRolePasswordIT implements TestPropertyProvider {
         logs.close();
         bus.close();
         pool.close();
+        TenantDatabase.forgetPlacements(keys);
     }
 
     @Test
     void shouldSetTheGatewayPasswordAsAVerifierAndKeepEverySecretOutOfLogsAndEvents() throws Exception {
         TenantEventFactory t = new TenantEventFactory(ProvisionerFixture.newKey(), "database", "127.0.0.1", pool.port());
+        keys.add(t.key());
         EventEnvelope created = t.event(EventType.TENANT_CREATED, 1);
         bus.publish(created);
         assertEquals("provisioning.succeeded", bus.awaitResult(created, Duration.ofSeconds(60)).type());
