@@ -146,6 +146,35 @@ class ReconcileIT extends RoutesItBase {
     }
 
     @Test
+    void shouldRepairATamperedDirectoryEntry() {
+        TenantSnapshot alpha = Tenants.snapshot(env.newTenantKey(), "ready", 3);
+        TenantSnapshot beta = Tenants.snapshot(env.newTenantKey(), "ready", 5);
+        registry.put(alpha);
+        registry.put(beta);
+        reconciler.reconcile();
+        redis.hset(TenantDirectory.key(alpha.key()), Map.of(TenantDirectory.ROLE, beta.roleName(),
+                TenantDirectory.SCHEMA_NAME, beta.schemaName(), TenantDirectory.DB_NAME, beta.dbName()));
+
+        ReconcileReport report = reconciler.reconcile();
+
+        assertEquals(1, report.repaired());
+        assertEquals(planner.plan(alpha, 3).directory(), directory(alpha.key()));
+    }
+
+    @Test
+    void shouldWriteTheTenantsOwnObjectNamesWhateverTheRegistryListed() {
+        TenantSnapshot alpha = Tenants.snapshot(env.newTenantKey(), "ready", 3);
+        TenantSnapshot beta = Tenants.snapshot(env.newTenantKey(), "ready", 3);
+        registry.put(Tenants.naming(alpha, "database", beta.dbName(), beta.schemaName(), beta.roleName()));
+
+        reconciler.reconcile();
+
+        assertEquals(alpha.roleName(), directory(alpha.key()).get(TenantDirectory.ROLE));
+        assertEquals(alpha.schemaName(), directory(alpha.key()).get(TenantDirectory.SCHEMA_NAME));
+        assertEquals(alpha.dbName(), directory(alpha.key()).get(TenantDirectory.DB_NAME));
+    }
+
+    @Test
     void shouldLeaveDeletedTenantsExpiredDirectoryAlone() {
         TenantSnapshot t = Tenants.snapshot(env.newTenantKey(), "deleted", 9);
         TenantSnapshot longGone = new TenantSnapshot(t.id(), t.key(), t.companyName(), t.plan(), t.ratePerSecond(),
