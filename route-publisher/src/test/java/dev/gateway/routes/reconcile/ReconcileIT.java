@@ -9,6 +9,7 @@ import dev.gateway.routes.route.RouteWriter;
 import dev.gateway.routes.route.WriteOutcome;
 import dev.gateway.routes.support.RoutesItBase;
 import dev.gateway.routes.support.Tenants;
+import dev.gateway.routes.registry.ServiceTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -41,6 +42,8 @@ class ReconcileIT extends RoutesItBase {
     @Inject
     @Client("/")
     HttpClient http;
+    @Inject
+    ServiceTokens serviceTokens;
 
     @BeforeEach
     void emptyRegistry() {
@@ -267,7 +270,8 @@ class ReconcileIT extends RoutesItBase {
         assertThrows(RegistryUnavailableException.class, reconciler::reconcile);
 
         assertEquals(new TreeMap<>(planner.tenantRouteKeys(t.key())), tenantRouteKeys(t.key()));
-        Map<?, ?> status = http.toBlocking().retrieve(HttpRequest.GET("/routes/status"), Map.class);
+        Map<?, ?> status = http.toBlocking().retrieve(HttpRequest.GET("/routes/status")
+                .bearerAuth(serviceTokens.current()), Map.class);
         assertEquals(false, status.get("registry_reachable"));
         assertTrue(String.valueOf(status.get("last_registry_error")).contains("503")
                 || String.valueOf(status.get("last_registry_error")).contains("Unavailable"), status.toString());
@@ -286,7 +290,8 @@ class ReconcileIT extends RoutesItBase {
 
         registry.down(false);
         reconciler.reconcile();
-        Map<?, ?> recovered = http.toBlocking().retrieve(HttpRequest.GET("/routes/status"), Map.class);
+        Map<?, ?> recovered = http.toBlocking().retrieve(HttpRequest.GET("/routes/status")
+                .bearerAuth(serviceTokens.current()), Map.class);
         assertEquals(true, recovered.get("registry_reachable"));
         assertNull(redis.get(routerPrefix(t.key()) + "priority"));
         assertFalse(tenantRouteKeys(t.key()).isEmpty());

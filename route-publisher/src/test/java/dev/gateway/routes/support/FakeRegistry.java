@@ -53,8 +53,8 @@ public class FakeRegistry {
         return down;
     }
 
-    String issueToken() {
-        String token = "fake-" + java.util.UUID.randomUUID();
+    String issueToken(String clientId) {
+        String token = RegistryTokens.token(clientId, "service");
         issuedTokens.add(token);
         return token;
     }
