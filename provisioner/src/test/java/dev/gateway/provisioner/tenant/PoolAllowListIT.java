@@ -3,12 +3,16 @@ package dev.gateway.provisioner.tenant;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.events.ProvisioningResult;
+import dev.gateway.events.TenantKey;
+import dev.gateway.provisioner.pool.PoolsHealthIndicator;
 import dev.gateway.provisioner.support.EventBus;
 import dev.gateway.provisioner.support.ItInfrastructure;
 import dev.gateway.provisioner.support.ProvisionerFixture;
 import dev.gateway.provisioner.support.TenantDatabase;
 import dev.gateway.provisioner.support.TenantEventFactory;
 import dev.gateway.runtime.support.PrivatePostgres;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.nats.client.Connection;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -51,6 +56,8 @@ class PoolAllowListIT implements TestPropertyProvider {
 
     @Inject
     Connection nats;
+    @Inject
+    PoolsHealthIndicator pools;
 
     PrivatePostgres pool;
     ServerSocket trap;
@@ -114,7 +121,29 @@ class PoolAllowListIT implements TestPropertyProvider {
         ProvisioningResult result = failure(provision(t), "pool-host-not-allowed");
 
         assertTrue(result.errorMessage().contains("127.0.0.1:" + trap.getLocalPort()), result.errorMessage());
+        EventEnvelope deleting = t.event(EventType.TENANT_DELETING, 3);
+        bus.publish(deleting);
+        assertEquals("provisioning.deprovisioned", bus.awaitResult(deleting, TIMEOUT).type(),
+                "nothing was ever placed there, so nothing to drop");
         assertEquals(0, trapped.get(), "no connection attempt, so no credential offered");
+    }
+
+    @Test
+    void shouldReportAReadyTenantOnAServerNoLongerListedWithoutConnectingToIt() {
+        String key = ProvisionerFixture.newKey();
+        keys.add(key);
+        String name = TenantKey.objectName(key);
+        TenantDatabase.execute(ItInfrastructure.IT_DATABASE, "INSERT INTO provisioner.placement (tenant_key, pool_host,"
+                + " pool_port, isolation, db_name, schema_name, role_name, status, last_revision) VALUES ('" + key
+                + "', '127.0.0.1', " + trap.getLocalPort() + ", 'schema', 'gateway_tenants', '" + name + "', '" + name
+                + "', 'ready', 1)");
+
+        HealthResult health = Mono.from(pools.getResult()).block();
+
+        assertEquals(HealthStatus.DOWN, health.getStatus());
+        assertEquals("DOWN: not an allowed pool server",
+                ((Map<?, ?>) health.getDetails()).get("127.0.0.1:" + trap.getLocalPort()));
+        assertEquals(0, trapped.get());
     }
 
     @Test
