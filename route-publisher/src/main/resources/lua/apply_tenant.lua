@@ -1,9 +1,12 @@
--- Writes one tenant's routes and directory entry atomically, unless Redis already holds a newer revision.
+-- Writes one tenant's routes and directory entry atomically, unless Redis already holds a newer revision
+-- (other than the one the caller found to be false and asked to replace).
 -- KEYS[1] directory hash tenant:<key>, KEYS[2] index zset, KEYS[3] owned-keys set of this tenant
 -- ARGV: tenant, revision, allow_equal (1|0), directory ttl (0 keep, >0 seconds, -1 do not write), channel,
---       n route pairs, n shared pairs, n directory pairs, n extra keys to delete, then the pairs and keys.
+--       n route pairs, n shared pairs, n directory pairs, n extra keys to delete, stored revision to replace
+--       (exactly as stored; empty: none), then the pairs and keys.
 local tenant, rev, allow_equal, ttl, channel = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1', tonumber(ARGV[4]), ARGV[5]
 local n_route, n_shared, n_dir, n_extra = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+local replaces = ARGV[10]
 
 -- Redis does not roll a script back when a command fails, so everything that could fail is checked
 -- before the first write. The shared index is repaired by the reconciler, not here.
@@ -19,15 +22,17 @@ if redis.call('TYPE', KEYS[3]).ok ~= 'set' then
   redis.call('DEL', KEYS[3])
 end
 
-local current = tonumber(redis.call('HGET', KEYS[1], 'revision') or '') or -1
-if current > rev then
+-- only digits count as a revision: anything else is corruption, rewritten like a missing entry
+local stored = redis.call('HGET', KEYS[1], 'revision') or ''
+local current = string.match(stored, '^%d+$') and tonumber(stored) or -1
+if current > rev and stored ~= replaces then
   return {-1, 0}
 end
 if current == rev and not allow_equal then
   return {0, 0}
 end
 
-local i = 10
+local i = 11
 local wanted, owned = {}, {}
 for _ = 1, n_route do
   redis.call('SET', ARGV[i], ARGV[i + 1])

@@ -10,9 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -20,18 +18,19 @@ import java.util.concurrent.Semaphore;
 /**
  * The connection budget, by construction: one small Hikari pool per {@code host:port/database} an
  * admin statement runs in (maintenance database, shared schema database), and a fixed number of
- * permits for the short-lived connections into tenant databases. Nothing is kept per tenant.
+ * permits for the short-lived connections into tenant databases. Nothing is kept per tenant. Only allowed
+ * pool servers ({@link PoolServers}) are ever connected to.
  */
 @Singleton
 public class AdminPools {
 
     private final PoolsConfiguration config;
-    private final List<PoolServerConfiguration> servers;
+    private final PoolServers servers;
     private final MeterRegistry meterRegistry;
     private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
     private final Map<String, Semaphore> tenantConnectionPermits = new ConcurrentHashMap<>();
 
-    public AdminPools(PoolsConfiguration config, List<PoolServerConfiguration> servers, MeterRegistry meterRegistry) {
+    public AdminPools(PoolsConfiguration config, PoolServers servers, MeterRegistry meterRegistry) {
         this.config = config;
         this.servers = servers;
         this.meterRegistry = meterRegistry;
@@ -52,16 +51,28 @@ public class AdminPools {
     }
 
     /**
+     * Takes a connection borrowed from {@link #connect} out of its pool for good, closing it: its session could
+     * not be brought back to a clean state.
+     */
+    public void discard(PoolAddress address, String database, Connection pooled) {
+        HikariDataSource pool = pools.get(poolKey(address, database));
+        if (pool != null) {
+            pool.evictConnection(pooled);
+        }
+        try {
+            pooled.close();
+        } catch (SQLException alreadyGone) {
+            // evicted: the physical connection is closed already
+        }
+    }
+
+    /**
      * A new, unpooled admin connection to a tenant database (database isolation). Callers hold a
      * permit of {@link #tenantConnectionPermits} while it is open.
      */
     public Connection connectShortLived(PoolAddress address, String database) throws SQLException {
-        PoolCredentials credentials = credentials(address);
-        Properties props = new Properties();
-        props.setProperty("user", credentials.username());
-        props.setProperty("password", credentials.password());
+        Properties props = servers.require(address).jdbcProperties();
         props.setProperty("connectTimeout", String.valueOf(Math.max(1, config.connectTimeout().toSeconds())));
-        props.setProperty("ApplicationName", "provisioner");
         try {
             return DriverManager.getConnection(address.jdbcUrl(database), props);
         } catch (SQLException e) {
@@ -78,19 +89,9 @@ public class AdminPools {
                 k -> new Semaphore(Math.max(2, config.adminPoolSize()), true));
     }
 
-    public PoolCredentials credentials(PoolAddress address) {
-        return server(address)
-                .filter(s -> s.username() != null)
-                .map(s -> new PoolCredentials(s.username(), s.password() == null ? "" : s.password()))
-                .orElseGet(() -> new PoolCredentials(config.defaultUsername(), config.password()));
-    }
-
-    public Optional<Integer> maxTenants(PoolAddress address) {
-        return server(address).map(PoolServerConfiguration::maxTenants);
-    }
-
-    public List<PoolAddress> configuredServers() {
-        return servers.stream().map(PoolServerConfiguration::address).distinct().toList();
+    /** The allowed server at this address; any other raises {@link PoolHostNotAllowedException}. */
+    public PoolServer server(PoolAddress address) {
+        return servers.require(address);
     }
 
     public Collection<HikariDataSource> openPools() {
@@ -101,18 +102,15 @@ public class AdminPools {
         return config;
     }
 
-    private Optional<PoolServerConfiguration> server(PoolAddress address) {
-        return servers.stream().filter(s -> s.matches(address)).findFirst();
-    }
-
     private HikariDataSource pool(PoolAddress address, String database) {
-        return pools.computeIfAbsent(address.key() + "/" + database, key -> {
-            PoolCredentials credentials = credentials(address);
+        PoolServer server = servers.require(address);
+        return pools.computeIfAbsent(poolKey(address, database), key -> {
             HikariConfig hikari = new HikariConfig();
             hikari.setPoolName("admin-" + key);
             hikari.setJdbcUrl(address.jdbcUrl(database));
-            hikari.setUsername(credentials.username());
-            hikari.setPassword(credentials.password());
+            hikari.setUsername(server.credentials().username());
+            hikari.setPassword(server.credentials().password());
+            hikari.addDataSourceProperty("sslmode", server.sslmode());
             hikari.setMaximumPoolSize(config.adminPoolSize());
             hikari.setMinimumIdle(0);
             hikari.setIdleTimeout(60_000);
@@ -122,6 +120,10 @@ public class AdminPools {
             hikari.setMetricRegistry(meterRegistry);
             return new HikariDataSource(hikari);
         });
+    }
+
+    private static String poolKey(PoolAddress address, String database) {
+        return address.key() + "/" + database;
     }
 
     private static SQLException unreachableOr(PoolAddress address, SQLException e) {

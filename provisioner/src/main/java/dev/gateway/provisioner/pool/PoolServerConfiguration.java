@@ -6,7 +6,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * Per-pool overrides, keyed by a free name: {@code gateway.pools.servers.<name>.host|port|username|password|max-tenants}.
+ * Settings of one allowed pool server, keyed by a free name:
+ * {@code gateway.pools.servers.<name>.host|port|username|password|sslmode|max-tenants}. The server must be listed in
+ * {@code gateway.pools.allowed-servers}; what is not given here comes from the defaults.
  *
  * @param maxTenants tenants this provisioner places on the pool at most; null means no limit
  */
@@ -17,11 +19,8 @@ public record PoolServerConfiguration(
         @Bindable(defaultValue = "5432") int port,
         @Nullable String username,
         @Nullable String password,
+        @Nullable String sslmode,
         @Nullable Integer maxTenants) {
-
-    public boolean matches(PoolAddress address) {
-        return host.equalsIgnoreCase(address.host()) && port == address.port();
-    }
 
     public PoolAddress address() {
         return new PoolAddress(host, port);

@@ -16,29 +16,33 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * {@code /health} detail {@code pools}: every configured pool and every pool holding ready tenants
- * answers a fresh connection (not the admin pools, whose waits would slow the probe down).
+ * {@code /health} detail {@code pools}: every allowed pool server and every pool holding ready tenants
+ * answers a fresh connection (not the admin pools, whose waits would slow the probe down). A ready tenant on
+ * a server that is no longer allowed is reported, never connected to.
  */
 @Singleton
 @Readiness
 public class PoolsHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     private final AdminPools pools;
+    private final PoolServers servers;
     private final PlacementService placements;
 
-    public PoolsHealthIndicator(AdminPools pools, PlacementService placements) {
+    public PoolsHealthIndicator(AdminPools pools, PoolServers servers, PlacementService placements) {
         this.pools = pools;
+        this.servers = servers;
         this.placements = placements;
     }
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        Set<PoolAddress> targets = new LinkedHashSet<>(pools.configuredServers());
+        Set<PoolAddress> targets = new LinkedHashSet<>();
+        servers.all().forEach(server -> targets.add(server.address()));
         targets.addAll(placements.poolsInUse());
         Map<String, Object> details = new LinkedHashMap<>();
         boolean allUp = true;
         for (PoolAddress pool : targets) {
-            String problem = probe(pool);
+            String problem = servers.allows(pool) ? probe(servers.require(pool)) : "not an allowed pool server";
             details.put(pool.key(), problem == null ? "UP" : "DOWN: " + problem);
             allUp &= problem == null;
         }
@@ -49,13 +53,11 @@ public class PoolsHealthIndicator extends AbstractHealthIndicator<Map<String, Ob
         return details;
     }
 
-    private String probe(PoolAddress pool) {
-        PoolCredentials credentials = pools.credentials(pool);
-        Properties props = new Properties();
-        props.setProperty("user", credentials.username());
-        props.setProperty("password", credentials.password());
+    private String probe(PoolServer server) {
+        Properties props = server.jdbcProperties();
         props.setProperty("connectTimeout", "2");
-        try (Connection c = DriverManager.getConnection(pool.jdbcUrl(pools.config().maintenanceDatabase()), props)) {
+        String url = server.address().jdbcUrl(pools.config().maintenanceDatabase());
+        try (Connection c = DriverManager.getConnection(url, props)) {
             return c.isValid(2) ? null : "not valid";
         } catch (SQLException e) {
             return e.getMessage();

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * Connections that act as the tenant's role ({@code SET ROLE}), so everything created through them
  * is owned by that role. Schema isolation borrows from the shared database's admin pool and resets
- * the session before giving the connection back; database isolation opens short-lived connections.
+ * the session before giving the connection back (or discards it when that fails); database isolation
+ * opens short-lived connections.
  */
 @Singleton
 public class TenantConnections {
@@ -73,10 +74,13 @@ public class TenantConnections {
         }
     }
 
-    /** An admin connection in the tenant's database: pooled in the shared database, short-lived in a tenant database. */
+    /**
+     * An admin connection in the tenant's database: short-lived in a tenant database; pooled in the shared
+     * database, where closing it cleans its session before the next tenant's work gets it.
+     */
     private Connection openAdmin(TenantLocation location) throws SQLException {
         return location.isolation() == Isolation.SCHEMA
-                ? pools.connect(location.pool(), location.database())
+                ? cleanedOnClose(pools.connect(location.pool(), location.database()), location)
                 : pools.connectShortLived(location.pool(), location.database());
     }
 
@@ -101,14 +105,14 @@ public class TenantConnections {
 
     /** Opens a connection as the tenant role. */
     public Connection open(TenantLocation location) throws SQLException {
-        Connection raw = openAdmin(location);
-        try (Statement st = raw.createStatement()) {
+        Connection c = openAdmin(location);
+        try (Statement st = c.createStatement()) {
             st.execute("SET ROLE " + Sql.ident(location.role()));
         } catch (SQLException e) {
-            raw.close();
+            c.close();
             throw e;
         }
-        return location.isolation() == Isolation.SCHEMA ? resettingOnClose(raw) : raw;
+        return c;
     }
 
     /** A DataSource (for Flyway) whose every connection acts as the tenant role. */
@@ -116,18 +120,21 @@ public class TenantConnections {
         return new TenantDataSource(this, location);
     }
 
-    private static Connection resettingOnClose(Connection pooled) {
+    /**
+     * Closing gives the connection back without the tenant's role, search path or transaction; a connection
+     * whose cleanup fails is discarded from its pool instead, since it may still act as the tenant.
+     */
+    private Connection cleanedOnClose(Connection pooled, TenantLocation location) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("close") && !pooled.isClosed()) {
-                        try (Statement st = pooled.createStatement()) {
-                            if (!pooled.getAutoCommit()) {
-                                pooled.rollback();
-                                pooled.setAutoCommit(true);
-                            }
-                            st.execute("RESET ROLE; RESET search_path");
-                        } finally {
+                        try {
+                            reset(pooled);
                             pooled.close();
+                        } catch (SQLException e) {
+                            LOG.warn("discarding an admin connection to {}/{}: its session could not be reset ({})",
+                                    location.pool().key(), location.database(), e.getMessage());
+                            pools.discard(location.pool(), location.database(), pooled);
                         }
                         return null;
                     }
@@ -137,6 +144,16 @@ public class TenantConnections {
                         throw e.getCause();
                     }
                 });
+    }
+
+    private static void reset(Connection pooled) throws SQLException {
+        if (!pooled.getAutoCommit()) {
+            pooled.rollback();
+            pooled.setAutoCommit(true);
+        }
+        try (Statement st = pooled.createStatement()) {
+            st.execute("RESET ROLE; RESET search_path");
+        }
     }
 
     private record TenantDataSource(TenantConnections connections, TenantLocation location) implements DataSource {

@@ -4,6 +4,8 @@ package dev.gateway.provisioner.tenant;
 public enum FailureCode {
     POOL_UNREACHABLE("pool-unreachable"),
     POOL_FULL("pool-full"),
+    POOL_HOST_NOT_ALLOWED("pool-host-not-allowed"),
+    POOL_DATABASE_NOT_ALLOWED("pool-database-not-allowed"),
     MIGRATION_FAILED("migration-failed"),
     INVALID_REQUEST("invalid-request"),
     INTERNAL("internal");

@@ -3,6 +3,7 @@ package dev.gateway.provisioner.tenant;
 import dev.gateway.provisioner.pool.AdminPools;
 import dev.gateway.provisioner.pool.Isolation;
 import dev.gateway.provisioner.pool.PoolCredentials;
+import dev.gateway.provisioner.pool.PoolServer;
 import dev.gateway.provisioner.pool.TenantLocation;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -48,7 +49,8 @@ public class TenantBackup {
         Path dir = config.directory().toAbsolutePath();
         Files.createDirectories(dir);
         Path file = dir.resolve(tenantKey + "-r" + revision + "-" + STAMP.format(Instant.now()) + ".dump");
-        PoolCredentials credentials = pools.credentials(location.pool());
+        PoolServer server = pools.server(location.pool());
+        PoolCredentials credentials = server.credentials();
         List<String> command = new ArrayList<>(List.of(config.pgDump(), "--format=custom", "--no-password",
                 "--host", location.pool().host(), "--port", String.valueOf(location.pool().port()),
                 "--username", credentials.username(), "--dbname", location.database(), "--file", file.toString()));
@@ -56,6 +58,7 @@ public class TenantBackup {
             command.add("--schema=" + location.schema());
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGSSLMODE", server.sslmode());
         if (!credentials.password().isEmpty()) {
             builder.environment().put("PGPASSWORD", credentials.password());
         }

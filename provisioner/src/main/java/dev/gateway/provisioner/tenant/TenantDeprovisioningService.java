@@ -4,6 +4,9 @@ import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.provisioner.db.PlatformDb;
 import dev.gateway.provisioner.pool.AdminPools;
+import dev.gateway.provisioner.pool.PoolDatabaseNotAllowedException;
+import dev.gateway.provisioner.pool.PoolHostNotAllowedException;
+import dev.gateway.provisioner.pool.PoolServers;
 import dev.gateway.provisioner.pool.PoolUnreachableException;
 import dev.gateway.provisioner.pool.TenantLocation;
 import dev.gateway.runtime.consumer.Outcome;
@@ -32,17 +35,19 @@ public class TenantDeprovisioningService {
     private final TenantObjects objects;
     private final TenantBackup backup;
     private final AdminPools pools;
+    private final PoolServers servers;
     private final ProvisioningMetrics metrics;
 
     public TenantDeprovisioningService(PlatformDb db, PlacementRepository placements, OutboxTable outbox,
                                        TenantObjects objects, TenantBackup backup,
-                                       AdminPools pools, ProvisioningMetrics metrics) {
+                                       AdminPools pools, PoolServers servers, ProvisioningMetrics metrics) {
         this.db = db;
         this.placements = placements;
         this.outbox = outbox;
         this.objects = objects;
         this.backup = backup;
         this.pools = pools;
+        this.servers = servers;
         this.metrics = metrics;
     }
 
@@ -80,15 +85,16 @@ public class TenantDeprovisioningService {
     /** Returns the backup path, or null when retention is off or there was nothing to back up. */
     private String backupAndDrop(TenantRequest request, TenantLocation location, boolean mayHaveObjects) {
         try {
+            servers.checkPlacement(location);
             String dumped = backup.enabled() && objects.exists(location)
                     ? backup.dump(request.key(), request.revision(), location).toString() : null;
             objects.drop(location);
             return dumped;
-        } catch (PoolUnreachableException e) {
+        } catch (PoolUnreachableException | PoolHostNotAllowedException | PoolDatabaseNotAllowedException e) {
             if (mayHaveObjects) {
                 throw e;
             }
-            LOG.info("pool unreachable, but the tenant was never provisioned there: nothing to drop");
+            LOG.info("the tenant was never provisioned there, nothing to drop: {}", e.getMessage());
             return null;
         } catch (SQLException e) {
             throw new IllegalStateException("dropping tenant objects failed: " + e.getMessage(), e);

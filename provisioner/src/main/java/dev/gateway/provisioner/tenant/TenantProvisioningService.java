@@ -7,6 +7,9 @@ import dev.gateway.provisioner.migration.MigrationFailedException;
 import dev.gateway.provisioner.migration.MigrationOutcome;
 import dev.gateway.provisioner.migration.TenantMigrator;
 import dev.gateway.provisioner.pool.AdminPools;
+import dev.gateway.provisioner.pool.PoolDatabaseNotAllowedException;
+import dev.gateway.provisioner.pool.PoolHostNotAllowedException;
+import dev.gateway.provisioner.pool.PoolServers;
 import dev.gateway.provisioner.pool.PoolUnreachableException;
 import dev.gateway.provisioner.pool.TenantLocation;
 import dev.gateway.runtime.consumer.Outcome;
@@ -38,12 +41,13 @@ public class TenantProvisioningService {
     private final TenantMigrator migrator;
     private final AdminUserSeeder seeder;
     private final AdminPools pools;
+    private final PoolServers servers;
     private final ProvisioningMetrics metrics;
 
     public TenantProvisioningService(PlatformDb db, PlacementRepository placements, OutboxTable outbox,
                                      FreshTenantCreator fresh, TenantObjects objects,
-                                     TenantMigrator migrator,
-                                     AdminUserSeeder seeder, AdminPools pools, ProvisioningMetrics metrics) {
+                                     TenantMigrator migrator, AdminUserSeeder seeder, AdminPools pools,
+                                     PoolServers servers, ProvisioningMetrics metrics) {
         this.db = db;
         this.placements = placements;
         this.outbox = outbox;
@@ -52,6 +56,7 @@ public class TenantProvisioningService {
         this.migrator = migrator;
         this.seeder = seeder;
         this.pools = pools;
+        this.servers = servers;
         this.metrics = metrics;
     }
 
@@ -111,6 +116,7 @@ public class TenantProvisioningService {
     private String converge(TenantRequest request) {
         TenantLocation location = request.location();
         try {
+            servers.checkPlacement(location);
             checkCapacity(request);
             Optional<MigrationOutcome> created = fresh.tryCreate(request);
             if (created.isPresent()) {
@@ -122,6 +128,10 @@ public class TenantProvisioningService {
                 seeder.seed(location, request.adminEmail(), request.adminPasswordHash());
             }
             return migration.toVersion();
+        } catch (PoolHostNotAllowedException e) {
+            throw new ProvisioningFailure(FailureCode.POOL_HOST_NOT_ALLOWED, e.getMessage(), e);
+        } catch (PoolDatabaseNotAllowedException e) {
+            throw new ProvisioningFailure(FailureCode.POOL_DATABASE_NOT_ALLOWED, e.getMessage(), e);
         } catch (PoolUnreachableException e) {
             throw new ProvisioningFailure(FailureCode.POOL_UNREACHABLE, e.getMessage(), e);
         } catch (MigrationFailedException e) {
@@ -137,7 +147,7 @@ public class TenantProvisioningService {
     }
 
     private void checkCapacity(TenantRequest request) {
-        Optional<Integer> max = pools.maxTenants(request.location().pool()).filter(m -> m != null);
+        Optional<Integer> max = Optional.ofNullable(servers.require(request.location().pool()).maxTenants());
         if (max.isEmpty()) {
             return;
         }

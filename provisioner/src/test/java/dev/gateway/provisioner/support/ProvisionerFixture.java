@@ -29,6 +29,7 @@ public final class ProvisionerFixture {
         p.put("datasources.default.password", infra.pgPassword);
         p.put("datasources.default.maximum-pool-size", "4");
         p.put("nats.default.addresses", infra.natsUrl);
+        p.put("gateway.pools.allowed-servers", infra.pgHost + ":" + infra.pgPort);
         p.put("gateway.pools.default-username", infra.pgUser);
         p.put("gateway.pools.default-password", infra.pgPassword);
         p.put("gateway.pools.admin-pool-size", "4");

@@ -115,6 +115,22 @@ public final class TenantDatabase {
                 + ".flyway_schema_history WHERE " + where + " ORDER BY installed_rank", location.role());
     }
 
+    /**
+     * Removes the placements of tenants whose pool server (a private one) goes away with the test, so later tests
+     * neither probe nor migrate them.
+     */
+    public static void forgetPlacements(java.util.Collection<String> keys) {
+        try (Connection c = ItInfrastructure.get().connect(ItInfrastructure.IT_DATABASE);
+             PreparedStatement ps = c.prepareStatement("DELETE FROM provisioner.placement WHERE tenant_key = ?")) {
+            for (String key : keys) {
+                ps.setString(1, key);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Drops whatever a test tenant left behind (database, schema, role, fault marker). */
     public static void cleanup(String... keys) {
         for (String key : keys) {

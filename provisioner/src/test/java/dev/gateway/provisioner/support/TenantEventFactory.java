@@ -19,12 +19,19 @@ public final class TenantEventFactory {
     private final String isolation;
     private final String host;
     private final int port;
+    private final String poolDatabase;
 
     public TenantEventFactory(String key, String isolation, String host, int port) {
+        this(key, isolation, host, port, isolation.equals("schema") ? "gateway_tenants" : "postgres");
+    }
+
+    /** A tenant whose pool names {@code poolDatabase} as its database. */
+    public TenantEventFactory(String key, String isolation, String host, int port, String poolDatabase) {
         this.key = key;
         this.isolation = isolation;
         this.host = host;
         this.port = port;
+        this.poolDatabase = poolDatabase;
     }
 
     public static TenantEventFactory local(String key, String isolation) {
@@ -41,7 +48,7 @@ public final class TenantEventFactory {
             case TENANT_DELETING -> "deleting";
             default -> "pending";
         };
-        String database = isolation.equals("schema") ? "gateway_tenants" : "postgres";
+        String database = poolDatabase;
         String name = TenantKey.isValid(key) ? TenantKey.objectName(key) : null;
         boolean provisioning = type == EventType.TENANT_CREATED || type == EventType.TENANT_RETRIED;
         Instant now = Instant.now();

@@ -53,10 +53,15 @@ class TenantProvisioningIT implements TestPropertyProvider {
 
     EventBus bus;
     final List<String> keys = new ArrayList<>();
+    /** A listed pool server nothing listens on. */
+    final int unreachablePort = ProvisionerFixture.freePort();
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = ProvisionerFixture.stringProperties(ProvisionerFixture.uniqueSuffix());
+        ItInfrastructure infra = ItInfrastructure.get();
+        props.put("gateway.pools.allowed-servers", infra.pgHost + ":" + infra.pgPort + ",localhost:" + infra.pgPort
+                + ",127.0.0.1:" + unreachablePort);
         props.put("gateway.pools.servers.full.host", "localhost");
         props.put("gateway.pools.servers.full.port", String.valueOf(ItInfrastructure.get().pgPort));
         props.put("gateway.pools.servers.full.max-tenants", "0");
@@ -197,7 +202,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
     @Test
     void shouldReportUnreachablePoolAndStillDeleteTheTenant() {
         TenantEventFactory t = new TenantEventFactory(ProvisionerFixture.newKey(), "schema", "127.0.0.1",
-                ProvisionerFixture.freePort());
+                unreachablePort);
         keys.add(t.key());
         EventEnvelope result = provision(t, EventType.TENANT_CREATED, 1);
 

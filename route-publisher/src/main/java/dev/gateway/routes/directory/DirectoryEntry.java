@@ -1,13 +1,21 @@
 package dev.gateway.routes.directory;
 
 import dev.gateway.events.TenantDirectory;
+import dev.gateway.events.TenantKey;
 import dev.gateway.events.TenantSnapshot;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** The {@code tenant:<key>} hash fields the app-gateway reads, taken from a registry snapshot. */
+/**
+ * The {@code tenant:<key>} hash fields the app-gateway reads, taken from a registry snapshot. The role, schema and
+ * (database isolation) database are derived from the key, never copied, so no snapshot can point a tenant at
+ * another tenant's objects; a schema tenant's shared database is copied only when it is a plain identifier.
+ */
 public final class DirectoryEntry {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private DirectoryEntry() {
     }
@@ -26,11 +34,16 @@ public final class DirectoryEntry {
             put(fields, TenantDirectory.POOL_HOST, tenant.pool().host());
             put(fields, TenantDirectory.POOL_PORT, Integer.toString(tenant.pool().port()));
         }
-        put(fields, TenantDirectory.DB_NAME, tenant.dbName());
-        put(fields, TenantDirectory.SCHEMA_NAME, tenant.schemaName());
-        put(fields, TenantDirectory.ROLE, tenant.roleName());
+        String own = TenantKey.objectName(tenant.key());
+        put(fields, TenantDirectory.DB_NAME, "database".equals(tenant.isolation()) ? own : sharedDatabase(tenant));
+        put(fields, TenantDirectory.SCHEMA_NAME, own);
+        put(fields, TenantDirectory.ROLE, own);
         put(fields, TenantDirectory.REVISION, Long.toString(revision));
         return fields;
+    }
+
+    private static String sharedDatabase(TenantSnapshot tenant) {
+        return tenant.dbName() != null && IDENTIFIER.matcher(tenant.dbName()).matches() ? tenant.dbName() : null;
     }
 
     /** Redis hashes hold no nulls: an unknown value is simply absent. */

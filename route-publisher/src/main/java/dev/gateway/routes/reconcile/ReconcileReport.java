@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param repaired        tenants whose routes or directory entry were rewritten
  * @param straysRemoved   routers of tenants the registry does not know, removed
  * @param sharedRepaired  whether the shared service or catch-all router had to be rewritten
- * @param skippedNewer    tenants left alone because Redis held a newer revision than the registry listed
+ * @param skippedNewer    tenants left alone because Redis held a newer revision than the registry listed, one the
+ *                        registry has issued since (an event that overtook the listing)
  * @param registryMs      time spent paging through the registry
  * @param redisReadMs     time spent reading the actual state from Redis
  */

@@ -27,8 +27,9 @@ import java.util.Set;
 /**
  * Makes Redis match the registry: restores missing or corrupted tenant keys and directory entries,
  * removes routers of unknown tenants, fixes the index. A desired state only wins when its revision is
- * newer than or equal to what Redis holds, so a reconcile never undoes a fresher event. When the
- * registry cannot be read nothing is touched.
+ * newer than or equal to what Redis holds, so a reconcile never undoes a fresher event, unless the registry
+ * never issued the revision Redis holds ({@link AheadOfRegistry}). When the registry cannot be read nothing is
+ * touched.
  */
 @Singleton
 public class Reconciler {
@@ -36,6 +37,7 @@ public class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final RegistryClient registry;
+    private final AheadOfRegistry aheadOfRegistry;
     private final RedisRouteReader reader;
     private final RouteWriter writer;
     private final RoutePlanner planner;
@@ -44,10 +46,11 @@ public class Reconciler {
     private final ReconcileStatus status;
     private final RouteMetrics metrics;
 
-    public Reconciler(RegistryClient registry, RedisRouteReader reader, RouteWriter writer, RoutePlanner planner,
-                      TraefikKeys keys, StatefulRedisConnection<String, String> redis, ReconcileStatus status,
-                      RouteMetrics metrics) {
+    public Reconciler(RegistryClient registry, AheadOfRegistry aheadOfRegistry, RedisRouteReader reader,
+                      RouteWriter writer, RoutePlanner planner, TraefikKeys keys,
+                      StatefulRedisConnection<String, String> redis, ReconcileStatus status, RouteMetrics metrics) {
         this.registry = registry;
+        this.aheadOfRegistry = aheadOfRegistry;
         this.reader = reader;
         this.writer = writer;
         this.planner = planner;
@@ -96,21 +99,24 @@ public class Reconciler {
         RedisRouteState actual = reader.read(plans.keySet());
         long readMs = System.currentTimeMillis() - readStarted;
         boolean sharedRepaired = repairShared(actual);
-        int skippedNewer = 0;
         int desiredRoutes = 0;
         List<RouteWriter.Repair> repairs = new ArrayList<>();
+        List<AheadOfRegistry.Entry> ahead = new ArrayList<>();
         for (RoutePlan plan : plans.values()) {
             desiredRoutes += plan.routable() ? 1 : 0;
             Map<String, String> routeKeys = actual.tenantKeys().getOrDefault(plan.tenant(), Map.of());
             Map<String, String> directory = actual.directories().getOrDefault(plan.tenant(), Map.of());
-            if (redisRevision(directory) > plan.revision()) {
-                skippedNewer++;
+            long stored = redisRevision(directory);
+            if (stored > plan.revision()) {
+                ahead.add(new AheadOfRegistry.Entry(plan.tenant(), directory.get(TenantDirectory.REVISION), stored,
+                        routeKeys));
             } else if (drifted(plan, routeKeys, directory, actual.index().containsKey(plan.tenant()))) {
-                Set<String> extra = new HashSet<>(routeKeys.keySet());
-                extra.removeAll(plan.routeKeys().keySet());
-                repairs.add(new RouteWriter.Repair(plan, extra));
+                repairs.add(repairOf(plan, routeKeys, RouteWriter.Repair.NOTHING_TO_REPLACE));
             }
         }
+        List<RouteWriter.Repair> unissued = aheadOfRegistry.repairs(ahead);
+        repairs.addAll(unissued);
+        int skippedNewer = ahead.size() - unissued.size();
         int repaired = (int) writer.rewriteAll(repairs).stream()
                 .filter(outcome -> outcome.kind() == WriteOutcome.Kind.APPLIED).count();
         int strays = removeStrays(plans, actual, redisStartMs);
@@ -118,6 +124,13 @@ public class Reconciler {
         return new ReconcileReport(started, System.currentTimeMillis() - started.toEpochMilli(), plans.size(),
                 desiredRoutes, actual.tenantKeys().size(), actualRoutes, repaired, strays, sharedRepaired,
                 skippedNewer, registryMs, readMs);
+    }
+
+    /** Rewrites the tenant to its plan, deleting the route keys it has but the plan has not. */
+    static RouteWriter.Repair repairOf(RoutePlan plan, Map<String, String> routeKeys, String replacesRevision) {
+        Set<String> extra = new HashSet<>(routeKeys.keySet());
+        extra.removeAll(plan.routeKeys().keySet());
+        return new RouteWriter.Repair(plan, extra, replacesRevision);
     }
 
     private boolean repairShared(RedisRouteState actual) {
@@ -153,11 +166,16 @@ public class Reconciler {
         return removed;
     }
 
+    /** As the write script reads it: digits only, anything else counts as no revision. */
     private static long redisRevision(Map<String, String> directory) {
-        try {
-            return Long.parseLong(directory.getOrDefault(TenantDirectory.REVISION, "-1"));
-        } catch (NumberFormatException e) {
+        String stored = directory.getOrDefault(TenantDirectory.REVISION, "");
+        if (!stored.matches("\\d+")) {
             return -1;
+        }
+        try {
+            return Long.parseLong(stored);
+        } catch (NumberFormatException tooLarge) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -5,11 +5,13 @@ import dev.gateway.routes.route.TraefikKeys;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Controller("/routes")
 @Tag(name = "routes")
+@Secured({"service", "admin", "viewer"})
 public class RouteStatusController {
 
     private final ReconcileStatus status;

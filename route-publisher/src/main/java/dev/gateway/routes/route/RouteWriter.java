@@ -50,12 +50,13 @@ public class RouteWriter {
      */
     public CompletableFuture<WriteOutcome> apply(RoutePlan plan) {
         return APPLY.<List<Long>>runAsync(async, ScriptOutputType.MULTI, applyKeys(plan),
-                applyArgs(plan, false, List.of())).thenApply(WriteOutcome::of);
+                applyArgs(plan, false, List.of(), Repair.NOTHING_TO_REPLACE)).thenApply(WriteOutcome::of);
     }
 
     /**
      * Rewrites many tenants (reconcile repairs), pipelined in batches; each tenant is still one atomic script
-     * with its revision check, equal revisions are rewritten.
+     * with its revision check, equal revisions are rewritten, and a newer one only when it is the revision the
+     * repair replaces.
      */
     public List<WriteOutcome> rewriteAll(List<Repair> repairs) {
         APPLY.load(redis);
@@ -64,7 +65,7 @@ public class RouteWriter {
             List<RedisFuture<List<Long>>> batch = new ArrayList<>();
             for (Repair repair : repairs.subList(from, Math.min(repairs.size(), from + PIPELINE_BATCH))) {
                 batch.add(APPLY.runPipelined(async, ScriptOutputType.MULTI, applyKeys(repair.plan()),
-                        applyArgs(repair.plan(), true, repair.extraKeys())));
+                        applyArgs(repair.plan(), true, repair.extraKeys(), repair.replacesRevision())));
             }
             if (!LettuceFutures.awaitAll(PIPELINE_TIMEOUT, batch.toArray(RedisFuture[]::new))) {
                 throw new IllegalStateException("route rewrite batch timed out");
@@ -80,7 +81,8 @@ public class RouteWriter {
         return new String[]{TenantDirectory.key(plan.tenant()), keys.index(), keys.ownedKeys(plan.tenant())};
     }
 
-    private String[] applyArgs(RoutePlan plan, boolean rewriteEqual, Collection<String> extraKeysToDelete) {
+    private String[] applyArgs(RoutePlan plan, boolean rewriteEqual, Collection<String> extraKeysToDelete,
+                               String replacesRevision) {
         Map<String, String> shared = plan.routable() ? planner.sharedKeys() : Map.of();
         List<String> args = new ArrayList<>();
         args.add(plan.tenant());
@@ -92,6 +94,7 @@ public class RouteWriter {
         args.add(Integer.toString(shared.size()));
         args.add(Integer.toString(plan.directory().size()));
         args.add(Integer.toString(extraKeysToDelete.size()));
+        args.add(replacesRevision);
         addPairs(args, plan.routeKeys());
         addPairs(args, shared);
         addPairs(args, plan.directory());
@@ -122,8 +125,19 @@ public class RouteWriter {
         REPLACE.run(redis, ScriptOutputType.INTEGER, new String[0], args.toArray(String[]::new));
     }
 
-    /** One tenant the reconciler rewrites, with keys found under its prefixes that must go. */
-    public record Repair(RoutePlan plan, Collection<String> extraKeys) {
+    /**
+     * One tenant the reconciler rewrites, with keys found under its prefixes that must go.
+     *
+     * @param replacesRevision a stored revision newer than the plan's that may be overwritten (one the registry never
+     *                         had), exactly as stored, or {@link #NOTHING_TO_REPLACE}
+     */
+    public record Repair(RoutePlan plan, Collection<String> extraKeys, String replacesRevision) {
+
+        public static final String NOTHING_TO_REPLACE = "";
+
+        public Repair(RoutePlan plan, Collection<String> extraKeys) {
+            this(plan, extraKeys, NOTHING_TO_REPLACE);
+        }
     }
 
     private static void addPairs(List<String> args, Map<String, String> pairs) {

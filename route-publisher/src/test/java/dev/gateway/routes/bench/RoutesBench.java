@@ -7,6 +7,7 @@ import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.events.TenantKey;
 import dev.gateway.events.TenantSnapshot;
+import dev.gateway.routes.support.RegistryTokens;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
@@ -209,7 +210,8 @@ public final class RoutesBench {
                 throw new IllegalStateException("route-publisher exited with " + publisher.exitValue());
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(statusUrl)).build(),
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(statusUrl))
+                                .header("Authorization", "Bearer " + RegistryTokens.token("bench", "viewer")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 JsonNode last = JSON.readTree(response.body()).path("last_reconcile");
                 if (!last.isMissingNode() && !last.isNull() && !last.path("started_at").asText().equals(after)) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gateway.events.TenantSnapshot;
+import dev.gateway.routes.support.RegistryTokens;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,18 +18,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
-/** A loopback stand-in for the registry's service-token and paged tenant API, for the benchmark only. */
+/** A loopback stand-in for the registry's service-token, JWKS and paged tenant API, for the benchmark only. */
 final class StubRegistry implements AutoCloseable {
 
     static final String SECRET = "bench-service-secret";
-    private static final String TOKEN = "bench-token";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final List<TenantSnapshot> tenants;
+    private final Set<String> issued = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
 
     StubRegistry(List<TenantSnapshot> tenants) throws IOException {
@@ -37,6 +40,7 @@ final class StubRegistry implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.createContext("/api/gateway/auth/service-token", this::token);
         server.createContext("/api/gateway/tenants", this::page);
+        server.createContext("/.well-known/jwks.json", exchange -> respond(exchange, 200, RegistryTokens.jwks()));
         server.start();
     }
 
@@ -50,11 +54,14 @@ final class StubRegistry implements AutoCloseable {
             respond(exchange, 401, Map.of("type", "https://gateway.dev/problems/unauthorized"));
             return;
         }
-        respond(exchange, 200, Map.of("access_token", TOKEN, "token_type", "Bearer", "expires_in", 3600));
+        String token = RegistryTokens.token("route-publisher", "service");
+        issued.add(token);
+        respond(exchange, 200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", 300));
     }
 
     private void page(HttpExchange exchange) throws IOException {
-        if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !issued.contains(authorization.replaceFirst("^Bearer ", ""))) {
             respond(exchange, 401, Map.of("type", "https://gateway.dev/problems/unauthorized"));
             return;
         }

@@ -105,6 +105,21 @@ class TenantEventFlowIT extends RoutesItBase {
     }
 
     @Test
+    void shouldWriteTheTenantsOwnObjectNamesWhateverTheEventNames() throws Exception {
+        String alpha = env.newTenantKey();
+        TenantSnapshot beta = Tenants.snapshot(env.newTenantKey(), "ready", 3);
+        publish(Tenants.event(EventType.TENANT_READY, Tenants.naming(Tenants.snapshot(alpha, "ready", 3), "database",
+                beta.dbName(), beta.schemaName(), beta.roleName())));
+
+        Map<String, String> dir = awaitDirectory(alpha, TenantDirectory.STATUS, "ready");
+
+        String own = "tenant_" + alpha.replace('-', '_');
+        assertEquals(own, dir.get(TenantDirectory.ROLE));
+        assertEquals(own, dir.get(TenantDirectory.SCHEMA_NAME));
+        assertEquals(own, dir.get(TenantDirectory.DB_NAME));
+    }
+
+    @Test
     void shouldUpdateDirectoryOnPlanChange() throws Exception {
         String key = env.newTenantKey();
         publish(Tenants.event(EventType.TENANT_READY, Tenants.snapshot(key, "ready", 3)));

@@ -5,8 +5,11 @@ import dev.gateway.events.TenantDirectory;
 import dev.gateway.events.TenantSnapshot;
 import dev.gateway.routes.registry.RegistryUnavailableException;
 import dev.gateway.routes.route.RoutePlan;
+import dev.gateway.routes.route.RouteWriter;
+import dev.gateway.routes.route.WriteOutcome;
 import dev.gateway.routes.support.RoutesItBase;
 import dev.gateway.routes.support.Tenants;
+import dev.gateway.routes.registry.ServiceTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -33,10 +36,14 @@ class ReconcileIT extends RoutesItBase {
 
     @Inject
     Reconciler reconciler;
+    @Inject
+    RouteWriter writer;
 
     @Inject
     @Client("/")
     HttpClient http;
+    @Inject
+    ServiceTokens serviceTokens;
 
     @BeforeEach
     void emptyRegistry() {
@@ -135,7 +142,10 @@ class ReconcileIT extends RoutesItBase {
         TenantSnapshot listed = Tenants.snapshot(env.newTenantKey(), "ready", 3);
         registry.put(listed);
         reconciler.reconcile();
-        publish(Tenants.event(EventType.TENANT_SUSPENDED, Tenants.snapshot(listed.key(), "suspended", 4)));
+        TenantSnapshot suspended = Tenants.snapshot(listed.key(), "suspended", 4);
+        // the registry commits revision 4 (then announces it) while the next reconcile reads its listing
+        registry.changeAfterNextListing(suspended);
+        publish(Tenants.event(EventType.TENANT_SUSPENDED, suspended));
         awaitDirectory(listed.key(), TenantDirectory.STATUS, "suspended");
 
         ReconcileReport report = reconciler.reconcile();
@@ -143,6 +153,78 @@ class ReconcileIT extends RoutesItBase {
         assertEquals(1, report.skippedNewer());
         assertEquals("suspended", directory(listed.key()).get(TenantDirectory.STATUS));
         assertEquals(Map.of(), tenantRouteKeys(listed.key()));
+    }
+
+    @Test
+    void shouldRepairATamperedDirectoryEntry() {
+        TenantSnapshot alpha = Tenants.snapshot(env.newTenantKey(), "ready", 3);
+        TenantSnapshot beta = Tenants.snapshot(env.newTenantKey(), "ready", 5);
+        registry.put(alpha);
+        registry.put(beta);
+        reconciler.reconcile();
+        redis.hset(TenantDirectory.key(alpha.key()), Map.of(TenantDirectory.ROLE, beta.roleName(),
+                TenantDirectory.SCHEMA_NAME, beta.schemaName(), TenantDirectory.DB_NAME, beta.dbName()));
+
+        ReconcileReport report = reconciler.reconcile();
+
+        assertEquals(1, report.repaired());
+        assertEquals(planner.plan(alpha, 3).directory(), directory(alpha.key()));
+    }
+
+    @Test
+    void shouldRepairAnEntryClaimingARevisionTheRegistryNeverHad() {
+        TenantSnapshot alpha = Tenants.snapshot(env.newTenantKey(), "ready", 3);
+        TenantSnapshot beta = Tenants.snapshot(env.newTenantKey(), "ready", 5);
+        TenantSnapshot suspended = Tenants.snapshot(env.newTenantKey(), "suspended", 4);
+        TenantSnapshot gamma = Tenants.snapshot(env.newTenantKey(), "ready", 2);
+        List.of(alpha, beta, suspended, gamma).forEach(registry::put);
+        reconciler.reconcile();
+        redis.hset(TenantDirectory.key(alpha.key()), Map.of(TenantDirectory.ROLE, beta.roleName(),
+                TenantDirectory.SCHEMA_NAME, beta.schemaName(), TenantDirectory.DB_NAME, beta.dbName(),
+                TenantDirectory.REVISION, "999999"));
+        redis.hset(TenantDirectory.key(suspended.key()), Map.of(TenantDirectory.STATUS, "ready",
+                TenantDirectory.REVISION, "999999"));
+        redis.hset(TenantDirectory.key(gamma.key()), Map.of(TenantDirectory.ROLE, beta.roleName(),
+                TenantDirectory.REVISION, "1e9"));
+
+        ReconcileReport report = reconciler.reconcile();
+
+        assertEquals(3, report.repaired());
+        assertEquals(planner.plan(gamma, 2).directory(), directory(gamma.key()));
+        assertEquals(0, report.skippedNewer());
+        assertEquals(planner.plan(alpha, 3).directory(), directory(alpha.key()));
+        assertEquals(planner.plan(suspended, 4).directory(), directory(suspended.key()));
+        assertEquals("3", directory(alpha.key()).get(TenantDirectory.REVISION), "events from revision 4 on apply again");
+        assertEquals(0, reconciler.reconcile().repaired());
+    }
+
+    @Test
+    void shouldNotOverwriteAnEntryThatChangedAfterItWasFoundAhead() throws Exception {
+        TenantSnapshot t = Tenants.snapshot(env.newTenantKey(), "ready", 3);
+        registry.put(t);
+        reconciler.reconcile();
+        TenantSnapshot suspended = Tenants.snapshot(t.key(), "suspended", 5);
+        publish(Tenants.event(EventType.TENANT_SUSPENDED, suspended));
+        awaitDirectory(t.key(), TenantDirectory.STATUS, "suspended");
+
+        WriteOutcome outcome = writer.rewriteAll(List.of(new RouteWriter.Repair(planner.plan(t, 3), List.of(), "999999")))
+                .get(0);
+
+        assertEquals(WriteOutcome.Kind.STALE, outcome.kind(), "only the revision found ahead is replaced");
+        assertEquals(planner.plan(suspended, 5).directory(), directory(t.key()));
+    }
+
+    @Test
+    void shouldWriteTheTenantsOwnObjectNamesWhateverTheRegistryListed() {
+        TenantSnapshot alpha = Tenants.snapshot(env.newTenantKey(), "ready", 3);
+        TenantSnapshot beta = Tenants.snapshot(env.newTenantKey(), "ready", 3);
+        registry.put(Tenants.naming(alpha, "database", beta.dbName(), beta.schemaName(), beta.roleName()));
+
+        reconciler.reconcile();
+
+        assertEquals(alpha.roleName(), directory(alpha.key()).get(TenantDirectory.ROLE));
+        assertEquals(alpha.schemaName(), directory(alpha.key()).get(TenantDirectory.SCHEMA_NAME));
+        assertEquals(alpha.dbName(), directory(alpha.key()).get(TenantDirectory.DB_NAME));
     }
 
     @Test
@@ -188,7 +270,8 @@ class ReconcileIT extends RoutesItBase {
         assertThrows(RegistryUnavailableException.class, reconciler::reconcile);
 
         assertEquals(new TreeMap<>(planner.tenantRouteKeys(t.key())), tenantRouteKeys(t.key()));
-        Map<?, ?> status = http.toBlocking().retrieve(HttpRequest.GET("/routes/status"), Map.class);
+        Map<?, ?> status = http.toBlocking().retrieve(HttpRequest.GET("/routes/status")
+                .bearerAuth(serviceTokens.current()), Map.class);
         assertEquals(false, status.get("registry_reachable"));
         assertTrue(String.valueOf(status.get("last_registry_error")).contains("503")
                 || String.valueOf(status.get("last_registry_error")).contains("Unavailable"), status.toString());
@@ -207,7 +290,8 @@ class ReconcileIT extends RoutesItBase {
 
         registry.down(false);
         reconciler.reconcile();
-        Map<?, ?> recovered = http.toBlocking().retrieve(HttpRequest.GET("/routes/status"), Map.class);
+        Map<?, ?> recovered = http.toBlocking().retrieve(HttpRequest.GET("/routes/status")
+                .bearerAuth(serviceTokens.current()), Map.class);
         assertEquals(true, recovered.get("registry_reachable"));
         assertNull(redis.get(routerPrefix(t.key()) + "priority"));
         assertFalse(tenantRouteKeys(t.key()).isEmpty());

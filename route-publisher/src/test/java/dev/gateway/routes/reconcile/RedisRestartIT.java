@@ -8,6 +8,7 @@ import dev.gateway.routes.support.PrivateRedis;
 import dev.gateway.routes.support.RedisKeys;
 import dev.gateway.routes.support.RoutesItBase;
 import dev.gateway.routes.support.Tenants;
+import dev.gateway.routes.registry.ServiceTokens;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -37,6 +38,8 @@ class RedisRestartIT extends RoutesItBase {
     @Inject
     @Client("/")
     HttpClient http;
+    @Inject
+    ServiceTokens serviceTokens;
 
     @Override
     public Map<String, String> getProperties() {
@@ -65,7 +68,8 @@ class RedisRestartIT extends RoutesItBase {
     void shouldEnableKeyspaceNotificationsForTraefik() {
         String flags = redis.configGet("notify-keyspace-events").get("notify-keyspace-events");
         assertTrue(new KeyspaceEventsFlags(flags).sufficient(), flags);
-        Map<?, ?> status = http.toBlocking().retrieve(HttpRequest.GET("/routes/status"), Map.class);
+        Map<?, ?> status = http.toBlocking().retrieve(HttpRequest.GET("/routes/status")
+                .bearerAuth(serviceTokens.current()), Map.class);
         Map<?, ?> keyspace = (Map<?, ?>) status.get("keyspace_events");
         assertEquals(true, keyspace.get("traefik_can_watch"));
         assertEquals(true, keyspace.get("set_by_publisher"));
@@ -134,7 +138,8 @@ class RedisRestartIT extends RoutesItBase {
     }
 
     private Map<?, ?> status() {
-        return http.toBlocking().retrieve(HttpRequest.GET("/routes/status"), Map.class);
+        return http.toBlocking().retrieve(HttpRequest.GET("/routes/status")
+                .bearerAuth(serviceTokens.current()), Map.class);
     }
 
     private void awaitRoutes(String tenant) {

@@ -20,10 +20,21 @@ public class FakeRegistry {
     private final Map<String, TenantSnapshot> tenants = new ConcurrentSkipListMap<>();
     private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pagesServed = new AtomicInteger();
+    private final List<TenantSnapshot> pendingChanges = new ArrayList<>();
+    private boolean changesDue;
     private volatile boolean down;
 
     public void put(TenantSnapshot tenant) {
         tenants.put(tenant.key(), tenant);
+    }
+
+    /**
+     * Commits these tenants once the next listing has been served: a listing that starts after that one sees them.
+     * Plays a change committed while a reconcile is under way.
+     */
+    public synchronized void changeAfterNextListing(TenantSnapshot tenant) {
+        pendingChanges.add(tenant);
+        changesDue = false;
     }
 
     public void remove(String key) {
@@ -42,8 +53,8 @@ public class FakeRegistry {
         return down;
     }
 
-    String issueToken() {
-        String token = "fake-" + java.util.UUID.randomUUID();
+    String issueToken(String clientId) {
+        String token = RegistryTokens.token(clientId, "service");
         issuedTokens.add(token);
         return token;
     }
@@ -53,8 +64,15 @@ public class FakeRegistry {
     }
 
     /** Keys sorted; the cursor is the last key of the previous page. */
-    List<TenantSnapshot> page(String after, int limit) {
+    synchronized List<TenantSnapshot> page(String after, int limit) {
         pagesServed.incrementAndGet();
+        if (after == null && !pendingChanges.isEmpty()) {
+            if (changesDue) {
+                pendingChanges.forEach(this::put);
+                pendingChanges.clear();
+            }
+            changesDue = !changesDue;
+        }
         Map<String, TenantSnapshot> tail = after == null ? tenants
                 : ((ConcurrentSkipListMap<String, TenantSnapshot>) tenants).tailMap(after, false);
         List<TenantSnapshot> page = new ArrayList<>(limit);

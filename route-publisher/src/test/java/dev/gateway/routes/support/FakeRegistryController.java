@@ -18,17 +18,21 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Test stand-in for the tenant-registry's service API: {@code POST /api/gateway/auth/service-token} and
- * the paged {@code GET /api/gateway/tenants}, with bearer checks, so the real client code is exercised.
+ * Test stand-in for the tenant-registry's service API: {@code POST /api/gateway/auth/service-token} (tokens signed
+ * as the registry signs them), the paged {@code GET /api/gateway/tenants} with bearer checks, and the JWKS, so the
+ * real client and token verification are exercised.
  */
 @Requires(property = "fake-registry.enabled", value = "true")
-@Controller("/api/gateway")
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 public class FakeRegistryController {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -41,7 +45,12 @@ public class FakeRegistryController {
         this.registry = registry;
     }
 
-    @Post(uri = "/auth/service-token", produces = MediaType.APPLICATION_JSON)
+    @Get(uri = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON)
+    public Map<String, Object> jwks() {
+        return RegistryTokens.jwks();
+    }
+
+    @Post(uri = "/api/gateway/auth/service-token", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> serviceToken(@Body Map<String, String> credential) {
         if (registry.isDown()) {
             return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE);
@@ -50,11 +59,12 @@ public class FakeRegistryController {
                 || !FakeRegistry.SECRET.equals(credential.get("client_secret"))) {
             return HttpResponse.<String>status(HttpStatus.UNAUTHORIZED).body("{\"type\":\"unauthorized\"}");
         }
-        return HttpResponse.ok(write(Map.of("access_token", registry.issueToken(), "token_type", "Bearer",
+        return HttpResponse.ok(write(Map.of("access_token", registry.issueToken(credential.get("client_id")),
+                "token_type", "Bearer",
                 "expires_in", 300)));
     }
 
-    @Get(uri = "/tenants", produces = MediaType.APPLICATION_JSON)
+    @Get(uri = "/api/gateway/tenants", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> tenants(@QueryValue(defaultValue = "50") int limit,
                                         @Nullable @QueryValue String cursor,
                                         @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization) {

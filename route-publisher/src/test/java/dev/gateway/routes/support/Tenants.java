@@ -32,6 +32,14 @@ public final class Tenants {
                 null, null);
     }
 
+    /** The snapshot with other object names and isolation, as a faulty or tampered registry record could carry. */
+    public static TenantSnapshot naming(TenantSnapshot t, String isolation, String db, String schema, String role) {
+        return new TenantSnapshot(t.id(), t.key(), t.companyName(), t.plan(), t.ratePerSecond(), t.burst(),
+                t.maxUsers(), t.features(), t.status(), t.statusReason(), isolation, t.pool(), db, schema, role,
+                t.revision(), t.createdAt(), t.updatedAt(), t.readyAt(), t.deletedAt(), t.adminEmail(),
+                t.adminPasswordHash());
+    }
+
     public static EventEnvelope event(EventType type, TenantSnapshot tenant) {
         return EventEnvelope.of(type, tenant.key(), tenant.revision(), null, tenant);
     }
