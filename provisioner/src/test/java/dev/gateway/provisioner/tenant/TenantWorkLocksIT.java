@@ -2,6 +2,7 @@ package dev.gateway.provisioner.tenant;
 
 import dev.gateway.provisioner.db.PlatformDb;
 import dev.gateway.provisioner.support.ProvisionerFixture;
+import dev.gateway.provisioner.support.Wait;
 import dev.gateway.runtime.consumer.DependencyUnavailableException;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +56,14 @@ class TenantWorkLocksIT {
         dying.hold(tenant);
         assertThrows(DependencyUnavailableException.class, () -> second.hold(tenant));
         dying.close();
-        second.hold(tenant).close();
+        // the server frees a session's locks when its backend sees the connection gone: soon, not at once
+        Wait.until("the lock freed", Duration.ofSeconds(10), () -> {
+            try {
+                second.hold(tenant).close();
+                return true;
+            } catch (DependencyUnavailableException stillHeld) {
+                return false;
+            }
+        });
     }
 }
