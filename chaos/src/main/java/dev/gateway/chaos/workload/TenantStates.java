@@ -1,0 +1,65 @@
+package dev.gateway.chaos.workload;
+
+import dev.gateway.chaos.stores.Sql;
+import dev.gateway.chaos.stores.Stores;
+import dev.gateway.chaos.wait.Deadline;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Tenant states read straight from the registry's table (no load on the API under test). */
+public final class TenantStates {
+
+    private final Stores stores;
+
+    public TenantStates(Stores stores) {
+        this.stores = stores;
+    }
+
+    /** Status of every tenant whose key starts with {@code prefix}; empty while PostgreSQL is down. */
+    public Map<String, String> byKey(String prefix) {
+        Map<String, String> states = new TreeMap<>();
+        try (Sql sql = stores.platformDb()) {
+            sql.query("SELECT key, status FROM registry.tenant WHERE key LIKE ?",
+                    row -> states.put(row.getString(1), row.getString(2)), prefix + "%");
+        } catch (IllegalStateException e) {
+            return Map.of();
+        }
+        return states;
+    }
+
+    public String status(String key) {
+        try (Sql sql = stores.platformDb()) {
+            List<String> status = sql.strings("SELECT status FROM registry.tenant WHERE key = ?", key);
+            return status.isEmpty() ? Expectations.ABSENT : status.get(0);
+        } catch (IllegalStateException e) {
+            return "unknown";
+        }
+    }
+
+    public boolean await(String key, Set<String> statuses, Deadline deadline) {
+        return deadline.await(() -> statuses.contains(status(key)), Duration.ofMillis(200));
+    }
+
+    /** Create→ready time of every tenant with the prefix that became ready, from the registry's own timestamps. */
+    public List<Long> readyMillis(String prefix) {
+        try (Sql sql = stores.platformDb()) {
+            return sql.query("SELECT (extract(epoch FROM ready_at - created_at) * 1000)::bigint FROM registry.tenant"
+                    + " WHERE key LIKE ? AND ready_at IS NOT NULL", row -> row.getLong(1), prefix + "%");
+        }
+    }
+
+    /** Keys with the prefix that are still pending or provisioning, with how long ago they were created. */
+    public Map<String, Long> unfinishedAgeMillis(String prefix) {
+        Map<String, Long> ages = new TreeMap<>();
+        try (Sql sql = stores.platformDb()) {
+            sql.query("SELECT key, (extract(epoch FROM now() - created_at) * 1000)::bigint FROM registry.tenant"
+                    + " WHERE key LIKE ? AND status IN ('pending', 'provisioning')",
+                    row -> ages.put(row.getString(1), row.getLong(2)), prefix + "%");
+        }
+        return ages;
+    }
+}
