@@ -21,6 +21,10 @@ public final class TenantApi {
     }
 
     public HttpAnswer me(String token, Duration timeout) {
-        return http.get(gatewayUrl + "/api/me", Map.of("Authorization", "Bearer " + token), timeout);
+        return get(token, "/api/me", timeout);
+    }
+
+    public HttpAnswer get(String token, String path, Duration timeout) {
+        return http.get(gatewayUrl + path, Map.of("Authorization", "Bearer " + token), timeout);
     }
 }

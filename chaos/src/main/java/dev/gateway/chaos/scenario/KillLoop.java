@@ -1,21 +1,31 @@
 package dev.gateway.chaos.scenario;
 
 import dev.gateway.chaos.platform.ServiceInstance;
+import dev.gateway.chaos.report.LatencyStats;
 import dev.gateway.chaos.wait.Deadline;
+import dev.gateway.chaos.wait.Stopwatch;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** kill -9 of the next instance in the rotation every {@code every}, each started again right away. */
+/**
+ * A crash loop: {@code every} after the previous victim answered its health check again, kill -9 the next
+ * instance of the rotation and start it again at once. Waiting for the victim to come back keeps one service
+ * down at a time: on a loaded machine a JVM can take longer to start than the interval, and killing instances
+ * that never finished starting would measure the machine, not the platform's recovery.
+ */
 final class KillLoop implements AutoCloseable {
+
+    private static final Duration COME_BACK = Duration.ofMinutes(2);
 
     private final List<ServiceInstance> rotation;
     private final Duration every;
     private final Map<String, Integer> kills = new TreeMap<>();
-    private final AtomicInteger total = new AtomicInteger();
+    private final List<Long> restartMillis = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -35,29 +45,48 @@ final class KillLoop implements AutoCloseable {
                 return;
             }
             ServiceInstance victim = rotation.get(i % rotation.size());
+            Stopwatch down = Stopwatch.start();
             victim.killAndStart();
-            synchronized (kills) {
-                kills.merge(victim.name(), 1, Integer::sum);
+            try {
+                victim.awaitHealthy(Deadline.in(COME_BACK));
+                record(victim, down.millis(), null);
+            } catch (IllegalStateException e) {
+                record(victim, down.millis(), victim.name() + " did not come back: " + e.getMessage().lines().findFirst().orElse(""));
+                return;
             }
-            total.incrementAndGet();
         }
     }
 
-    /** Complete rotations so far (every instance killed once per rotation). */
-    int rotations() {
-        return total.get() / rotation.size();
-    }
-
-    Map<String, Integer> kills() {
-        synchronized (kills) {
-            return new TreeMap<>(kills);
+    private synchronized void record(ServiceInstance victim, long millis, String failure) {
+        kills.merge(victim.name(), 1, Integer::sum);
+        restartMillis.add(millis);
+        if (failure != null) {
+            failures.add(failure);
         }
     }
 
-    /** Stops after the current pause; a kill in progress completes with its restart. */
+    /** Complete rotations so far (every instance killed and back once per rotation). */
+    synchronized int rotations() {
+        return restartMillis.size() / rotation.size();
+    }
+
+    synchronized Map<String, Integer> kills() {
+        return new TreeMap<>(kills);
+    }
+
+    /** Kill → healthy again, per kill. */
+    synchronized LatencyStats restarts() {
+        return LatencyStats.of(restartMillis);
+    }
+
+    synchronized List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** Stops after the current pause or restart. */
     @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.join(60_000);
+        thread.join(COME_BACK.plusSeconds(30).toMillis());
     }
 }

@@ -17,8 +17,19 @@ final class OutageWindow {
     static final Duration SETTLE_AFTER_FAULT = Duration.ofSeconds(1);
     static final Duration SETTLE_AFTER_REPAIR = Duration.ofSeconds(5);
 
-    /** The answers of each part, and how long after the repair the last failed answer was sent. */
-    record Answers(List<Sample> before, List<Sample> outage, List<Sample> after, long lastFailureAfterRepairMillis) {
+    /**
+     * The answers of each part, when the fault began and how long after the repair the last failed answer was sent
+     * (times on the loop's clock).
+     */
+    record Answers(List<Sample> before, List<Sample> outage, List<Sample> after, long faultAtMillis,
+                   long lastFailureAfterRepairMillis) {
+
+        /** Seconds into the outage the first answer failing {@code expected} was sent, or null if none did. */
+        String firstMiss(java.util.function.Predicate<Sample> expected) {
+            return outage.stream().filter(expected.negate()).findFirst()
+                    .map(s -> String.format(java.util.Locale.ROOT, "+%.1f s", (s.sentAtMillis() - faultAtMillis) / 1000.0))
+                    .orElse(null);
+        }
     }
 
     /** Something to break and repair. */
@@ -49,7 +60,7 @@ final class OutageWindow {
                     .mapToLong(s -> s.sentAtMillis() - repairAt).max().orElse(0);
             List<Sample> settled = afterRepair.stream()
                     .filter(s -> s.sentAtMillis() >= repairAt + SETTLE_AFTER_REPAIR.toMillis()).toList();
-            return new Answers(loop.samples("before"), during, settled, lastFailure);
+            return new Answers(loop.samples("before"), during, settled, faultAt, lastFailure);
         }
     }
 }

@@ -58,8 +58,8 @@ public final class PostgresOutageScenario implements Scenario {
         PostgresServer postgres = ctx.stores().postgres();
         Stopwatch sinceBack;
         try (CreationLoad load = ctx.creations(40).perSecond(1).concurrency(2).start();
-             RequestLoop traffic = TenantUsers.traffic(ctx, tokens);
-             RequestLoop probes = new RequestLoop("probe", probes(ctx), 3, Duration.ofMillis(100))) {
+             RequestLoop traffic = TenantUsers.traffic(ctx, tokens, "/api/projects");
+             RequestLoop probes = probes(ctx)) {
             OutageWindow.Answers answers = OutageWindow.run(ctx, probes, new OutageWindow.Fault() {
                 @Override
                 public void inject() {
@@ -88,7 +88,8 @@ public final class PostgresOutageScenario implements Scenario {
         ctx.checkNoRestart(pids);
     }
 
-    private static List<RequestLoop.Request> probes(ScenarioContext ctx) {
+    /** Each probe on its own thread, every 250 ms: one that hangs does not hold up the others. */
+    private static RequestLoop probes(ScenarioContext ctx) {
         AdminApi admin = ctx.admin();
         AtomicInteger next = new AtomicInteger(900);
         List<RequestLoop.Request> probes = new ArrayList<>();
@@ -100,7 +101,7 @@ public final class PostgresOutageScenario implements Scenario {
             probes.add(new RequestLoop.Request("GET /health " + instance.name(),
                     () -> platform.http().get(instance.url() + "/health", Map.of(), PROBE_TIMEOUT)));
         }
-        return probes;
+        return new RequestLoop("probe", probes, probes.size(), Duration.ofMillis(250));
     }
 
     /** A create sent once: accepted ones must become ready, refused ones must not exist. */
@@ -123,7 +124,10 @@ public final class PostgresOutageScenario implements Scenario {
         List<Sample> health = outage.stream().filter(api.negate()).toList();
         ctx.result().measure("admin API during the outage", RequestLoop.counts(apiAnswers) + "; "
                 + RequestLoop.latency(apiAnswers));
-        ctx.result().measure("/health during the outage", RequestLoop.counts(health) + "; " + RequestLoop.latency(health));
+        health.stream().map(Sample::request).distinct().sorted().forEach(probe -> {
+            List<Sample> one = health.stream().filter(s -> s.request().equals(probe)).toList();
+            ctx.result().measure(probe + " during the outage", RequestLoop.counts(one) + "; " + RequestLoop.latency(one));
+        });
         List<Sample> badApi = apiAnswers.stream().filter(s -> !(s.answer().is(503) && s.answer().isProblem()
                 && s.answer().millis() <= PROMPT.toMillis())).toList();
         ctx.result().check("admin API answered 503 problem+json within " + PROMPT.toSeconds() + " s while down",
@@ -137,7 +141,7 @@ public final class PostgresOutageScenario implements Scenario {
     }
 
     private static void judgeTraffic(ScenarioContext ctx, List<Sample> outage) {
-        ctx.result().measure("tenant traffic during the outage", RequestLoop.counts(outage) + "; "
+        ctx.result().measure("tenant traffic (GET /api/projects) during the outage", RequestLoop.counts(outage) + "; "
                 + RequestLoop.latency(outage));
         List<Sample> bad = outage.stream().filter(s -> !s.answer().answered() || s.answer().status() >= 500
                 && !s.answer().is(503)).toList();

@@ -69,7 +69,7 @@ public final class RedisOutageScenario implements Scenario {
     private OutageWindow.Answers outage(ScenarioContext ctx, List<String> tokens, String mode) {
         RedisServer redis = ctx.stores().redis();
         ctx.log(mode + ": Redis down for " + OUTAGE.toSeconds() + " s under traffic");
-        return OutageWindow.run(ctx, TenantUsers.traffic(ctx, tokens), new OutageWindow.Fault() {
+        return OutageWindow.run(ctx, TenantUsers.traffic(ctx, tokens, "/api/me"), new OutageWindow.Fault() {
             @Override
             public void inject() {
                 redis.snapshot();
@@ -92,9 +92,11 @@ public final class RedisOutageScenario implements Scenario {
         ctx.result().measure(mode + ": answers before / during / after the outage", RequestLoop.counts(answers.before())
                 + " / " + RequestLoop.counts(outage) + " / " + RequestLoop.counts(answers.after()));
         ctx.result().measure(mode + ": latency during the outage", RequestLoop.latency(outage).toString());
+        String firstMiss = answers.firstMiss(expected);
         ctx.result().check(mode + ": ≥ 99 % of requests during the outage answered " + expectation,
                 !outage.isEmpty() && matching >= EXPECTED_SHARE * outage.size(),
-                matching + " of " + outage.size() + ": " + RequestLoop.counts(outage));
+                matching + " of " + outage.size() + ": " + RequestLoop.counts(outage)
+                        + (firstMiss == null ? "" : "; the first other answer " + firstMiss + " into the outage"));
         ctx.result().check(mode + ": no request hung (every answer within " + NO_HANG.toSeconds() + " s)",
                 slowest <= NO_HANG.toMillis(), "slowest " + Durations.format(slowest));
         boolean recovered = !answers.after().isEmpty() && answers.after().stream().allMatch(s -> s.answer().success());

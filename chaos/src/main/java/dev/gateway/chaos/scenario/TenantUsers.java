@@ -45,11 +45,14 @@ final class TenantUsers {
         return tokens;
     }
 
-    /** Steady {@code GET /api/me} traffic of the signed-in users: 4 threads, about 80 requests/s. */
-    static RequestLoop traffic(ScenarioContext ctx, List<String> tokens) {
+    /**
+     * Steady traffic of the signed-in users on {@code path} (e.g. {@code /api/me}, answered from the directory,
+     * or {@code /api/projects}, which reads the tenant's database): 4 threads, about 80 requests/s.
+     */
+    static RequestLoop traffic(ScenarioContext ctx, List<String> tokens, String path) {
         TenantApi api = ctx.tenantApi();
         List<RequestLoop.Request> requests = tokens.stream()
-                .map(t -> new RequestLoop.Request("GET /api/me", () -> api.me(t, REQUEST_TIMEOUT))).toList();
+                .map(t -> new RequestLoop.Request("GET " + path, () -> api.get(t, path, REQUEST_TIMEOUT))).toList();
         return new RequestLoop("traffic", requests, 4, Duration.ofMillis(50));
     }
 

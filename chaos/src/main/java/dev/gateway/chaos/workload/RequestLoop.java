@@ -36,7 +36,11 @@ public final class RequestLoop implements AutoCloseable {
     private volatile String phase = "before";
     private volatile boolean running = true;
 
-    /** Each of {@code threadCount} threads cycles through {@code requests}, pausing {@code pause} after each. */
+    /**
+     * Thread i sends requests i, i + threadCount, i + 2 × threadCount … (mod the number of requests), pausing {@code
+     * pause} after each; with as many threads as requests each thread keeps to one, so a request that hangs does
+     * not starve the others.
+     */
     public RequestLoop(String name, List<Request> requests, int threadCount, Duration pause) {
         if (requests.isEmpty()) {
             throw new IllegalArgumentException(name + ": nothing to send");
@@ -50,14 +54,14 @@ public final class RequestLoop implements AutoCloseable {
         });
         for (int i = 0; i < threadCount; i++) {
             int offset = i;
-            threads.execute(() -> send(offset));
+            threads.execute(() -> send(offset, threadCount));
         }
     }
 
-    private void send(int offset) {
+    private void send(int offset, int step) {
         Deadline untilClosed = Deadline.in(Duration.ofHours(1));
         try {
-            for (int n = offset; running && !untilClosed.passed(); n++) {
+            for (int n = offset; running && !untilClosed.passed(); n += step) {
                 Request request = requests.get(n % requests.size());
                 String current = phase;
                 long sentAt = now();

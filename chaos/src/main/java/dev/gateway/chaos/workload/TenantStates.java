@@ -52,6 +52,24 @@ public final class TenantStates {
         }
     }
 
+    /**
+     * The {@code n} slowest tenants to become ready, each with its lifecycle as seconds after creation and how
+     * often its request was sent (more than once means the registry's safety net re-emitted it):
+     * {@code kl-d-0042 36.8 s: provisioning +35.2 s, ready +36.8 s; tenant.created sent 2×}.
+     */
+    public List<String> slowestTimelines(String prefix, int n) {
+        try (Sql sql = stores.platformDb()) {
+            return sql.query("SELECT t.key, extract(epoch FROM t.ready_at - t.created_at),"
+                    + " (SELECT string_agg(e.to_status || ' +' || round(extract(epoch FROM e.occurred_at - t.created_at)::numeric, 1)"
+                    + " || ' s', ', ' ORDER BY e.id) FROM registry.tenant_event e WHERE e.tenant_id = t.id AND e.from_status IS NOT NULL),"
+                    + " (SELECT count(*) FROM registry.outbox o WHERE o.tenant = t.key AND o.subject = 'tenant.created')"
+                    + " FROM registry.tenant t WHERE t.key LIKE ? AND t.ready_at IS NOT NULL"
+                    + " ORDER BY t.ready_at - t.created_at DESC LIMIT ?",
+                    row -> String.format(java.util.Locale.ROOT, "%s %.1f s: %s; tenant.created sent %d×", row.getString(1),
+                            row.getDouble(2), row.getString(3), row.getLong(4)), prefix + "%", n);
+        }
+    }
+
     /** Keys with the prefix that are still pending or provisioning, with how long ago they were created. */
     public Map<String, Long> unfinishedAgeMillis(String prefix) {
         Map<String, Long> ages = new TreeMap<>();
