@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A whole run: start the stores and services, run the selected scenarios one after the other (services are
@@ -126,13 +127,12 @@ public final class ChaosSuite {
     }
 
     private void printKept() {
-        String pids = platform.instances().stream().map(i -> i.name() + " " + i.url() + " pid " + i.pid())
+        String services = platform.instances().stream().map(i -> i.name() + " " + i.url() + " pid " + i.pid())
                 .collect(Collectors.joining("\n  "));
-        Progress.log("platform", "kept running (--keep):\n  " + pids + "\n  admin " + Platform.ADMIN_USER + " / "
-                + platform.adminPassword() + "\n  stop: kill " + platform.instances().stream()
-                .map(i -> String.valueOf(i.pid())).collect(Collectors.joining(" "))
-                + ", then the stores on :" + options.ports().postgres() + " :" + options.ports().redis() + " :"
-                + options.ports().nats() + " (PostgreSQL data in " + layout.postgresBase() + ")");
+        String pids = Stream.concat(platform.instances().stream().map(ServiceInstance::pid),
+                platform.stores().pids().stream()).map(String::valueOf).collect(Collectors.joining(" "));
+        Progress.log("platform", "kept running (--keep):\n  " + services + "\n  admin " + Platform.ADMIN_USER + " / "
+                + platform.adminPassword() + "\n  stop it with: kill " + pids + "; rm -rf " + layout.postgresBase());
     }
 
     private String describePlatform() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,7 +28,7 @@ final class LifecycleChecks {
             String actual = rows.isEmpty() ? Expectations.ABSENT : rows.get(0).status();
             if (!allowed.contains(actual)) {
                 violations.add(new Violation(Invariant.FINAL_STATE, key, actual + ", expected " + String.join(" or ",
-                        new java.util.TreeSet<>(allowed))));
+                        new TreeSet<>(allowed))));
             }
         });
         byKey.forEach((key, rows) -> {

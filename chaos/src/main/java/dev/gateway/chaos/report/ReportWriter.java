@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -90,7 +91,7 @@ public final class ReportWriter {
     }
 
     private static String invariantLine(List<Violation> violations) {
-        return java.util.Arrays.stream(Invariant.values()).map(i -> {
+        return Arrays.stream(Invariant.values()).map(i -> {
             long n = violations.stream().filter(v -> v.invariant() == i).count();
             return (n == 0 ? "✅ " : "❌ ") + i.name().toLowerCase().replace('_', '-') + (n == 0 ? "" : " (" + n + ")");
         }).collect(Collectors.joining(" · "));

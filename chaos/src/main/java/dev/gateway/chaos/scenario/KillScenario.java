@@ -50,9 +50,9 @@ public final class KillScenario implements Scenario {
         int rotations = ctx.quick() ? 1 : 3;
         int deletes = ctx.quick() ? 10 : 50;
         List<Service> victims = List.of(Service.PROVISIONER, Service.REGISTRY, Service.ROUTE_PUBLISHER);
-        KillLoop killer = new KillLoop(victims.stream().map(ctx.platform()::instance).toList(), KILL_EVERY);
-        try (Deleter deleter = new Deleter(ctx.admin(), ctx.states(), ctx.expectations(), deletes, ctx.deadline(),
-                ctx.createAnswers());
+        try (KillLoop killer = new KillLoop(victims.stream().map(ctx.platform()::instance).toList(), KILL_EVERY);
+             Deleter deleter = new Deleter(ctx.admin(), ctx.states(), ctx.expectations(), deletes, ctx.deadline(),
+                     ctx.createAnswers());
              CreationLoad load = ctx.creations(creates).perSecond(perSecond).concurrency(4)
                      .onAccepted(deleter::offer).start()) {
             ctx.log("crash loop running; " + creates + " creates, " + deletes + " deletes");
@@ -67,8 +67,6 @@ public final class KillScenario implements Scenario {
             ctx.result().check("every killed instance came back", killer.failures().isEmpty(),
                     killer.failures().isEmpty() ? "all healthy again" : killer.failures().toString());
             ctx.result().measure("creates accepted / deletes requested", load.accepted().size() + " / " + deleter.requested());
-        } finally {
-            killer.close();
         }
         ctx.platform().instances().forEach(i -> i.awaitHealthy(ctx.deadline().atMost(Duration.ofMinutes(2))));
         ctx.awaitConvergence("converged after the last kill", Duration.ofSeconds(ctx.quick() ? 120 : 180));

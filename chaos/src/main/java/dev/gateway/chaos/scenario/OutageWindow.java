@@ -5,6 +5,8 @@ import dev.gateway.chaos.workload.RequestLoop.Sample;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Runs a request loop across a fault: {@code before} for a few seconds, {@code outage} while the fault lasts,
@@ -25,9 +27,9 @@ final class OutageWindow {
                    long lastFailureAfterRepairMillis) {
 
         /** Seconds into the outage the first answer failing {@code expected} was sent, or null if none did. */
-        String firstMiss(java.util.function.Predicate<Sample> expected) {
+        String firstMiss(Predicate<Sample> expected) {
             return outage.stream().filter(expected.negate()).findFirst()
-                    .map(s -> String.format(java.util.Locale.ROOT, "+%.1f s", (s.sentAtMillis() - faultAtMillis) / 1000.0))
+                    .map(s -> String.format(Locale.ROOT, "+%.1f s", (s.sentAtMillis() - faultAtMillis) / 1000.0))
                     .orElse(null);
         }
     }

@@ -95,6 +95,11 @@ public final class PostgresServer {
         Files2.deleteRecursively(base);
     }
 
+    /** Process id of the running server, -1 when none runs. */
+    public long pid() {
+        return running() ? process.pid() : -1;
+    }
+
     public boolean running() {
         return process != null && process.alive();
     }

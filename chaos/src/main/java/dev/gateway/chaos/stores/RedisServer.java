@@ -75,6 +75,11 @@ public final class RedisServer {
         }
     }
 
+    /** Process id of the running server, -1 when none runs. */
+    public long pid() {
+        return running() ? process.pid() : -1;
+    }
+
     public boolean running() {
         return process != null && process.alive();
     }

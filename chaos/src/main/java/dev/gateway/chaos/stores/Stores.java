@@ -3,6 +3,7 @@ package dev.gateway.chaos.stores;
 import dev.gateway.chaos.wait.Deadline;
 
 import java.time.Duration;
+import java.util.List;
 
 /** The suite's own PostgreSQL, Redis and NATS: started together, each broken on its own by the scenarios. */
 public record Stores(PostgresServer postgres, RedisServer redis, NatsServer nats) {
@@ -54,6 +55,11 @@ public record Stores(PostgresServer postgres, RedisServer redis, NatsServer nats
         if (!nats.running()) {
             nats.start(deadline);
         }
+    }
+
+    /** Process ids of the three servers (for stopping a platform left running). */
+    public List<Long> pids() {
+        return List.of(postgres.pid(), redis.pid(), nats.pid());
     }
 
     /** Stops all three; the PostgreSQL data goes too (a full run leaves gigabytes of tenant databases). */

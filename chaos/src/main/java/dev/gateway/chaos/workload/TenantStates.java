@@ -6,6 +6,7 @@ import dev.gateway.chaos.wait.Deadline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -65,7 +66,7 @@ public final class TenantStates {
                     + " (SELECT count(*) FROM registry.outbox o WHERE o.tenant = t.key AND o.subject = 'tenant.created')"
                     + " FROM registry.tenant t WHERE t.key LIKE ? AND t.ready_at IS NOT NULL"
                     + " ORDER BY t.ready_at - t.created_at DESC LIMIT ?",
-                    row -> String.format(java.util.Locale.ROOT, "%s %.1f s: %s; tenant.created sent %d×", row.getString(1),
+                    row -> String.format(Locale.ROOT, "%s %.1f s: %s; tenant.created sent %d×", row.getString(1),
                             row.getDouble(2), row.getString(3), row.getLong(4)), prefix + "%", n);
         }
     }

@@ -3,6 +3,7 @@ package dev.gateway.chaos.invariants;
 import dev.gateway.chaos.invariants.FleetState.RegistryTenant;
 import dev.gateway.chaos.invariants.FleetState.TenantObjects;
 import dev.gateway.chaos.invariants.FleetState.Transition;
+import dev.gateway.chaos.stores.JetStreamView.StoredMessage;
 import dev.gateway.events.Stream;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class ConsistentFleet {
     final Map<String, String> shared = new TreeMap<>(Map.of(RedisChecks.CATCH_ALL_RULE, "HostRegexp(`^.+$`)",
             RedisChecks.UPSTREAM, "http://app-gateway:8000"));
     final List<FleetState.OutboxEntry> unpublished = new ArrayList<>();
-    final List<dev.gateway.chaos.stores.JetStreamView.StoredMessage> deadLetters = new ArrayList<>();
+    final List<StoredMessage> deadLetters = new ArrayList<>();
     final Set<String> streams = new HashSet<>(Arrays.stream(Stream.values()).map(Stream::name).toList());
     final Map<String, Set<String>> expected = new TreeMap<>();
 

@@ -8,6 +8,7 @@ import dev.gateway.chaos.stores.JetStreamView.StoredMessage;
 import dev.gateway.chaos.workload.Expectations;
 import org.junit.jupiter.api.Test;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,7 +117,7 @@ class InvariantCheckerTest {
                 new Violation(Invariant.ROUTES, "kl-d-0055", "routed but unknown to the registry"),
                 new Violation(Invariant.ROUTES, "kl-s-0001", "ready, but routes differ: routers/tenant-kl-s-0001/rule = "
                         + "Host(`evil.localhost`) (want Host(`kl-s-0001.localhost`))")),
-                violations.stream().sorted(java.util.Comparator.comparing(Violation::tenant)).toList());
+                violations.stream().sorted(Comparator.comparing(Violation::tenant)).toList());
     }
 
     @Test
@@ -137,7 +138,7 @@ class InvariantCheckerTest {
                 new Violation(Invariant.DIRECTORY, "kl-d-0000", "registry ready rev 3, directory ready rev 2"),
                 new Violation(Invariant.DIRECTORY, "kl-d-0002", "suspended but no directory entry"),
                 new Violation(Invariant.DIRECTORY, "kl-d-0066", "directory entry for a key the registry does not know")),
-                fleet.check().stream().sorted(java.util.Comparator.comparing(Violation::tenant)).toList());
+                fleet.check().stream().sorted(Comparator.comparing(Violation::tenant)).toList());
     }
 
     @Test
