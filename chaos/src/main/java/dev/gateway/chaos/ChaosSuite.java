@@ -61,6 +61,7 @@ public final class ChaosSuite {
         Instant startedAt = Instant.now();
         Stopwatch total = Stopwatch.start();
         MachineInfo before = MachineInfo.now();
+        String codeVersion = CodeVersion.of(layout.root());
         List<Scenario> scenarios = Scenarios.select(options.quick(), options.only());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!options.keep()) {
@@ -98,7 +99,7 @@ public final class ChaosSuite {
                 stop();
             }
         }
-        RunSummary summary = new RunSummary(startedAt, options.command(), CodeVersion.of(layout.root()), before,
+        RunSummary summary = new RunSummary(startedAt, options.command(), codeVersion, before,
                 MachineInfo.now(), describePlatform(), platformStart, total.elapsed(), results, setupFailure);
         Path report = ReportWriter.write(summary, layout.results(), layout.logs());
         results.forEach(r -> Progress.log("result", r.name() + ": " + (r.passed() ? "pass" : "FAIL")));

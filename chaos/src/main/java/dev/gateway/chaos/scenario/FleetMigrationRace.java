@@ -1,64 +1,57 @@
 package dev.gateway.chaos.scenario;
 
+import dev.gateway.chaos.client.AdminApi;
 import dev.gateway.chaos.client.HttpAnswer;
 import dev.gateway.chaos.platform.Service;
-import dev.gateway.chaos.platform.ServiceInstance;
-import dev.gateway.chaos.process.ChildProcess;
 import dev.gateway.chaos.stores.Sql;
 import dev.gateway.chaos.wait.Deadline;
 import dev.gateway.chaos.workload.Expectations;
 import dev.gateway.chaos.workload.Isolation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * "The next release" ships one more tenant migration; the provisioner is restarted with it, and fleet
- * migrations of all tenants race: two REST runs started at the same instant, and the CLI started with them
- * (its JVM start puts it a few seconds behind). Every run must succeed and every tenant must get the new
- * migration exactly once.
+ * The {@link NextRelease} is deployed and fleet migrations of all tenants race: two REST runs released at the
+ * same instant, and the CLI started with them (its JVM start puts it a few seconds behind). Every run must
+ * succeed and every tenant must get the new migration exactly once.
  */
 final class FleetMigrationRace {
 
-    static final String VERSION = "900";
-    private static final String SCRIPT = "V" + VERSION + "__chaos_release_marker.sql";
     private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
+    private static final int REST_RUNS = 2;
 
     private final ScenarioContext ctx;
-    private final ServiceInstance provisioner;
 
     FleetMigrationRace(ScenarioContext ctx) {
         this.ctx = ctx;
-        this.provisioner = ctx.platform().instance(Service.PROVISIONER);
     }
 
     void run(int tenants) throws Exception {
         createReadyTenants(tenants);
-        Map<String, String> release = Map.of("GATEWAY_MIGRATIONS_LOCATIONS",
-                "classpath:db/tenant,filesystem:" + writeMigration());
-        restartProvisioner(release);
+        NextRelease release = new NextRelease(ctx.platform());
+        release.deploy(ctx.deadline().atMost(Duration.ofMinutes(2)));
+        ExecutorService racers = Executors.newFixedThreadPool(REST_RUNS + 1);
         try {
             Timestamp mark = databaseNow();
             ctx.log("fleet migrations racing: two REST runs and the CLI");
-            CompletableFuture<Integer> cli = CompletableFuture.supplyAsync(() -> runCli(release));
-            List<HttpAnswer> rest = startTogether(2);
+            Future<Integer> cli = racers.submit(() -> release.migrateCli(RUN_LIMIT, "--all", "--parallel", "4"));
+            List<HttpAnswer> rest = startTogether(racers);
             int cliExit = cli.get();
-            Deadline deadline = ctx.deadline().atMost(RUN_LIMIT);
-            deadline.await(() -> runs(mark).stream().noneMatch(r -> r.get("status").equals("running")), Duration.ofMillis(250));
+            ctx.deadline().atMost(RUN_LIMIT).await(() -> runs(mark).stream().noneMatch(r -> r.get("status")
+                    .equals("running")), Duration.ofMillis(250));
             judge(mark, rest, cliExit);
         } finally {
-            restartProvisioner(Map.of());
+            racers.shutdownNow();
+            release.rollBack(ctx.deadline().atMost(Duration.ofMinutes(2)));
         }
     }
 
@@ -72,23 +65,20 @@ final class FleetMigrationRace {
         }
     }
 
-    /** {@code POST /api/gateway/migrations {"all":true}} {@code count} times, released at the same instant. */
-    private List<HttpAnswer> startTogether(int count) throws Exception {
+    /** {@code POST /api/gateway/migrations {"all":true}} {@value #REST_RUNS} times, released at the same instant. */
+    private List<HttpAnswer> startTogether(ExecutorService racers) throws Exception {
+        AdminApi provisioner = ctx.admin().at(ctx.platform().instance(Service.PROVISIONER).url());
         CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<HttpAnswer>> starts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            starts.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return ctx.admin().at(provisioner.url()).startFleetMigration(4);
+        List<Future<HttpAnswer>> starts = new ArrayList<>();
+        for (int i = 0; i < REST_RUNS; i++) {
+            starts.add(racers.submit(() -> {
+                go.await();
+                return provisioner.startFleetMigration(4);
             }));
         }
         go.countDown();
         List<HttpAnswer> answers = new ArrayList<>();
-        for (CompletableFuture<HttpAnswer> start : starts) {
+        for (Future<HttpAnswer> start : starts) {
             answers.add(start.get());
         }
         return answers;
@@ -107,7 +97,7 @@ final class FleetMigrationRace {
         for (TenantRuns t : perTenant(mark)) {
             long history = historyRows(t.key());
             if (t.applied() != 1 || t.failed() > 0 || history != 1) {
-                notOnce.add(t.key() + " (applied " + t.applied() + ", failed " + t.failed() + ", V" + VERSION
+                notOnce.add(t.key() + " (applied " + t.applied() + ", failed " + t.failed() + ", V" + NextRelease.VERSION
                         + " history rows " + history + ")");
             }
         }
@@ -115,7 +105,7 @@ final class FleetMigrationRace {
                 notOnce.isEmpty() ? "applied once by one of the runs, one history row each" : notOnce.toString());
     }
 
-    /** One tenant's results over both runs: scripts applied in total, failed results. */
+    /** One tenant's results over all the runs: scripts applied in total, failed results. */
     private record TenantRuns(String key, long applied, long failed) {
     }
 
@@ -136,7 +126,7 @@ final class FleetMigrationRace {
             String[] dbAndSchema = location.get(0).split(" ");
             try (Sql tenant = ctx.stores().poolDb(dbAndSchema[0])) {
                 return tenant.count("SELECT count(*) FROM " + dbAndSchema[1] + ".flyway_schema_history WHERE version = ?",
-                        VERSION);
+                        NextRelease.VERSION);
             }
         }
     }
@@ -157,30 +147,4 @@ final class FleetMigrationRace {
         }
     }
 
-    private int runCli(Map<String, String> release) {
-        Map<String, String> env = new HashMap<>(ctx.platform().environment());
-        env.putAll(release);
-        Path jar = ctx.platform().layout().jar(Service.PROVISIONER.module());
-        return ChildProcess.run("migrate --all (CLI)", List.of("java", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar",
-                jar.toString(), "migrate", "--all", "--parallel", "4"), env, ctx.platform().layout().log("migrate-cli"),
-                ctx.platform().layout().root(), RUN_LIMIT);
-    }
-
-    private Path writeMigration() {
-        Path dir = ctx.platform().layout().extraMigrations();
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(SCRIPT), "CREATE TABLE chaos_release_marker (id int PRIMARY KEY);\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return dir;
-    }
-
-    private void restartProvisioner(Map<String, String> settings) {
-        provisioner.override(settings);
-        provisioner.stop();
-        provisioner.start();
-        provisioner.awaitHealthy(ctx.deadline().atMost(Duration.ofMinutes(2)));
-    }
 }
