@@ -1,0 +1,41 @@
+package dev.gateway.chaos.platform;
+
+import java.util.List;
+
+/** The platform's services the suite runs (admin-ui only proxies the registry and is left out). */
+public enum Service {
+    REGISTRY("tenant-registry", "GATEWAY_REGISTRY_PORT", 81),
+    PROVISIONER("provisioner", "GATEWAY_PROVISIONER_PORT", 82),
+    ROUTE_PUBLISHER("route-publisher", "GATEWAY_ROUTES_PORT", 83),
+    APP_GATEWAY("app-gateway", "GATEWAY_APP_PORT", 0);
+
+    private final String module;
+    private final String portVariable;
+    private final int portOffset;
+
+    Service(String module, String portVariable, int portOffset) {
+        this.module = module;
+        this.portVariable = portVariable;
+        this.portOffset = portOffset;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    String portVariable() {
+        return portVariable;
+    }
+
+    /** Instance 1 on {@code base + offset} (28081 mirrors 8081), instance n a hundred ports further per step. */
+    int port(int base, int instance) {
+        return base + portOffset + 100 * (instance - 1);
+    }
+
+    /** As bin/gateway runs them: the control plane on C1 only, the app-gateway (the hot path) with C2. */
+    List<String> jvmOptions() {
+        return this == APP_GATEWAY
+                ? List.of("-Xms64m", "-Xmx384m")
+                : List.of("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.gateway.chaos.scenario;
+
+import dev.gateway.chaos.client.HttpAnswer;
+import dev.gateway.chaos.client.TenantApi;
+import dev.gateway.chaos.wait.Deadline;
+import dev.gateway.chaos.workload.CreatedTenant;
+import dev.gateway.chaos.workload.Expectations;
+import dev.gateway.chaos.workload.Isolation;
+import dev.gateway.chaos.workload.RequestLoop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Ready tenants with a signed-in first admin each, for scenarios that need tenant traffic: created on the
+ * enterprise plan (500 requests/s), so the rate limit itself never answers.
+ */
+final class TenantUsers {
+
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    private TenantUsers() {
+    }
+
+    /** Access tokens of {@code count} tenants' first admins, keys {@code <prefix>-<d|s>-09xx}. */
+    static List<String> signIn(ScenarioContext ctx, int count) {
+        List<String> tokens = new ArrayList<>();
+        TenantApi api = ctx.tenantApi();
+        for (int i = 0; i < count; i++) {
+            Isolation isolation = Isolation.alternate(i);
+            CreatedTenant tenant = ctx.create(isolation.key(ctx.prefix(), 900 + i), isolation, "enterprise")
+                    .orElseThrow(() -> new IllegalStateException("a tenant for traffic was not accepted"));
+            if (tenant.adminPassword() == null) {
+                throw new IllegalStateException(tenant.key() + ": the 202 carried no admin_password");
+            }
+            Deadline deadline = ctx.deadline().atMost(Duration.ofMinutes(2));
+            if (!ctx.states().await(tenant.key(), Set.of(Expectations.READY), deadline)) {
+                throw new IllegalStateException(tenant.key() + " not ready within 2 minutes");
+            }
+            tokens.add(login(api, tenant, deadline));
+        }
+        ctx.log(count + " tenant users signed in");
+        return tokens;
+    }
+
+    /**
+     * Steady traffic of the signed-in users on {@code path} (e.g. {@code /api/me}, answered from the directory,
+     * or {@code /api/projects}, which reads the tenant's database): 4 threads, about 80 requests/s.
+     */
+    static RequestLoop traffic(ScenarioContext ctx, List<String> tokens, String path) {
+        TenantApi api = ctx.tenantApi();
+        List<RequestLoop.Request> requests = tokens.stream()
+                .map(t -> new RequestLoop.Request("GET " + path, () -> api.get(t, path, REQUEST_TIMEOUT))).toList();
+        return new RequestLoop("traffic", requests, 4, Duration.ofMillis(50));
+    }
+
+    /** The route and directory entry follow the ready state by a moment: retry until the login is answered. */
+    private static String login(TenantApi api, CreatedTenant tenant, Deadline deadline) {
+        HttpAnswer answer;
+        do {
+            answer = api.login(tenant.key(), tenant.adminEmail(), tenant.adminPassword());
+            if (answer.is(200)) {
+                return answer.json().path("access_token").asText();
+            }
+            deadline.pause(Duration.ofMillis(250));
+        } while (!deadline.passed());
+        throw new IllegalStateException(tenant.key() + ": first admin could not log in: " + answer.describe());
+    }
+}
