@@ -126,8 +126,7 @@ public final class ServiceInstance {
         }
     }
 
-    /** Current length of the log, to read only what is written after it. */
-    public long logSize() {
+    private long logSize() {
         try {
             return Files.exists(log) ? Files.size(log) : 0;
         } catch (IOException e) {
@@ -135,8 +134,7 @@ public final class ServiceInstance {
         }
     }
 
-    /** The log from byte {@code offset} on. */
-    public String logSince(long offset) {
+    private String logSince(long offset) {
         try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
             long length = file.length();
             byte[] bytes = new byte[(int) Math.max(0, Math.min(length - offset, 64L << 20))];

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Two instances of every consumer (registry, provisioner, route-publisher) while tenants are created through
@@ -21,8 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class TwoInstancesScenario implements Scenario {
 
-    /** The registry logs one line per provisioning result it applied. */
-    private static final Pattern REGISTRY_APPLIED = Pattern.compile("provisioning\\.\\w+ revision \\d+: applied");
+    /** Every consumer counts the events whose handling changed something, per durable. */
+    private static final String APPLIED = "events_consumer_handled_total";
 
     @Override
     public String name() {
@@ -53,9 +51,7 @@ public final class TwoInstancesScenario implements Scenario {
             }
             seconds.forEach(i -> i.awaitHealthy(ctx.deadline().atMost(Duration.ofMinutes(2))));
             ctx.log("second instances healthy");
-            Map<String, Long> logOffsets = new LinkedHashMap<>();
-            ctx.platform().instances().forEach(i -> logOffsets.put(i.name(), i.logSize()));
-            Map<String, Long> before = work(ctx, logOffsets, Map.of());
+            Map<String, Long> before = work(ctx, Map.of());
             List<AdminApi> registries = ctx.platform().instances(Service.REGISTRY).stream()
                     .map(r -> ctx.admin().at(r.url())).toList();
             int creates = ctx.quick() ? 30 : 100;
@@ -64,31 +60,21 @@ public final class TwoInstancesScenario implements Scenario {
                 load.awaitDone(ctx.deadline());
             }
             ctx.awaitConvergence("converged with two instances each", Duration.ofMinutes(2));
-            judgeSplit(ctx, work(ctx, logOffsets, before));
+            judgeSplit(ctx, work(ctx, before));
             judgeOnce(ctx);
         } finally {
             seconds.forEach(ctx.platform()::removeInstance);
         }
     }
 
-    /**
-     * Work done per instance since {@code before}: results applied (counted in the registry's log from {@code
-     * logOffsets} on), tenants provisioned, routes announced (from their metrics).
-     */
-    private static Map<String, Long> work(ScenarioContext ctx, Map<String, Long> logOffsets, Map<String, Long> before) {
+    /** Events each consumer instance applied since {@code before} (results, provisionings, route writes). */
+    private static Map<String, Long> work(ScenarioContext ctx, Map<String, Long> before) {
         Map<String, Long> done = new LinkedHashMap<>();
         for (ServiceInstance instance : ctx.platform().instances()) {
             if (instance.service() == Service.APP_GATEWAY) {
                 continue;
             }
-            double total = switch (instance.service()) {
-                case REGISTRY -> count(REGISTRY_APPLIED, instance.logSince(logOffsets.getOrDefault(instance.name(), 0L)));
-                case PROVISIONER -> Metrics.scrape(ctx.platform().http(), instance.url())
-                        .sum("gateway_provisioner_operation_seconds_count", "operation=\"provision\"");
-                case ROUTE_PUBLISHER -> Metrics.scrape(ctx.platform().http(), instance.url())
-                        .sum("routes_announced_total", "");
-                case APP_GATEWAY -> throw new IllegalArgumentException("the app-gateway consumes no events");
-            };
+            double total = Metrics.scrape(ctx.platform().http(), instance.url()).sum(APPLIED, "outcome=\"applied\"");
             done.put(instance.name(), Math.round(total) - before.getOrDefault(instance.name(), 0L));
         }
         return done;
@@ -116,14 +102,5 @@ public final class TwoInstancesScenario implements Scenario {
             ctx.result().check("each tenant provisioned by one instance, once", twice.isEmpty(),
                     twice.isEmpty() ? "one provisioning.succeeded per tenant" : twice.toString());
         }
-    }
-
-    private static double count(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 }
