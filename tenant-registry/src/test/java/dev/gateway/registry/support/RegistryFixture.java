@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 public final class RegistryFixture {
 
     public static final String ADMIN_PASSWORD = "it-admin-password";
-    private static final String LOCAL_DB = "gateway_registry_it";
+    /** Overridable, so that two checkouts testing at once on one machine do not empty each other's tables. */
+    private static final String LOCAL_DB = System.getenv().getOrDefault("GATEWAY_IT_DB", "gateway_registry_it");
     private static Map<String, String> base;
 
     private RegistryFixture() {
