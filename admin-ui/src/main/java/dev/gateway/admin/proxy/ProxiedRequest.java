@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 /**
  * Rewrites an incoming request for its upstream: same method, path, raw query, end-to-end headers
  * and body, new scheme/host/port. The body is streamed as it arrives, never held whole. Browsers
- * cannot set headers on an EventSource, so the SPA passes its token as {@code access_token}; it is
- * moved into the Authorization header here and never reaches the upstream's URL (or its access log).
+ * cannot set headers on an EventSource, so the SPA passes the event stream's token as {@code access_token}
+ * (refused elsewhere by {@link QueryTokenFilter}); it is moved into the Authorization header here and never
+ * reaches the upstream's URL (or its access log).
  */
 final class ProxiedRequest {
 
@@ -49,7 +50,6 @@ final class ProxiedRequest {
                 .and(name -> !OWN_FRAMING.contains(HopByHopHeaders.lowerCase(name)));
         headers.names().stream().filter(forwarded)
                 .forEach(name -> headers.getAll(name).forEach(value -> outbound.header(name, value)));
-        authorization(request).ifPresent(value -> outbound.setHeader(HttpHeaders.AUTHORIZATION, value));
         return outbound.build();
     }
 
@@ -57,7 +57,7 @@ final class ProxiedRequest {
         return URI.create(upstream.url().resolve(request.getUri().getRawPath()) + query(request.getUri()));
     }
 
-    /** The caller's Authorization header, else its {@code access_token} as a bearer token. */
+    /** The event stream's caller's Authorization header, else its {@code access_token} as a bearer token. */
     static Optional<String> authorization(HttpRequest<?> request) {
         return request.getHeaders().findFirst(HttpHeaders.AUTHORIZATION)
                 .or(() -> request.getParameters().getFirst(ACCESS_TOKEN).map(token -> "Bearer " + token));

@@ -159,6 +159,40 @@ class GatewayProxyIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldEndTheBrowsersStreamWhenTheRegistryEndsIt() throws Exception {
+        HttpResponse<Stream<String>> response = http.send(request("/api/gateway/events?access_token=expiring&ends=1")
+                .GET().build(), HttpResponse.BodyHandlers.ofLines());
+
+        assertEquals(200, response.statusCode());
+        try (Stream<String> lines = response.body()) {
+            assertEquals(List.of("data: {\"n\":1}", ""), lines.toList(), "the stream ended with the registry's");
+        }
+    }
+
+    @Test
+    void shouldRefuseATokenInTheQueryAnywhereButTheEventStream() throws Exception {
+        int before = registry.requests.size() + provisioner.requests.size();
+        List<HttpRequest> withQueryToken = List.of(
+                request("/api/gateway/tenants?access_token=leaked").GET().build(),
+                request("/api/gateway/tenants?limit=5&access_token=leaked")
+                        .header("Authorization", "Bearer admin-token").GET().build(),
+                request("/api/gateway/migrations/run-7?access_token=leaked").GET().build(),
+                request("/api/gateway/auth/login?access_token=leaked").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                request("/api/admin/tenants/acme/usage?access_token=leaked")
+                        .header("Authorization", "Bearer admin-token").GET().build());
+
+        for (HttpRequest refused : withQueryToken) {
+            HttpResponse<String> response = http.send(refused, HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, response.statusCode(), refused.uri() + " " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(response.body().contains("https://gateway.dev/problems/unauthorized"), response.body());
+            assertTrue(response.headers().firstValue("Content-Security-Policy").isPresent());
+        }
+        assertEquals(before, registry.requests.size() + provisioner.requests.size(), "a refused request went upstream");
+    }
+
+    @Test
     void shouldRefuseOversizeBodiesWithA413ProblemBeforeTheUpstream() throws Exception {
         registry.lastRequest.set(null);
         HttpResponse<String> response = HttpClient.newHttpClient().send(request("/api/gateway/tenants")
