@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * Rewrites an incoming request for its upstream: same method, path, raw query, end-to-end headers
- * and body, new scheme/host/port. The body is streamed as it arrives, never held whole. Browsers
+ * and body, new scheme/host/port. {@code X-Forwarded-For} is the caller's address as this proxy sees it (the
+ * registry throttles logins per client address and believes this header from the admin-ui only); what the
+ * caller claims in it, {@code Forwarded} or {@code X-Real-IP} is dropped. The body is streamed as it arrives, never held whole. Browsers
  * cannot set headers on an EventSource, so the SPA passes the event stream's token as {@code access_token}
  * (refused elsewhere by {@link QueryTokenFilter}); it is moved into the Authorization header here and never
  * reaches the upstream's URL (or its access log).
@@ -30,6 +32,9 @@ final class ProxiedRequest {
     static final String ACCESS_TOKEN = "access_token";
     /** Set by the client for the upstream connection itself. */
     private static final Set<String> OWN_FRAMING = Set.of("host", "content-length", "expect");
+    /** Who the client is: said by this proxy alone, never repeated from the caller. */
+    private static final Set<String> CLIENT_CLAIMS = Set.of("x-forwarded-for", "forwarded", "x-real-ip");
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private ProxiedRequest() {
     }
@@ -47,9 +52,13 @@ final class ProxiedRequest {
                 .method(request.getMethodName(), body(request));
         HttpHeaders headers = request.getHeaders();
         Predicate<String> forwarded = HopByHopHeaders.endToEnd(headers.getAll(HttpHeaders.CONNECTION))
-                .and(name -> !OWN_FRAMING.contains(HopByHopHeaders.lowerCase(name)));
+                .and(name -> !OWN_FRAMING.contains(HopByHopHeaders.lowerCase(name)))
+                .and(name -> !CLIENT_CLAIMS.contains(HopByHopHeaders.lowerCase(name)));
         headers.names().stream().filter(forwarded)
                 .forEach(name -> headers.getAll(name).forEach(value -> outbound.header(name, value)));
+        if (request.getRemoteAddress() != null && request.getRemoteAddress().getAddress() != null) {
+            outbound.header(FORWARDED_FOR, request.getRemoteAddress().getAddress().getHostAddress());
+        }
         return outbound.build();
     }
 

@@ -91,6 +91,25 @@ class GatewayProxyIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldTellTheUpstreamTheCallersAddressAndNothingTheCallerClaims() throws Exception {
+        http.send(request("/api/gateway/auth/login")
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("Forwarded", "for=203.0.113.7")
+                .header("X-Real-IP", "203.0.113.7")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        FakeUpstream.Seen seen = registry.lastRequest.get();
+        assertEquals("/api/gateway/auth/login", seen.path());
+        List<String> forwardedFor = seen.headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("X-Forwarded-For"))
+                .flatMap(header -> header.getValue().stream()).toList();
+        assertEquals(List.of("127.0.0.1"), forwardedFor, String.valueOf(seen.headers()));
+        assertNull(seen.header("Forwarded"));
+        assertNull(seen.header("X-Real-IP"));
+    }
+
+    @Test
     void shouldAnswerHeadRequestsWithoutABody() throws Exception {
         HttpResponse<String> response = http.send(request("/api/gateway/tenants").method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
