@@ -53,7 +53,8 @@ public class LoginThrottle {
     private static final Duration REDIS_TIMEOUT = Duration.ofMillis(500);
     private static final long REDIS_RETRY_MILLIS = 5_000;
     private static final int MAX_LOCAL_KEYS = 100_000;
-    private static final Pattern IP_LITERAL = Pattern.compile("^[0-9A-Fa-f.:]*[.:][0-9A-Fa-f.:]*$");
+    /** Dotted IPv4 or anything with a colon: text the JDK parses as an address without asking DNS. */
+    private static final Pattern IP_LITERAL = Pattern.compile("^(\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f.:]*)$");
     /** Refuses (answering the milliseconds to wait) when a key is at its limit; otherwise counts on every key. */
     private static final String ATTEMPT = """
             local wait = 0
