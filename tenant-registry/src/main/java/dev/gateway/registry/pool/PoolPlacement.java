@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Where pools may live. Only on the PostgreSQL servers of {@code GATEWAY_POOL_SERVERS} (comma-separated
- * {@code host:port}, the port defaulting to 5432; unset: the default pool's server): the provisioner holds their
+ * {@code host:port}; unset: the default pool's server): the provisioner holds their
  * credentials and sends them, with the gateway's login, to whatever server a pool names, so a pool elsewhere would
  * hand them to a stranger. Names are compared as written, case aside, without DNS. Never in {@code template0},
  * {@code template1} or the platform database, which hold no tenant and must not start to.
@@ -24,7 +24,6 @@ public class PoolPlacement {
     record Server(String host, int port) {
     }
 
-    private static final int DEFAULT_PORT = 5432;
     private static final Set<String> TEMPLATES = Set.of("template0", "template1");
 
     private final Set<Server> servers;
@@ -53,25 +52,19 @@ public class PoolPlacement {
                 .map(PoolPlacement::server).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** {@code host}, {@code host:port} or {@code [v6 address]:port}. */
+    /** {@code host:port} or {@code [v6 address]:port}, as the provisioner reads the same list. */
     static Server server(String entry) {
-        String host = entry;
-        String port = null;
-        if (entry.startsWith("[")) {
-            int close = entry.indexOf(']');
-            String rest = close > 0 ? entry.substring(close + 1) : "";
-            host = close > 0 ? entry.substring(1, close) : "";
-            port = rest.isEmpty() ? null : rest.startsWith(":") ? rest.substring(1) : "";
-        } else if (entry.contains(":")) {
-            host = entry.substring(0, entry.lastIndexOf(':'));
-            port = entry.substring(entry.lastIndexOf(':') + 1);
+        int colon = entry.lastIndexOf(':');
+        String host = colon > 0 ? entry.substring(0, colon) : "";
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
         }
         try {
-            int number = port == null ? DEFAULT_PORT : Integer.parseInt(port);
-            if (host.isEmpty() || number < 1 || number > 65535) {
+            int port = Integer.parseInt(entry.substring(colon + 1));
+            if (host.isEmpty() || port < 1 || port > 65535) {
                 throw new NumberFormatException();
             }
-            return new Server(host.toLowerCase(Locale.ROOT), number);
+            return new Server(host.toLowerCase(Locale.ROOT), port);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("GATEWAY_POOL_SERVERS entry '" + entry + "' is not host:port");
         }
