@@ -31,7 +31,7 @@ public class PoolPlacement {
 
     public PoolPlacement(@Value("${gateway.pool-servers:}") String configured, DefaultPoolConfiguration defaultPool,
                          @Value("${datasources.default.url}") String platformUrl) {
-        this.servers = servers(configured.isBlank() ? defaultPool.host() : configured);
+        this.servers = configured.isBlank() ? Set.of(defaultServer(defaultPool.host())) : servers(configured);
         this.platformDatabase = databaseOf(platformUrl);
     }
 
@@ -50,6 +50,11 @@ public class PoolPlacement {
     static Set<Server> servers(String configured) {
         return Arrays.stream(configured.split(",")).map(String::trim).filter(entry -> !entry.isEmpty())
                 .map(PoolPlacement::server).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** GATEWAY_DEFAULT_POOL_HOST may leave the port out, as the default pool's creation allows. */
+    static Server defaultServer(String hostPort) {
+        return server(hostPort.contains(":") ? hostPort : hostPort + ":5432");
     }
 
     /** {@code host:port} or {@code [v6 address]:port}, as the provisioner reads the same list. */

@@ -17,6 +17,12 @@ class PoolPlacementTest {
     }
 
     @Test
+    void shouldTakeTheDefaultPoolsServerWithOrWithoutItsPort() {
+        assertEquals(new PoolPlacement.Server("db", 5432), PoolPlacement.defaultServer("db"));
+        assertEquals(new PoolPlacement.Server("db", 6432), PoolPlacement.defaultServer("db:6432"));
+    }
+
+    @Test
     void shouldRefuseAnEntryThatIsNotHostAndPort() {
         assertThrows(IllegalArgumentException.class, () -> PoolPlacement.servers("db2:postgres"));
         assertThrows(IllegalArgumentException.class, () -> PoolPlacement.servers("db2:70000"));
