@@ -114,6 +114,8 @@ public final class FakeUpstream implements AutoCloseable {
         } else if (path.equals("/api/gateway/events") && !exchange.getRequestHeaders().containsKey("Authorization")) {
             respond(exchange, 401, "application/problem+json",
                     "{\"type\":\"https://gateway.dev/problems/unauthorized\",\"title\":\"Unauthorized\",\"status\":401}");
+        } else if (path.equals("/api/gateway/events") && "ends=1".equals(exchange.getRequestURI().getRawQuery())) {
+            respond(exchange, 200, "text/event-stream", "data: {\"n\":1}\n\n");
         } else if (path.equals("/api/gateway/events")) {
             streamEvents(exchange);
         } else if (path.endsWith("/hop-by-hop")) {

@@ -20,15 +20,21 @@ import java.util.stream.Collectors;
 
 /**
  * Rewrites an incoming request for its upstream: same method, path, raw query, end-to-end headers
- * and body, new scheme/host/port. The body is streamed as it arrives, never held whole. Browsers
- * cannot set headers on an EventSource, so the SPA passes its token as {@code access_token}; it is
- * moved into the Authorization header here and never reaches the upstream's URL (or its access log).
+ * and body, new scheme/host/port. {@code X-Forwarded-For} is the caller's address as this proxy sees it (the
+ * registry throttles logins per client address and believes this header from the admin-ui only); what the
+ * caller claims in it, {@code Forwarded} or {@code X-Real-IP} is dropped. The body is streamed as it arrives, never held whole. Browsers
+ * cannot set headers on an EventSource, so the SPA passes the event stream's token as {@code access_token}
+ * (refused elsewhere by {@link QueryTokenFilter}); it is moved into the Authorization header here and never
+ * reaches the upstream's URL (or its access log).
  */
 final class ProxiedRequest {
 
     static final String ACCESS_TOKEN = "access_token";
     /** Set by the client for the upstream connection itself. */
     private static final Set<String> OWN_FRAMING = Set.of("host", "content-length", "expect");
+    /** Who the client is: said by this proxy alone, never repeated from the caller. */
+    private static final Set<String> CLIENT_CLAIMS = Set.of("x-forwarded-for", "forwarded", "x-real-ip");
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private ProxiedRequest() {
     }
@@ -46,10 +52,13 @@ final class ProxiedRequest {
                 .method(request.getMethodName(), body(request));
         HttpHeaders headers = request.getHeaders();
         Predicate<String> forwarded = HopByHopHeaders.endToEnd(headers.getAll(HttpHeaders.CONNECTION))
-                .and(name -> !OWN_FRAMING.contains(HopByHopHeaders.lowerCase(name)));
+                .and(name -> !OWN_FRAMING.contains(HopByHopHeaders.lowerCase(name)))
+                .and(name -> !CLIENT_CLAIMS.contains(HopByHopHeaders.lowerCase(name)));
         headers.names().stream().filter(forwarded)
                 .forEach(name -> headers.getAll(name).forEach(value -> outbound.header(name, value)));
-        authorization(request).ifPresent(value -> outbound.setHeader(HttpHeaders.AUTHORIZATION, value));
+        if (request.getRemoteAddress() != null && request.getRemoteAddress().getAddress() != null) {
+            outbound.header(FORWARDED_FOR, request.getRemoteAddress().getAddress().getHostAddress());
+        }
         return outbound.build();
     }
 
@@ -57,7 +66,7 @@ final class ProxiedRequest {
         return URI.create(upstream.url().resolve(request.getUri().getRawPath()) + query(request.getUri()));
     }
 
-    /** The caller's Authorization header, else its {@code access_token} as a bearer token. */
+    /** The event stream's caller's Authorization header, else its {@code access_token} as a bearer token. */
     static Optional<String> authorization(HttpRequest<?> request) {
         return request.getHeaders().findFirst(HttpHeaders.AUTHORIZATION)
                 .or(() -> request.getParameters().getFirst(ACCESS_TOKEN).map(token -> "Bearer " + token));

@@ -91,6 +91,25 @@ class GatewayProxyIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldTellTheUpstreamTheCallersAddressAndNothingTheCallerClaims() throws Exception {
+        http.send(request("/api/gateway/auth/login")
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("Forwarded", "for=203.0.113.7")
+                .header("X-Real-IP", "203.0.113.7")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        FakeUpstream.Seen seen = registry.lastRequest.get();
+        assertEquals("/api/gateway/auth/login", seen.path());
+        List<String> forwardedFor = seen.headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("X-Forwarded-For"))
+                .flatMap(header -> header.getValue().stream()).toList();
+        assertEquals(List.of("127.0.0.1"), forwardedFor, String.valueOf(seen.headers()));
+        assertNull(seen.header("Forwarded"));
+        assertNull(seen.header("X-Real-IP"));
+    }
+
+    @Test
     void shouldAnswerHeadRequestsWithoutABody() throws Exception {
         HttpResponse<String> response = http.send(request("/api/gateway/tenants").method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -156,6 +175,40 @@ class GatewayProxyIT implements TestPropertyProvider {
         FakeUpstream.Seen seen = registry.lastRequest.get();
         assertEquals("Bearer sse-token", seen.header("Authorization"));
         assertEquals("since=5", seen.query());
+    }
+
+    @Test
+    void shouldEndTheBrowsersStreamWhenTheRegistryEndsIt() throws Exception {
+        HttpResponse<Stream<String>> response = http.send(request("/api/gateway/events?access_token=expiring&ends=1")
+                .GET().build(), HttpResponse.BodyHandlers.ofLines());
+
+        assertEquals(200, response.statusCode());
+        try (Stream<String> lines = response.body()) {
+            assertEquals(List.of("data: {\"n\":1}", ""), lines.toList(), "the stream ended with the registry's");
+        }
+    }
+
+    @Test
+    void shouldRefuseATokenInTheQueryAnywhereButTheEventStream() throws Exception {
+        int before = registry.requests.size() + provisioner.requests.size();
+        List<HttpRequest> withQueryToken = List.of(
+                request("/api/gateway/tenants?access_token=leaked").GET().build(),
+                request("/api/gateway/tenants?limit=5&access_token=leaked")
+                        .header("Authorization", "Bearer admin-token").GET().build(),
+                request("/api/gateway/migrations/run-7?access_token=leaked").GET().build(),
+                request("/api/gateway/auth/login?access_token=leaked").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                request("/api/admin/tenants/acme/usage?access_token=leaked")
+                        .header("Authorization", "Bearer admin-token").GET().build());
+
+        for (HttpRequest refused : withQueryToken) {
+            HttpResponse<String> response = http.send(refused, HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, response.statusCode(), refused.uri() + " " + response.body());
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+            assertTrue(response.body().contains("https://gateway.dev/problems/unauthorized"), response.body());
+            assertTrue(response.headers().firstValue("Content-Security-Policy").isPresent());
+        }
+        assertEquals(before, registry.requests.size() + provisioner.requests.size(), "a refused request went upstream");
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The first admin: with GATEWAY_ADMIN_PASSWORD set, that user exists with that password (created or reset at
- * start); otherwise, when no admin user exists, one is created with a generated password shown once.
+ * start); otherwise, when no admin user exists, one is created with a generated password written to a 0600 file
+ * in the home. The log names the file, never the password: logs travel to places a secret must not.
  */
 @Singleton
 public class AdminBootstrap {
@@ -65,20 +66,26 @@ public class AdminBootstrap {
         if (users.insertIfAbsent(config.adminUser(), hasher.hash(password), Roles.ADMIN) == 0) {
             return;
         }
-        Path file = Path.of(config.home(), "admin-password");
-        write(file, password);
-        LOG.warn("created first admin '{}' with generated password {} (also written to {})",
-                config.adminUser(), password, file.toAbsolutePath());
+        Path file = Path.of(config.home(), "admin-password").toAbsolutePath();
+        if (write(file, password)) {
+            LOG.warn("created first admin '{}'; its generated password is in {} (readable by this user only)",
+                    config.adminUser(), file);
+        } else {
+            LOG.error("created first admin '{}' but could not write its generated password to {}; set"
+                    + " GATEWAY_ADMIN_PASSWORD and restart to choose one", config.adminUser(), file);
+        }
     }
 
-    private static void write(Path file, String password) {
+    private static boolean write(Path file, String password) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, password + "\n");
+            return true;
         } catch (IOException e) {
             LOG.error("could not write {}: {}", file, e.getMessage());
+            return false;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gateway.registry.auth;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -11,18 +12,20 @@ import io.micronaut.security.rules.SecurityRule;
 public class LoginController {
 
     private final LoginService login;
+    private final LoginThrottle throttle;
 
-    public LoginController(LoginService login) {
+    public LoginController(LoginService login, LoginThrottle throttle) {
         this.login = login;
+        this.throttle = throttle;
     }
 
     @Post("/login")
-    public TokenResponse login(@Body LoginRequest request) {
-        return login.login(request.username(), request.password());
+    public TokenResponse login(@Body LoginRequest request, HttpRequest<?> http) {
+        return login.login(request.username(), request.password(), throttle.clientAddress(http));
     }
 
     @Post("/service-token")
-    public TokenResponse serviceToken(@Body ServiceTokenRequest request) {
-        return login.serviceToken(request.clientId(), request.clientSecret());
+    public TokenResponse serviceToken(@Body ServiceTokenRequest request, HttpRequest<?> http) {
+        return login.serviceToken(request.clientId(), request.clientSecret(), throttle.clientAddress(http));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gateway.registry.events;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gateway.events.EventCodec;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.registry.outbox.OutboxAppended;
@@ -10,9 +11,14 @@ import reactor.core.publisher.Sinks;
 
 import java.nio.charset.StandardCharsets;
 
-/** Fans committed lifecycle events out to SSE subscribers; slow subscribers drop events rather than block. */
+/**
+ * Fans committed lifecycle events out to SSE subscribers; slow subscribers drop events rather than block. Viewers
+ * and browsers read this stream, so the first admin's password hash (meant for the provisioner) is taken out.
+ */
 @Singleton
 public class LifecycleBroadcaster {
+
+    static final String ADMIN_PASSWORD_HASH = "admin_password_hash";
 
     public record LifecycleEvent(String id, String type, String json) {
     }
@@ -21,12 +27,22 @@ public class LifecycleBroadcaster {
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     public void onCommitted(OutboxAppended appended) {
-        EventEnvelope e = appended.envelope();
+        EventEnvelope e = withoutSecrets(appended.envelope());
         sink.tryEmitNext(new LifecycleEvent(e.id(), e.type(),
                 new String(EventCodec.encode(e), StandardCharsets.UTF_8)));
     }
 
     public Flux<LifecycleEvent> events() {
         return sink.asFlux();
+    }
+
+    private static EventEnvelope withoutSecrets(EventEnvelope e) {
+        if (!(e.data() instanceof ObjectNode data) || !data.has(ADMIN_PASSWORD_HASH)) {
+            return e;
+        }
+        ObjectNode shown = data.deepCopy();
+        shown.remove(ADMIN_PASSWORD_HASH);
+        return new EventEnvelope(e.id(), e.type(), e.schemaVersion(), e.tenant(), e.revision(), e.occurredAt(),
+                e.correlationId(), shown);
     }
 }

@@ -10,16 +10,13 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * {@code Idempotency-Key} on POST (STYLE.md §3): the key, a hash of the request and the response are stored in
- * the transaction of the operation itself; a replay answers the stored response, the same key with another
- * request is a 422 problem.
+ * {@code Idempotency-Key} on POST: the key, a keyed fingerprint of the request and the response are stored in the
+ * transaction of the operation itself; a replay answers the stored response, the same key with another request is
+ * a 422 problem. Callers pass the request without its secret fields and a stored response without one-time
+ * secrets, so the table holds no password in any form.
  */
 @Singleton
 public class IdempotencyService {
@@ -28,10 +25,12 @@ public class IdempotencyService {
 
     private final IdempotencyRepository repository;
     private final JsonMapper json;
+    private final RequestFingerprint fingerprint;
 
-    public IdempotencyService(IdempotencyRepository repository, JsonMapper json) {
+    public IdempotencyService(IdempotencyRepository repository, JsonMapper json, RequestFingerprint fingerprint) {
         this.repository = repository;
         this.json = json;
+        this.fingerprint = fingerprint;
     }
 
     @Transactional
@@ -43,7 +42,7 @@ public class IdempotencyService {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw new ValidationException("Idempotency-Key must be 1.." + MAX_KEY_LENGTH + " characters");
         }
-        String hash = hash(operation, request);
+        String hash = fingerprint.of(operation, write(request));
         if (repository.claim(key, hash) == 0) {
             IdempotencyRecord stored = repository.findById(key).orElseThrow();
             if (!stored.requestHash().equals(hash)) {
@@ -62,18 +61,6 @@ public class IdempotencyService {
 
     private HttpResponse<?> render(IdempotentResult result) {
         return HttpResponse.status(HttpStatus.valueOf(result.status())).body(result.body());
-    }
-
-    private String hash(String operation, Object request) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(operation.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(write(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String write(Object value) {

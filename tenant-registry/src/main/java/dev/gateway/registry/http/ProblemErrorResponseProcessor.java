@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Every error the framework produces itself (bad JSON, wrong types, oversize body, unknown route, 401/403)
  * becomes problem+json. Framework 413 is reported as 400 {@code validation}: the issue asks for 400 on
- * oversize bodies.
+ * oversize bodies. A 5xx never repeats the framework's messages: they name internal classes and causes.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -23,7 +23,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code() == 413 ? 400 : response.code();
-        List<String> messages = context.getErrors().stream().map(Error::getMessage).toList();
+        List<String> messages = status >= 500 ? List.of("internal error")
+                : context.getErrors().stream().map(Error::getMessage).toList();
         String detail = messages.isEmpty() ? response.reason() : messages.get(0);
         Problem problem = new Problem(Problem.BASE + typeFor(status), response.reason(), status, detail,
                 messages.size() > 1 ? Map.of("errors", messages) : null);

@@ -29,4 +29,9 @@ public class ProblemException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    /** Response headers the problem needs, e.g. Retry-After. */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
 }

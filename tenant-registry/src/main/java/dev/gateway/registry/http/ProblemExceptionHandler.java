@@ -2,6 +2,7 @@ package dev.gateway.registry.http;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
@@ -10,6 +11,8 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ProblemException exception) {
-        return ProblemResponses.of(exception.toProblem());
+        MutableHttpResponse<?> response = ProblemResponses.of(exception.toProblem());
+        exception.headers().forEach(response::header);
+        return response;
     }
 }

@@ -8,15 +8,21 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
+
 /**
  * Whatever no other handler claims. The platform database (or the broker) being unreachable is 503 with
- * Retry-After, answered as soon as the connection pool gives up, so clients back off instead of hanging;
- * anything else is a 500 whose body says nothing of the internals (the log has the details).
+ * Retry-After, answered as soon as the connection pool gives up, so clients back off instead of hanging. A value
+ * the database refuses to store (SQL state class 22, e.g. a NUL character) or a broken data rule (class 23) is the
+ * request's fault: 400, or 409 for a duplicate. Anything else is a 500. No body says anything of the internals
+ * (the log has the details).
  */
 @Singleton
 public class UnexpectedFailureHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
 
     static final String RETRY_AFTER_SECONDS = "5";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_DEPTH = 16;
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedFailureHandler.class);
 
     @Override
@@ -27,7 +33,25 @@ public class UnexpectedFailureHandler implements ExceptionHandler<RuntimeExcepti
                     "the platform database is not reachable right now; retry shortly"))
                     .header("Retry-After", RETRY_AFTER_SECONDS);
         }
+        String state = sqlState(exception);
+        if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+            LOG.info("{} {}: refused by the database, SQL state {}", request.getMethod(), request.getPath(), state);
+            return ProblemResponses.of(UNIQUE_VIOLATION.equals(state)
+                    ? Problem.of(409, "conflict", "Conflict", "the request conflicts with existing data; reload and retry")
+                    : Problem.of(400, "validation", "Invalid request",
+                            "a value in the request cannot be stored (e.g. a NUL character or a number out of range)"));
+        }
         LOG.error("{} {} failed", request.getMethod(), request.getPath(), exception);
         return ProblemResponses.of(Problem.of(500, "internal", "Internal Server Error", "internal error"));
+    }
+
+    private static String sqlState(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++, current = current.getCause()) {
+            if (current instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 }

@@ -15,9 +15,11 @@ import java.util.UUID;
 public class PoolService {
 
     private final PoolRepository pools;
+    private final PoolPlacement placement;
 
-    public PoolService(PoolRepository pools) {
+    public PoolService(PoolRepository pools, PoolPlacement placement) {
         this.pools = pools;
+        this.placement = placement;
     }
 
     public List<SharedPool> list() {
@@ -59,6 +61,7 @@ public class PoolService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        placement.check(r.host(), r.port() == null ? 5432 : r.port(), database);
         if (pools.existsByName(r.name())) {
             throw new ConflictException("pool-exists", "pool '" + r.name() + "' already exists");
         }
@@ -102,6 +105,9 @@ public class PoolService {
         if (placementChange && pool.tenantCount() > 0) {
             throw new ConflictException("pool-in-use",
                     "host, port, database and isolation cannot change while the pool holds tenants");
+        }
+        if (placementChange) {
+            placement.check(or(r.host(), pool.host()), or(r.port(), pool.port()), or(r.database(), pool.database()));
         }
         return pools.update(new SharedPool(pool.id(), or(r.name(), pool.name()), or(r.host(), pool.host()),
                 or(r.port(), pool.port()), or(r.database(), pool.database()), or(r.isolation(), pool.isolation()),

@@ -10,4 +10,9 @@ import java.util.UUID;
 public record CreateTenantRequest(@Nullable String key, @Nullable String companyName, @Nullable UUID poolId,
                                   @Nullable String plan, @Nullable String adminEmail,
                                   @Nullable String adminPassword) {
+
+    /** What an Idempotency-Key may remember of this request. */
+    public CreateTenantRequest withoutSecrets() {
+        return new CreateTenantRequest(key, companyName, poolId, plan, adminEmail, null);
+    }
 }

@@ -41,7 +41,7 @@ public class TenantController {
     public HttpResponse<?> create(@Body CreateTenantRequest request, Authentication auth,
                                   @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
                                   @Nullable @Header(CORRELATION_ID) String correlationId) {
-        return idempotency.execute(idempotencyKey, "POST /tenants", request, () -> {
+        return idempotency.execute(idempotencyKey, "POST /tenants", request.withoutSecrets(), () -> {
             TenantCreationService.Created created = creation.create(request, actor(auth), correlation(correlationId));
             TenantResponse shown = created.generatedPassword() == null
                     ? created.tenant() : created.tenant().withAdminPassword(created.generatedPassword());

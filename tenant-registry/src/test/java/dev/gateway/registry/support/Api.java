@@ -77,9 +77,15 @@ public final class Api {
         return (String) body(send(HttpRequest.POST("/api/gateway/pools", fields))).get("id");
     }
 
-    public Map<String, Object> createTenant(String key) {
-        HttpResponse<Map> r = send(HttpRequest.POST("/api/gateway/tenants",
-                Map.of("key", key, "company_name", "Company " + key)));
+    /** Creates tenant {@code key} with any extra {@code field, value, ...}; answers the 202's body. */
+    public Map<String, Object> createTenant(String key, Object... extra) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("key", key);
+        fields.put("company_name", "Company " + key);
+        for (int i = 0; i < extra.length; i += 2) {
+            fields.put((String) extra[i], extra[i + 1]);
+        }
+        HttpResponse<Map> r = send(HttpRequest.POST("/api/gateway/tenants", fields));
         if (r.code() != 202) {
             throw new AssertionError("create " + key + " answered " + r.code() + " " + r.getBody(Map.class));
         }

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 public final class RegistryFixture {
 
     public static final String ADMIN_PASSWORD = "it-admin-password";
-    private static final String LOCAL_DB = "gateway_registry_it";
+    /** Overridable, so that two checkouts testing at once on one machine do not empty each other's tables. */
+    private static final String LOCAL_DB = System.getenv().getOrDefault("GATEWAY_IT_DB", "gateway_registry_it");
     private static Map<String, String> base;
 
     private RegistryFixture() {
@@ -78,6 +79,7 @@ public final class RegistryFixture {
         p.put("datasources.default.password", "");
         p.put("nats.default.addresses", privateNats()
                 .orElseGet(() -> System.getenv().getOrDefault("GATEWAY_NATS_URL", "nats://127.0.0.1:4222")));
+        p.put("redis.uri", System.getenv().getOrDefault("GATEWAY_REDIS_URL", "redis://127.0.0.1:6379"));
         return p;
     }
 
@@ -146,6 +148,9 @@ public final class RegistryFixture {
         p.put("datasources.default.username", pg.getUsername());
         p.put("datasources.default.password", pg.getPassword());
         p.put("nats.default.addresses", "nats://" + nats.getHost() + ":" + nats.getMappedPort(4222));
+        GenericContainer<?> redis = new GenericContainer<>("redis:7-alpine").withExposedPorts(6379);
+        redis.start();
+        p.put("redis.uri", "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379));
         return p;
     }
 
@@ -164,6 +169,10 @@ public final class RegistryFixture {
             p.put("gateway.worker.stuck-after", "1h");
             p.put("gateway.outbox.poll-interval", "200ms");
             p.put("test.publisher", "recording");
+            // every IT logs in from 127.0.0.1, as do other checkouts' runs on the shared Redis: only the
+            // throttle's own tests (random accounts and addresses) run with real limits
+            p.put("gateway.login.account-failures", "1000000");
+            p.put("gateway.login.address-attempts", "1000000");
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
