@@ -31,6 +31,7 @@ public abstract class GatewayIntegrationTest implements TestPropertyProvider {
         properties.put("gateway.redis.uri", TestServices.REDIS_URI);
         properties.put("gateway.access-log.enabled", "false");
         properties.put("gateway.base-domain", "localhost");
+        properties.put("gateway.db.servers", TestServices.PG_HOST + ":" + TestServices.PG_PORT);
         properties.putAll(extraProperties());
         return properties;
     }
