@@ -98,6 +98,10 @@ public class TenantResolutionFilter implements HttpServerFilter {
         String role = token != null ? token.role() : login ? "anonymous" : "member";
         request.setAttribute(Caller.ATTRIBUTE,
                 new Caller(entry, token == null ? null : token.subject(), role, correlationId));
+        if (login) {
+            // anyone may call the login: it is throttled by address and account, never on the tenant's plan
+            return Mono.from(chain.proceed(request));
+        }
         return Mono.fromFuture(CallerLoop.resume(limiter.check(entry, route(request.getPath())))).flatMap(decision -> {
             if (decision.unavailable()) {
                 return Mono.just(ProblemResponses.of(ProblemException.unavailable("rate limiter unavailable")));
