@@ -4,6 +4,7 @@ import dev.gateway.app.http.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
 import dev.gateway.app.resolve.ClientAddresses;
+import dev.gateway.app.ratelimit.LoginThrottle;
 import dev.gateway.app.users.UserService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;

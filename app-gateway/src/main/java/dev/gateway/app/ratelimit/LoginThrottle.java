@@ -1,4 +1,4 @@
-package dev.gateway.app.auth;
+package dev.gateway.app.ratelimit;
 
 import dev.gateway.app.http.Problem;
 import dev.gateway.app.http.ProblemException;
@@ -57,7 +57,7 @@ public class LoginThrottle {
     public LoginThrottle(@Named(RedisLinks.RATE_LIMIT) RedisLink redis, ResourceResolver resources,
                          LoginThrottleConfig config, MeterRegistry meters) {
         this.redis = redis;
-        this.script = new LuaScript(resources, "auth/login-throttle.lua");
+        this.script = new LuaScript(resources, "ratelimit/login-throttle.lua");
         this.meters = meters;
         this.slots = new Semaphore(config.concurrency(), true);
         this.maxWaiting = config.concurrency() * WAITING_PER_SLOT;

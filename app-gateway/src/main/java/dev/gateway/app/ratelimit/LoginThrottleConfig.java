@@ -1,4 +1,4 @@
-package dev.gateway.app.auth;
+package dev.gateway.app.ratelimit;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
