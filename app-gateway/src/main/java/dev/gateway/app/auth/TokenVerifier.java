@@ -91,21 +91,22 @@ public class TokenVerifier {
             throw ProblemException.unauthorized();
         }
         return token(claims, AuthConfig.TENANT_CLAIM,
-                "admin".equals(claims.getStringClaim(AuthConfig.ROLE_CLAIM)) ? "admin" : "member");
+                "admin".equals(claims.getStringClaim(AuthConfig.ROLE_CLAIM)) ? "admin" : "member", true);
     }
 
     private VerifiedToken fromExternal(JWTClaimsSet claims) throws ParseException {
         return token(claims, externalConfig.tenantClaim(), externalConfig.platformRole(
-                claims.getClaim(externalConfig.roleClaim())));
+                claims.getClaim(externalConfig.roleClaim())), false);
     }
 
-    private static VerifiedToken token(JWTClaimsSet claims, String tenantClaim, String role) throws ParseException {
+    private static VerifiedToken token(JWTClaimsSet claims, String tenantClaim, String role, boolean issuedHere)
+            throws ParseException {
         Date expires = claims.getExpirationTime();
         String tenant = claims.getStringClaim(tenantClaim);
         if (expires == null || tenant == null || claims.getSubject() == null) {
             throw ProblemException.unauthorized();
         }
-        return new VerifiedToken(claims.getSubject(), tenant, role, expires.getTime());
+        return new VerifiedToken(claims.getSubject(), tenant, role, expires.getTime(), issuedHere);
     }
 
     private static DefaultJWTProcessor<SecurityContext> externalProcessor(ExternalIdpConfig config)

@@ -95,8 +95,12 @@ class DirectoryTamperingIT extends GatewayIntegrationTest {
         }
     }
 
-    /** Overwrites directory fields and waits until the gateway serves the changed entry. */
+    /**
+     * Overwrites directory fields and waits until the gateway serves the changed entry. The token is used
+     * once before, so that its holder's role is known and {@code /api/me} needs no database afterwards.
+     */
     private void tamper(ProvisionedTenant tenant, String token, Map<String, String> fields) {
+        assertEquals(200, api().get("/api/me", bearer(token)).status());
         String marker = "Tampered " + UUID.randomUUID();
         Map<String, String> changed = new HashMap<>(fields);
         changed.put(TenantDirectory.COMPANY_NAME, marker);
