@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Verifies tenant tokens: RS256 only, signature, issuer, audience and expiry. Ours (iss
@@ -90,23 +91,28 @@ public class TokenVerifier {
         if (!jwt.verify(local) || audience == null || !audience.contains(AuthConfig.AUDIENCE)) {
             throw ProblemException.unauthorized();
         }
-        return token(claims, AuthConfig.TENANT_CLAIM,
-                "admin".equals(claims.getStringClaim(AuthConfig.ROLE_CLAIM)) ? "admin" : "member", true);
+        VerifiedToken token = token(claims, AuthConfig.TENANT_CLAIM,
+                "admin".equals(claims.getStringClaim(AuthConfig.ROLE_CLAIM)) ? "admin" : "member");
+        try {
+            UUID user = UUID.fromString(token.subject());
+            return new VerifiedToken(token.subject(), token.tenant(), token.role(), token.expiresAtMillis(), user);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unauthorized();
+        }
     }
 
     private VerifiedToken fromExternal(JWTClaimsSet claims) throws ParseException {
         return token(claims, externalConfig.tenantClaim(), externalConfig.platformRole(
-                claims.getClaim(externalConfig.roleClaim())), false);
+                claims.getClaim(externalConfig.roleClaim())));
     }
 
-    private static VerifiedToken token(JWTClaimsSet claims, String tenantClaim, String role, boolean issuedHere)
-            throws ParseException {
+    private static VerifiedToken token(JWTClaimsSet claims, String tenantClaim, String role) throws ParseException {
         Date expires = claims.getExpirationTime();
         String tenant = claims.getStringClaim(tenantClaim);
         if (expires == null || tenant == null || claims.getSubject() == null) {
             throw ProblemException.unauthorized();
         }
-        return new VerifiedToken(claims.getSubject(), tenant, role, expires.getTime(), issuedHere);
+        return new VerifiedToken(claims.getSubject(), tenant, role, expires.getTime(), null);
     }
 
     private static DefaultJWTProcessor<SecurityContext> externalProcessor(ExternalIdpConfig config)

@@ -1,8 +1,12 @@
 package dev.gateway.app.auth;
 
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.UUID;
+
 /**
- * What a verified tenant token says: who, in which tenant, with which role, until when; {@code issuedHere}
- * for our own tokens (their subject is a user of the tenant's users table), false for an external IdP's.
+ * What a verified tenant token says: who, in which tenant, with which role, until when; {@code user} is the
+ * tenant user id of our own tokens, null for an external IdP's (its users are not in the tenant's table).
  */
-public record VerifiedToken(String subject, String tenant, String role, long expiresAtMillis, boolean issuedHere) {
+public record VerifiedToken(String subject, String tenant, String role, long expiresAtMillis, @Nullable UUID user) {
 }
