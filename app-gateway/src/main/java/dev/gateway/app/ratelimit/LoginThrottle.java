@@ -8,19 +8,11 @@ import dev.gateway.app.redis.RedisLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.io.ResourceResolver;
-import io.netty.util.NetUtil;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -72,7 +64,7 @@ public class LoginThrottle {
      * checks wait. Close the attempt when the check is done.
      */
     public Attempt begin(String address, String tenant, String email) {
-        String[] keys = {"login:address:" + bucket(address), "login:account:" + tenant + ":" + fingerprint(email)};
+        String[] keys = {LoginKeys.address(address), LoginKeys.account(tenant, email)};
         List<Long> reply = call(keys, "attempt");
         if (reply.get(0) != 0) {
             refused(reply.get(0) == 1 ? "address" : "account");
@@ -129,33 +121,6 @@ public class LoginThrottle {
 
     private void refused(String rule) {
         meters.counter("gateway.login.throttled", "rule", rule).increment();
-    }
-
-    /** IPv4 addresses count one by one; IPv6 by /64, the block one subscriber usually gets. */
-    static String bucket(String address) {
-        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
-        if (bytes == null || bytes.length == 4) {
-            return address;
-        }
-        for (int i = 8; i < bytes.length; i++) {
-            bytes[i] = 0;
-        }
-        try {
-            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
-        } catch (UnknownHostException e) {
-            return address;
-        }
-    }
-
-    /** Fixed-length key part whatever the client sent as email. */
-    static String fingerprint(String email) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A password check in progress: holds one slot and, unless it succeeds, one failure of the account. */
