@@ -10,9 +10,19 @@ import java.time.Duration;
  * @param tokenTtl        lifetime of issued tokens
  * @param allowHeaderOnly DEV ONLY: requests without a token act as a tenant member of the tenant
  *                        named by X-Tenant-ID / Host
+ * @param userRecheck     how often a token holder's current role is read again from the tenant's users table
+ *                        while its tokens are in use; at most twice this after a change this gateway did not
+ *                        make (another gateway's), a token of a deleted or demoted user stops working
  */
 @ConfigurationProperties("gateway.auth")
-public record AuthConfig(@Nullable String keyPath, Duration tokenTtl, boolean allowHeaderOnly) {
+public record AuthConfig(@Nullable String keyPath, Duration tokenTtl, boolean allowHeaderOnly, Duration userRecheck) {
+
+    public AuthConfig {
+        if (userRecheck.compareTo(Duration.ofSeconds(1)) < 0 || userRecheck.compareTo(Duration.ofSeconds(30)) > 0) {
+            throw new IllegalArgumentException("gateway.auth.user-recheck (GATEWAY_APP_USER_RECHECK) must be between"
+                    + " 1s and 30s, so that a removed user's tokens stop working within a minute; was " + userRecheck);
+        }
+    }
 
     public static final String ISSUER = "app-gateway";
     public static final String AUDIENCE = "tenant-api";

@@ -1,13 +1,18 @@
 package dev.gateway.app.auth;
 
+import dev.gateway.app.http.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
+import dev.gateway.app.resolve.ClientAddresses;
+import dev.gateway.app.ratelimit.LoginThrottle;
 import dev.gateway.app.users.UserService;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 
 /** Tenant user login: email + password of a user in the resolved tenant → RS256 token. */
@@ -17,17 +22,26 @@ public class AuthController {
 
     private final UserService users;
     private final TokenIssuer issuer;
+    private final LoginThrottle throttle;
+    private final ClientAddresses addresses;
 
-    public AuthController(UserService users, TokenIssuer issuer) {
+    public AuthController(UserService users, TokenIssuer issuer, LoginThrottle throttle, ClientAddresses addresses) {
         this.users = users;
         this.issuer = issuer;
+        this.throttle = throttle;
+        this.addresses = addresses;
     }
 
     @Post
-    public TokenResponse token(Caller caller, @Body @Valid TokenRequest request) {
-        return users.authenticate(caller, request.email(), request.password())
-                .map(user -> issuer.issue(user.id(), caller.tenant().key(), user.role()))
-                .orElseThrow(() -> new ProblemException(dev.gateway.app.http.Problem.of(401, "unauthorized",
-                        "Unauthorized", "wrong email or password")));
+    public TokenResponse token(@Parameter(hidden = true) Caller caller, HttpRequest<?> http,
+                               @Body @Valid TokenRequest request) {
+        try (LoginThrottle.Attempt attempt = throttle.begin(addresses.of(http), caller.tenant().key(),
+                request.email())) {
+            UserService.AuthenticatedUser user = users.authenticate(caller, request.email(), request.password())
+                    .orElseThrow(() -> new ProblemException(Problem.of(401, "unauthorized", "Unauthorized",
+                            "wrong email or password")));
+            attempt.succeeded();
+            return issuer.issue(user.id(), caller.tenant().key(), user.role());
+        }
     }
 }

@@ -14,8 +14,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.gateway.app.http.ProblemException;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Singleton;
 
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -24,15 +24,16 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Verifies tenant tokens: RS256 only, signature, issuer, audience and expiry. Ours (iss
  * app-gateway) are checked against our key; an external IdP's against its JWKS when configured.
  * Anything else (alg none, HS256, admin tokens of the tenant-registry, unknown issuers) is refused.
  * A verified token is remembered by its exact text until it expires, so the RSA check runs once
- * per token, not once per request.
+ * per token, not once per request. Created at startup, so an incomplete IdP setting stops the start.
  */
-@Singleton
+@Context
 public class TokenVerifier {
 
     private static final int MAX_TOKEN_LENGTH = 4096;
@@ -90,21 +91,28 @@ public class TokenVerifier {
         if (!jwt.verify(local) || audience == null || !audience.contains(AuthConfig.AUDIENCE)) {
             throw ProblemException.unauthorized();
         }
-        return token(claims, AuthConfig.TENANT_CLAIM, AuthConfig.ROLE_CLAIM);
+        VerifiedToken token = token(claims, AuthConfig.TENANT_CLAIM,
+                "admin".equals(claims.getStringClaim(AuthConfig.ROLE_CLAIM)) ? "admin" : "member");
+        try {
+            UUID user = UUID.fromString(token.subject());
+            return new VerifiedToken(token.subject(), token.tenant(), token.role(), token.expiresAtMillis(), user);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unauthorized();
+        }
     }
 
     private VerifiedToken fromExternal(JWTClaimsSet claims) throws ParseException {
-        return token(claims, externalConfig.tenantClaim(), externalConfig.roleClaim());
+        return token(claims, externalConfig.tenantClaim(), externalConfig.platformRole(
+                claims.getClaim(externalConfig.roleClaim())));
     }
 
-    private static VerifiedToken token(JWTClaimsSet claims, String tenantClaim, String roleClaim) throws ParseException {
+    private static VerifiedToken token(JWTClaimsSet claims, String tenantClaim, String role) throws ParseException {
         Date expires = claims.getExpirationTime();
         String tenant = claims.getStringClaim(tenantClaim);
         if (expires == null || tenant == null || claims.getSubject() == null) {
             throw ProblemException.unauthorized();
         }
-        String role = "admin".equals(claims.getStringClaim(roleClaim)) ? "admin" : "member";
-        return new VerifiedToken(claims.getSubject(), tenant, role, expires.getTime());
+        return new VerifiedToken(claims.getSubject(), tenant, role, expires.getTime(), null);
     }
 
     private static DefaultJWTProcessor<SecurityContext> externalProcessor(ExternalIdpConfig config)

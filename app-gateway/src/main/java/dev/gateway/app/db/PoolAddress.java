@@ -1,7 +1,6 @@
 package dev.gateway.app.db;
 
 import dev.gateway.app.directory.TenantEntry;
-import dev.gateway.app.http.ProblemException;
 
 /** One PostgreSQL database a pool connects to. */
 public record PoolAddress(String host, int port, String database) {
@@ -9,7 +8,7 @@ public record PoolAddress(String host, int port, String database) {
     public static PoolAddress of(TenantEntry tenant) {
         if (tenant.poolHost() == null || tenant.poolPort() <= 0 || tenant.poolPort() > 65535
                 || tenant.dbName() == null || tenant.scopeSql() == null) {
-            throw ProblemException.unavailable("tenant " + tenant.key() + " has no usable database entry");
+            throw TenantPools.unusable(tenant, "no usable database entry");
         }
         return new PoolAddress(tenant.poolHost(), tenant.poolPort(), tenant.dbName());
     }

@@ -11,12 +11,19 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Constraint violations are the client's fault (4xx); anything else is ours (5xx, logged). */
+/**
+ * Data exceptions (SQLSTATE class 22: a NUL character, a bad date, a too long value …) and constraint
+ * violations (class 23) are the client's input: 4xx. Anything else is ours: 5xx, logged, and the answer
+ * carries no text of the database's.
+ */
 @Produces
 @Singleton
 public class TenantDatabaseExceptionHandler implements ExceptionHandler<TenantDatabaseException, HttpResponse<Problem>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantDatabaseExceptionHandler.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DATA_EXCEPTION = "22";
+    private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, TenantDatabaseException e) {
@@ -25,14 +32,13 @@ public class TenantDatabaseExceptionHandler implements ExceptionHandler<TenantDa
             LOG.warn("tenant database unavailable: {}", e.getMessage());
             return ProblemResponses.of(ProblemException.unavailable("tenant database unavailable"));
         }
-        return switch (state) {
-            case "23505" -> ProblemResponses.of(ProblemException.conflict("a row with this value already exists"));
-            case "23503", "23514", "23502", "22001", "22P02", "22007", "22008" ->
-                    ProblemResponses.of(ProblemException.validation("value rejected by the database"));
-            default -> {
-                LOG.error("tenant transaction failed (SQLState {})", state, e);
-                yield ProblemResponses.of(Problem.of(500, "internal-error", "Internal error", "internal error"));
-            }
-        };
+        if (UNIQUE_VIOLATION.equals(state)) {
+            return ProblemResponses.of(ProblemException.conflict("a row with this value already exists"));
+        }
+        if (state.startsWith(DATA_EXCEPTION) || state.startsWith(INTEGRITY_CONSTRAINT_VIOLATION)) {
+            return ProblemResponses.of(ProblemException.validation("value rejected by the database"));
+        }
+        LOG.error("tenant transaction failed (SQLState {})", state, e);
+        return ProblemResponses.of(Problem.of(500, "internal-error", "Internal error", "internal error"));
     }
 }

@@ -3,8 +3,11 @@ package dev.gateway.app.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gateway.app.directory.TenantEntry;
+import dev.gateway.app.http.ProblemException;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
@@ -20,10 +23,12 @@ import java.util.concurrent.TimeUnit;
  * Connection pools, bounded per database, never per tenant: schema-isolated tenants share the
  * pool of their pool database; database-isolated tenants get small pools kept in an LRU set
  * whose size follows the connection budget. An evicted pool is closed once its borrowed
- * connections are back (or after 30 s).
+ * connections are back (or after 30 s). Created at startup, so a bad server list stops the start.
  */
-@Singleton
+@Context
 public class TenantPools {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TenantPools.class);
 
     private static final long DRAIN_LIMIT_MILLIS = 30_000;
 
@@ -43,12 +48,12 @@ public class TenantPools {
     public DataSource forTenant(TenantEntry tenant) {
         PoolAddress address = PoolAddress.of(tenant);
         if (!tenant.isDatabaseIsolated()) {
-            return shared.computeIfAbsent(address, a -> open(a, config.sharedPoolSize(), "shared"));
+            return shared.computeIfAbsent(address, a -> open(tenant, a, config.sharedPoolSize(), "shared"));
         }
         synchronized (perTenant) {
             HikariDataSource pool = perTenant.get(address);
             if (pool == null) {
-                pool = open(address, config.tenantPoolSize(), "tenant");
+                pool = open(tenant, address, config.tenantPoolSize(), "tenant");
                 perTenant.put(address, pool);
                 evictBeyondBudget();
             }
@@ -83,7 +88,18 @@ public class TenantPools {
         }
     }
 
-    private HikariDataSource open(PoolAddress address, int size, String kind) {
+    /** A refusal that says nothing internal to the caller; the reason goes to the log. */
+    static ProblemException unusable(TenantEntry tenant, String reason) {
+        LOG.warn("tenant {}: {}, refusing its database work", tenant.key(), reason);
+        return ProblemException.unavailable("tenant database unavailable");
+    }
+
+    private HikariDataSource open(TenantEntry tenant, PoolAddress address, int size, String kind) {
+        // an existing pool was checked when it opened: the check costs nothing per request
+        if (!config.isServer(address.host(), address.port())) {
+            throw unusable(tenant, "directory names pool server " + address.host() + ":" + address.port()
+                    + ", which is not among gateway.db.servers");
+        }
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("tenant-" + kind + "-" + address);
         hikari.setJdbcUrl(address.jdbcUrl());

@@ -1,6 +1,7 @@
 package dev.gateway.app.directory;
 
 import dev.gateway.events.TenantDirectory;
+import dev.gateway.events.TenantKey;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.Arrays;
@@ -9,9 +10,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One tenant as the Redis directory describes it. Everything derived per request (the SQL that
- * scopes a transaction, the rate-limit key and emission interval, the RateLimit-Policy header) is computed
- * once here, when the entry is loaded, not on every request.
+ * One tenant as the Redis directory describes it. The directory is trusted for state and limits only:
+ * the role, schema and (database isolation) database are derived from the key, exactly as the
+ * provisioner names them, so whoever can write the directory cannot point a tenant at another tenant's
+ * objects; the pool server is checked against the configured ones before any connection
+ * ({@code db/TenantPools}). Everything derived per request (the SQL that scopes a transaction, the
+ * rate-limit key and emission interval, the RateLimit-Policy header) is computed once here, when the
+ * entry is loaded, not on every request.
  */
 public record TenantEntry(
         String key,
@@ -26,23 +31,23 @@ public record TenantEntry(
         @Nullable String poolHost,
         int poolPort,
         @Nullable String dbName,
-        @Nullable String schemaName,
-        @Nullable String role,
         long revision,
         @Nullable String scopeSql,
         String rateLimitKey,
         long emissionInterval,
         String rateLimitPolicy) {
 
-    /** Only names of this shape reach SQL, and they are quoted as well. */
+    /** Only names of this shape reach SQL or a JDBC URL, and they are quoted as well. */
     private static final Pattern IDENTIFIER = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
+    /** Every tenant database is named {@code tenant_<key>}; a shared pool database never is. */
+    private static final String TENANT_OBJECT_PREFIX = "tenant_";
     private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9.\\-]{1,253}$");
 
     public static TenantEntry parse(String key, Map<String, String> hash) {
         int rate = Math.max(1, integer(hash.get(TenantDirectory.RATE_PER_SECOND)));
         int burst = Math.max(1, integer(hash.get(TenantDirectory.BURST)));
-        String role = identifier(hash.get(TenantDirectory.ROLE));
-        String schema = identifier(hash.get(TenantDirectory.SCHEMA_NAME));
+        String objectName = TenantKey.isValid(key) ? TenantKey.objectName(key) : null;
+        String isolation = hash.getOrDefault(TenantDirectory.ISOLATION, "schema");
         String host = hash.get(TenantDirectory.POOL_HOST);
         String features = hash.getOrDefault(TenantDirectory.FEATURES, "");
         long interval = Math.max(1, 1_000_000L / rate);
@@ -54,14 +59,13 @@ public record TenantEntry(
                 integer(hash.get(TenantDirectory.MAX_USERS)),
                 features.isBlank() ? List.of() : Arrays.stream(features.split(",")).map(String::trim)
                         .filter(f -> !f.isEmpty()).toList(),
-                hash.getOrDefault(TenantDirectory.ISOLATION, "schema"),
+                isolation,
                 host != null && HOST.matcher(host).matches() ? host : null,
                 integer(hash.get(TenantDirectory.POOL_PORT)),
-                identifier(hash.get(TenantDirectory.DB_NAME)),
-                schema, role,
+                database(isolation, objectName, hash.get(TenantDirectory.DB_NAME)),
                 longValue(hash.get(TenantDirectory.REVISION)),
-                role == null || schema == null ? null
-                        : "SET LOCAL ROLE \"" + role + "\"; SET LOCAL search_path = \"" + schema + "\"",
+                objectName == null ? null
+                        : "SET LOCAL ROLE \"" + objectName + "\"; SET LOCAL search_path = \"" + objectName + "\"",
                 "rl:" + key,
                 interval,
                 "\"tenant\";q=" + burst + ";w=" + Math.max(1, (burst + rate - 1) / rate));
@@ -69,6 +73,19 @@ public record TenantEntry(
 
     public boolean isDatabaseIsolated() {
         return "database".equals(isolation);
+    }
+
+    /** Database isolation: the tenant's own database; schema isolation: the pool's shared database. */
+    @Nullable
+    private static String database(String isolation, @Nullable String objectName, @Nullable String sharedDatabase) {
+        return switch (isolation) {
+            case "database" -> objectName;
+            case "schema" -> {
+                String shared = identifier(sharedDatabase);
+                yield shared == null || shared.startsWith(TENANT_OBJECT_PREFIX) ? null : shared;
+            }
+            default -> null;
+        };
     }
 
     @Nullable

@@ -1,6 +1,7 @@
 package dev.gateway.app.resolve;
 
 import dev.gateway.app.auth.AuthConfig;
+import dev.gateway.app.auth.TokenHolders;
 import dev.gateway.app.auth.TokenVerifier;
 import dev.gateway.app.auth.VerifiedToken;
 import dev.gateway.app.directory.TenantDirectoryService;
@@ -10,6 +11,7 @@ import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.http.ProblemResponses;
 import dev.gateway.app.observe.AccessLog;
 import dev.gateway.app.observe.RequestMetrics;
+import dev.gateway.app.ratelimit.RateLimitDecision;
 import dev.gateway.app.ratelimit.RateLimitHeaders;
 import dev.gateway.app.ratelimit.RateLimiter;
 import io.micronaut.core.annotation.Nullable;
@@ -23,10 +25,12 @@ import io.micronaut.http.filter.ServerFilterChain;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The front door of every /api request, before any controller: correlation id, token
- * verification, tenant resolution, lifecycle gate, rate limit; afterwards RateLimit headers,
- * metrics and the access log line. Hot path on a cache hit: no I/O except the one limiter call.
+ * verification, tenant resolution, lifecycle gate, token holder check, rate limit; afterwards RateLimit
+ * headers, metrics and the access log line. Hot path on cache hits: no I/O except the one limiter call.
  */
 @Filter("/api/**")
 public class TenantResolutionFilter implements HttpServerFilter {
@@ -37,6 +41,7 @@ public class TenantResolutionFilter implements HttpServerFilter {
     private static final String BEARER = "Bearer ";
 
     private final TokenVerifier tokens;
+    private final TokenHolders holders;
     private final TenantSources sources;
     private final TenantDirectoryService directory;
     private final RateLimiter limiter;
@@ -44,9 +49,11 @@ public class TenantResolutionFilter implements HttpServerFilter {
     private final AccessLog accessLog;
     private final boolean allowHeaderOnly;
 
-    public TenantResolutionFilter(TokenVerifier tokens, TenantSources sources, TenantDirectoryService directory,
-                                  RateLimiter limiter, RequestMetrics metrics, AccessLog accessLog, AuthConfig auth) {
+    public TenantResolutionFilter(TokenVerifier tokens, TokenHolders holders, TenantSources sources,
+                                  TenantDirectoryService directory, RateLimiter limiter, RequestMetrics metrics,
+                                  AccessLog accessLog, AuthConfig auth) {
         this.tokens = tokens;
+        this.holders = holders;
         this.sources = sources;
         this.directory = directory;
         this.limiter = limiter;
@@ -98,7 +105,16 @@ public class TenantResolutionFilter implements HttpServerFilter {
         String role = token != null ? token.role() : login ? "anonymous" : "member";
         request.setAttribute(Caller.ATTRIBUTE,
                 new Caller(entry, token == null ? null : token.subject(), role, correlationId));
-        return Mono.fromFuture(CallerLoop.resume(limiter.check(entry, route(request.getPath())))).flatMap(decision -> {
+        if (login) {
+            // anyone may call the login: it is throttled by address and account, never on the tenant's plan
+            return Mono.from(chain.proceed(request));
+        }
+        String route = route(request.getPath());
+        // a token whose user is gone or demoted is refused before it spends anything of the plan
+        CompletableFuture<RateLimitDecision> admitted = token == null ? limiter.check(entry, route)
+                : holders.check(entry.key(), token).thenCompose(held -> limiter.check(entry, route));
+        return Mono.fromFuture(CallerLoop.resume(admitted)).onErrorMap(e -> !(e instanceof ProblemException),
+                e -> ProblemException.unavailable("cannot check the token's user now")).flatMap(decision -> {
             if (decision.unavailable()) {
                 return Mono.just(ProblemResponses.of(ProblemException.unavailable("rate limiter unavailable")));
             }

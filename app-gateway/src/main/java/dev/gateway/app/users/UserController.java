@@ -3,7 +3,9 @@ package dev.gateway.app.users;
 import dev.gateway.app.http.Page;
 import dev.gateway.app.http.PageRequest;
 import dev.gateway.app.resolve.Caller;
+import dev.gateway.app.resolve.ClientAddresses;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -26,9 +28,11 @@ import java.util.UUID;
 public class UserController {
 
     private final UserService users;
+    private final ClientAddresses addresses;
 
-    public UserController(UserService users) {
+    public UserController(UserService users, ClientAddresses addresses) {
         this.users = users;
+        this.addresses = addresses;
     }
 
     @Get
@@ -48,8 +52,9 @@ public class UserController {
     }
 
     @Patch("/{id}")
-    public User update(@Parameter(hidden = true) Caller caller, UUID id, @Body @Valid UpdateUserRequest request) {
-        return users.update(caller, id, request);
+    public User update(@Parameter(hidden = true) Caller caller, HttpRequest<?> http, UUID id,
+                       @Body @Valid UpdateUserRequest request) {
+        return users.update(caller, addresses.of(http), id, request);
     }
 
     @Delete("/{id}")

@@ -20,7 +20,7 @@ class UserRepository {
 
     private static final String COLUMNS = "id, email, name, role, created_at, updated_at";
 
-    record Credentials(UUID id, String passwordHash, String role) {
+    record Credentials(UUID id, String email, String passwordHash, String role) {
     }
 
     List<User> page(Connection c, PageRequest page) throws SQLException {
@@ -36,12 +36,23 @@ class UserRepository {
 
     Optional<Credentials> credentials(Connection c, String email) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, password_hash, role FROM users WHERE lower(email) = lower(?)")) {
+                "SELECT id, email, password_hash, role FROM users WHERE lower(email) = lower(?)")) {
             ps.setString(1, email);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Credentials(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3))) : Optional.empty();
-            }
+            return Queries.first(ps, UserRepository::credentials);
+        }
+    }
+
+    Optional<Credentials> credentials(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, email, password_hash, role FROM users WHERE id = ?")) {
+            ps.setObject(1, id);
+            return Queries.first(ps, UserRepository::credentials);
+        }
+    }
+
+    Optional<String> role(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT role FROM users WHERE id = ?")) {
+            ps.setObject(1, id);
+            return Queries.first(ps, rs -> rs.getString(1));
         }
     }
 
@@ -85,6 +96,10 @@ class UserRepository {
 
     boolean delete(Connection c, UUID id) throws SQLException {
         return Queries.deleteById(c, "users", id);
+    }
+
+    private static Credentials credentials(ResultSet rs) throws SQLException {
+        return new Credentials(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4));
     }
 
     private static User row(ResultSet rs) throws SQLException {

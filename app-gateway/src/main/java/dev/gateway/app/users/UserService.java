@@ -1,12 +1,16 @@
 package dev.gateway.app.users;
 
 import dev.gateway.app.db.TenantTransactions;
+import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.Cursor;
 import dev.gateway.app.http.Page;
 import dev.gateway.app.http.PageRequest;
 import dev.gateway.app.http.Problem;
 import dev.gateway.app.http.ProblemException;
+import dev.gateway.app.ratelimit.LoginThrottle;
 import dev.gateway.app.resolve.Caller;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
@@ -14,8 +18,10 @@ import java.util.UUID;
 
 /**
  * Tenant users. Admins manage users; members may list and read them and change their own name
- * and password. The plan's user limit is checked under a table lock in the inserting
- * transaction, so concurrent creates cannot overshoot it.
+ * and password (anyone's own password only with the current one, checked under the login throttle).
+ * The plan's user limit is checked under a table lock in the inserting transaction, so concurrent
+ * creates cannot overshoot it. A change of role or password and a deletion are announced after commit
+ * ({@link UserChanged}).
  */
 @Singleton
 public class UserService {
@@ -23,11 +29,16 @@ public class UserService {
     private final TenantTransactions tx;
     private final UserRepository users;
     private final PasswordHasher passwords;
+    private final LoginThrottle throttle;
+    private final ApplicationEventPublisher<UserChanged> changes;
 
-    public UserService(TenantTransactions tx, UserRepository users, PasswordHasher passwords) {
+    public UserService(TenantTransactions tx, UserRepository users, PasswordHasher passwords, LoginThrottle throttle,
+                       ApplicationEventPublisher<UserChanged> changes) {
         this.tx = tx;
         this.users = users;
         this.passwords = passwords;
+        this.throttle = throttle;
+        this.changes = changes;
     }
 
     /** The user with these credentials, empty for a wrong email or password alike. */
@@ -69,19 +80,47 @@ public class UserService {
         });
     }
 
-    public User update(Caller caller, UUID id, UpdateUserRequest request) {
+    /** The user's role now, empty when there is no such user (any more). */
+    public Optional<String> currentRole(TenantEntry tenant, UUID id) {
+        return tx.inTenant(tenant, c -> users.role(c, id));
+    }
+
+    /** {@code address}: the caller's client address, counted by the login throttle for a password check. */
+    public User update(Caller caller, String address, UUID id, UpdateUserRequest request) {
         if (!caller.isAdmin() && (!caller.is(id.toString()) || request.role() != null)) {
             throw ProblemException.forbidden("members may only change their own name and password");
         }
+        if (request.password() != null && caller.is(id.toString())) {
+            checkCurrentPassword(caller, address, id, request.currentPassword());
+        }
         String hash = request.password() == null ? null : passwords.hash(request.password());
-        return tx.inTenant(caller.tenant(), c -> users.update(c, id, request.name(), hash, request.role()))
+        User updated = tx.inTenant(caller.tenant(), c -> users.update(c, id, request.name(), hash, request.role()))
                 .orElseThrow(() -> ProblemException.notFound("user"));
+        if (hash != null || request.role() != null) {
+            changes.publishEvent(new UserChanged(caller.tenant().key(), id));
+        }
+        return updated;
     }
 
     public void delete(Caller caller, UUID id) {
         caller.requireAdmin();
         if (!tx.inTenant(caller.tenant(), c -> users.delete(c, id))) {
             throw ProblemException.notFound("user");
+        }
+        changes.publishEvent(new UserChanged(caller.tenant().key(), id));
+    }
+
+    private void checkCurrentPassword(Caller caller, String address, UUID id, @Nullable String current) {
+        if (current == null) {
+            throw ProblemException.validation("current_password is required to change your own password");
+        }
+        UserRepository.Credentials own = tx.inTenant(caller.tenant(), c -> users.credentials(c, id))
+                .orElseThrow(() -> ProblemException.notFound("user"));
+        try (LoginThrottle.Attempt attempt = throttle.begin(address, caller.tenant().key(), own.email())) {
+            if (!passwords.matches(current, own.passwordHash())) {
+                throw ProblemException.forbidden("current_password is wrong");
+            }
+            attempt.succeeded();
         }
     }
 

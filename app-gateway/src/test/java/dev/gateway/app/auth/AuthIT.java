@@ -162,6 +162,14 @@ class AuthIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void shouldRejectOwnKeyForSomeoneWhoIsNoUserOfTheTenant() {
+        assertUnauthorized(Tokens.rs256(signingKey.jwk(), good(a.key()).subject("not-a-user-id").build()), a.key());
+        assertUnauthorized(Tokens.rs256(signingKey.jwk(), good(a.key()).build()), a.key()); // a random user id
+        assertUnauthorized(Tokens.rs256(signingKey.jwk(), good(a.key()).subject(b.adminId().toString()).build()),
+                a.key());
+    }
+
+    @Test
     void shouldRejectGarbageAndNonBearerCredentials() {
         for (String authorization : List.of("Bearer not.a.jwt", "Bearer ", "Basic YWRtaW46YWRtaW4=",
                 "Bearer " + "x".repeat(5000))) {

@@ -19,10 +19,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static dev.gateway.app.support.Api.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The two non-default auth modes: an external IdP (JWKS served by a local stub, tenant in claim
@@ -57,7 +59,9 @@ class AuthModesIT extends GatewayIntegrationTest {
                 "gateway.auth.external.jwks-url", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks",
                 "gateway.auth.external.issuer", IDP,
                 "gateway.auth.external.audience", "tenant-api",
-                "gateway.auth.external.tenant-claim", "tenant_id");
+                "gateway.auth.external.tenant-claim", "tenant_id",
+                "gateway.auth.external.role-claim", "groups",
+                "gateway.auth.external.role-map", "acme-admins=admin, acme-staff=member");
     }
 
     @BeforeAll
@@ -101,6 +105,17 @@ class AuthModesIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void shouldMapExternalRolesOnlyAsConfigured() {
+        assertEquals(200, settingsWrite(idp(a.key()).claim("groups", "acme-admins")));
+        assertEquals(200, settingsWrite(idp(a.key()).claim("groups", List.of("staff", "acme-admins"))));
+        assertEquals(403, settingsWrite(idp(a.key()).claim("groups", "acme-staff")));
+        assertEquals(403, settingsWrite(idp(a.key()).claim("groups", "admin")), "an unmapped 'admin' is a member");
+        assertEquals(403, settingsWrite(idp(a.key()).claim("groups", List.of("admin", "root"))));
+        assertEquals(403, settingsWrite(idp(a.key()).claim("role", "admin")), "only the configured claim counts");
+        assertEquals(403, settingsWrite(idp(a.key())));
+    }
+
+    @Test
     void shouldServeHeaderOnlyRequestsAsMemberInDevMode() {
         Reply projects = api().get("/api/projects", "X-Tenant-ID", a.key());
         assertEquals(200, projects.status(), projects.body());
@@ -114,8 +129,15 @@ class AuthModesIT extends GatewayIntegrationTest {
                 .problem());
     }
 
+    private int settingsWrite(JWTClaimsSet.Builder claims) {
+        Reply reply = api().send("PUT", "/api/settings", "{\"theme\":\"dark\"}",
+                bearer(Tokens.rs256(idpKey, claims.build())));
+        assertTrue(reply.status() == 200 || "forbidden".equals(reply.problem()), reply.body());
+        return reply.status();
+    }
+
     private static JWTClaimsSet.Builder idp(String tenant) {
-        return Tokens.claims(IDP, "tenant-api", "ignored", "admin", Duration.ofMinutes(5)).claim("tenant", null)
-                .claim("tenant_id", tenant);
+        return Tokens.claims(IDP, "tenant-api", "ignored", "member", Duration.ofMinutes(5)).claim("tenant", null)
+                .claim("role", null).claim("tenant_id", tenant);
     }
 }

@@ -23,13 +23,28 @@ class TenantEntryTest {
     }
 
     @Test
-    void shouldRefuseUnsafeIdentifiersFromTheDirectory() {
+    void shouldDeriveRoleSchemaAndDatabaseFromTheKeyNotTheDirectory() {
         Map<String, String> hash = directory();
-        hash.put("role", "tenant_acme\"; DROP TABLE users; --");
-        assertNull(TenantEntry.parse("acme", hash).scopeSql());
-        hash = directory();
-        hash.put("schema_name", "Tenant_Acme");
-        assertNull(TenantEntry.parse("acme", hash).scopeSql());
+        hash.put("role", "tenant_beta\"; DROP TABLE users; --");
+        hash.put("schema_name", "tenant_beta");
+        TenantEntry schemaTenant = TenantEntry.parse("acme", hash);
+        assertEquals("SET LOCAL ROLE \"tenant_acme\"; SET LOCAL search_path = \"tenant_acme\"", schemaTenant.scopeSql());
+        assertEquals("gateway_tenants", schemaTenant.dbName());
+        hash.put("isolation", "database");
+        hash.put("db_name", "tenant_beta");
+        assertEquals("tenant_acme", TenantEntry.parse("acme", hash).dbName());
+    }
+
+    @Test
+    void shouldRefuseSharedDatabasesThatAreNotOne() {
+        Map<String, String> hash = directory();
+        hash.put("db_name", "tenant_beta");
+        assertNull(TenantEntry.parse("acme", hash).dbName());
+        hash.put("db_name", "Shared;DROP");
+        assertNull(TenantEntry.parse("acme", hash).dbName());
+        hash.put("db_name", "gateway_tenants");
+        hash.put("isolation", "row");
+        assertNull(TenantEntry.parse("acme", hash).dbName());
         hash = directory();
         hash.put("pool_host", "db;rm -rf");
         assertNull(TenantEntry.parse("acme", hash).poolHost());

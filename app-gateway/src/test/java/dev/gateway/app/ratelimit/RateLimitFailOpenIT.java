@@ -1,5 +1,6 @@
 package dev.gateway.app.ratelimit;
 
+import dev.gateway.app.auth.TokenIssuer;
 import dev.gateway.app.support.Api.Reply;
 import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.ProvisionedTenant;
@@ -16,12 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Rate-limit Redis unreachable (closed port), default fail-open: traffic flows, failures are counted. */
+/**
+ * Rate-limit Redis unreachable (closed port), default fail-open: traffic flows, failures are counted. Logins
+ * need the same Redis for their throttle and are refused meanwhile, whatever the fail mode.
+ */
 @MicronautTest
 class RateLimitFailOpenIT extends GatewayIntegrationTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    TokenIssuer issuer;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -31,7 +38,7 @@ class RateLimitFailOpenIT extends GatewayIntegrationTest {
     @Test
     void shouldServeAndCountWhenLimiterRedisIsDown() {
         ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of("rate_per_second", "1", "burst", "1"));
-        String token = api().login(tenant);
+        String token = issuer.issue(tenant.adminId(), tenant.key(), "admin").accessToken();
         double before = failures();
         for (int i = 0; i < 5; i++) {
             Reply reply = api().get("/api/me", bearer(token));
@@ -40,6 +47,16 @@ class RateLimitFailOpenIT extends GatewayIntegrationTest {
             assertNull(reply.header("RateLimit"));
         }
         assertEquals(before + 5, failures());
+    }
+
+    @Test
+    void shouldRefuseLoginsWhileTheirThrottleCannotCount() {
+        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        Reply reply = api().post("/api/auth/token", "{\"email\":\"" + tenant.adminEmail() + "\",\"password\":\""
+                + tenant.adminPassword() + "\"}", "X-Tenant-ID", tenant.key());
+        assertEquals(503, reply.status(), reply.body());
+        assertEquals("service-unavailable", reply.problem());
+        assertEquals("1", reply.header("Retry-After"));
     }
 
     private double failures() {

@@ -31,6 +31,10 @@ public abstract class GatewayIntegrationTest implements TestPropertyProvider {
         properties.put("gateway.redis.uri", TestServices.REDIS_URI);
         properties.put("gateway.access-log.enabled", "false");
         properties.put("gateway.base-domain", "localhost");
+        properties.put("gateway.db.servers", TestServices.PG_HOST + ":" + TestServices.PG_PORT);
+        // every test logs in from 127.0.0.1; the login throttle has its own tests (LoginThrottleIT)
+        properties.put("gateway.login.address-attempts", "1000000");
+        properties.put("gateway.login.account-failures", "1000000");
         properties.putAll(extraProperties());
         return properties;
     }

@@ -1,0 +1,72 @@
+package dev.gateway.app.auth;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gateway.app.directory.TenantDirectoryService;
+import dev.gateway.app.http.ProblemException;
+import dev.gateway.app.users.UserChanged;
+import dev.gateway.app.users.UserService;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Whether the holder of one of our tokens is still a user of its tenant with the token's role, so that a
+ * deleted or demoted user's tokens stop working long before they expire. The answer comes from the tenant's
+ * own users table, never from the request path: each holder's role is cached and read again in the background
+ * once it is {@code userRecheck} old (its old value serving meanwhile), and dropped when it was not read for
+ * twice that; a change made through this gateway drops it at once. So a request costs a map lookup, and a
+ * holder whose tokens are in use one query per {@code userRecheck}.
+ */
+@Singleton
+public class TokenHolders {
+
+    private static final CompletableFuture<Void> HOLDS = CompletableFuture.completedFuture(null);
+
+    private final AsyncLoadingCache<Holder, Optional<String>> roles;
+
+    public TokenHolders(AuthConfig config, TenantDirectoryService directory, UserService users,
+                        @Named(TaskExecutors.BLOCKING) Executor blocking) {
+        this.roles = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .refreshAfterWrite(config.userRecheck())
+                .expireAfterWrite(config.userRecheck().multipliedBy(2))
+                .executor(blocking)
+                .buildAsync((holder, executor) -> directory.find(holder.tenant()).thenApplyAsync(entry -> {
+                    try {
+                        return entry.flatMap(tenant -> users.currentRole(tenant, holder.user()));
+                    } catch (ProblemException e) {
+                        throw e;
+                    } catch (RuntimeException e) {
+                        throw ProblemException.unavailable("cannot check the token's user now");
+                    }
+                }, executor));
+    }
+
+    /** Completes when {@code token} may be used in {@code tenant}; fails with 401 when its holder lost the role. */
+    public CompletableFuture<Void> check(String tenant, VerifiedToken token) {
+        if (token.user() == null) {
+            return HOLDS;
+        }
+        return roles.get(new Holder(tenant, token.user())).thenApply(role -> {
+            if (!role.equals(Optional.of(token.role()))) {
+                throw ProblemException.unauthorized();
+            }
+            return null;
+        });
+    }
+
+    @EventListener
+    void onUserChanged(UserChanged change) {
+        roles.synchronous().invalidate(new Holder(change.tenant(), change.user()));
+    }
+
+    private record Holder(String tenant, UUID user) {
+    }
+}

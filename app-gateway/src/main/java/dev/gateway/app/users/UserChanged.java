@@ -1,0 +1,7 @@
+package dev.gateway.app.users;
+
+import java.util.UUID;
+
+/** A user's role or password was changed, or the user deleted, through this gateway (published after commit). */
+public record UserChanged(String tenant, UUID user) {
+}
