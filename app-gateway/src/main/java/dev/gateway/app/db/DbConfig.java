@@ -36,7 +36,7 @@ public record DbConfig(String user, @Nullable String password, @Nullable List<St
             servers = normalized(defaultServer == null ? List.of() : List.of(defaultServer));
         }
         if (servers.isEmpty() || !servers.stream().allMatch(s -> SERVER.matcher(s).matches())) {
-            throw new IllegalArgumentException("gateway.db.servers (GATEWAY_APP_DB_SERVERS, else "
+            throw new IllegalArgumentException("gateway.db.servers (GATEWAY_POOL_SERVERS, else "
                     + "GATEWAY_DEFAULT_POOL_HOST) must list the pool servers as host:port[,host:port…], was " + servers);
         }
     }
