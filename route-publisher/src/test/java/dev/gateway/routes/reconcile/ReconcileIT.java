@@ -38,6 +38,10 @@ class ReconcileIT extends RoutesItBase {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    @Client("http://127.0.0.1:${endpoints.all.port}")
+    HttpClient management;
+
     @BeforeEach
     void emptyRegistry() {
         registry.clear();
@@ -201,7 +205,7 @@ class ReconcileIT extends RoutesItBase {
         String openApi = http.toBlocking().retrieve(HttpRequest.GET("/swagger/route-publisher-0.1.yml"));
         assertTrue(openApi.startsWith("openapi:") && openApi.contains("/routes/status"), openApi);
 
-        Map<?, ?> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
+        Map<?, ?> health = management.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
         Map<?, ?> routes = (Map<?, ?>) ((Map<?, ?>) health.get("details")).get("routes");
         assertEquals("unreachable", ((Map<?, ?>) routes.get("details")).get("registry"));
 
