@@ -21,6 +21,7 @@ PGBENCH="${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V
 PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 export PGHOST PGPORT PGUSER
 PORT="${GATEWAY_BENCH_PORT:-18680}" # limiter on; limiter off listens on PORT+1
+MANAGEMENT_OFFSET=100                # each gateway's management port: its port + 100
 DB=app_gateway_bench
 PGBENCH_DB=app_gateway_pgbench
 KEY="bench$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -96,11 +97,14 @@ SQL
 start_gateway() { # $1 = limiter on|off; port $PORT (on) or $PORT+1 (off)
   local enabled=true port="$PORT"
   [[ "$1" == off ]] && enabled=false && port=$((PORT + 1))
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use; set GATEWAY_BENCH_PORT" >&2
-    exit 1
-  fi
-  GATEWAY_APP_PORT="$port" GATEWAY_HOME="$WORK/home" GATEWAY_RATE_LIMIT_ENABLED="$enabled" \
+  for taken in "$port" $((port + MANAGEMENT_OFFSET)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$taken") 2>/dev/null; then
+      echo "port $taken is in use; set GATEWAY_BENCH_PORT" >&2
+      exit 1
+    fi
+  done
+  GATEWAY_APP_PORT="$port" GATEWAY_APP_MANAGEMENT_PORT=$((port + MANAGEMENT_OFFSET)) GATEWAY_HOME="$WORK/home" \
+    GATEWAY_RATE_LIMIT_ENABLED="$enabled" \
     java -Xms512m -Xmx512m ${GATEWAY_BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway-$1.log" 2>&1 &
   GATEWAY_PIDS+=($!)
   for _ in $(seq 1 120); do
@@ -170,7 +174,7 @@ for round in $(seq 1 "$ROUNDS"); do
     done
   done
 done
-BATCHES="$(curl -fsS "$(base_of on)/prometheus" | awk '
+BATCHES="$(curl -fsS "http://127.0.0.1:$((PORT + MANAGEMENT_OFFSET))/prometheus" | awk '
   /^gateway_ratelimit_batch_size_count/ {calls = $2} /^gateway_ratelimit_batch_size_sum/ {requests = $2}
   END { if (calls > 0) printf "%.0f requests in %.0f script calls, %.2f requests per call", requests, calls, requests / calls }')"
 REDIS_CPU="$(awk -v d="$DURATION" '{cpu[$1] += $2; runs[$1]++}

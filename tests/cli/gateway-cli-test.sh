@@ -6,7 +6,10 @@
 # naming its URL; the settings `up` ran with are the ones later commands use (a variable given on the
 # command line wins); after a kill -9, `up` restarts the service (a zombie or an unrelated process behind
 # a pid file is not taken for it) and the log is appended to; `status` reports on the saved ports;
-# `migrate` works on the saved database; `down` stops everything.
+# `migrate` works on the saved database; `down` stops everything. Without store URLs, `up` runs the platform's own
+# Redis and NATS (on 16380/14223 here) from deploy/: they refuse anonymous clients, every service logs in as its own
+# user, a tenant is created, provisioned, routed and served without a single permissions violation, no password
+# is on a command line or in the Redis ACL file, and the management ports listen on loopback only.
 # Needs the service jars (mvn -B -q package -DskipTests) and the Debian PostgreSQL, redis-server and
 # nats-server binaries. Uses none of the default ports; reads the machine's PostgreSQL only to see that
 # nothing was created there.
@@ -16,6 +19,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)"
 PG_PORT=15432 REDIS_PORT=16379 NATS_PORT=14222
 REGISTRY_PORT=18081 PROVISIONER_PORT=18082
+OWN_REDIS_PORT=16380 OWN_NATS_PORT=14223 OWN_DB=gateway_cli_test_own
 DB=gateway_cli_test
 ADMIN="cli-test-$$"
 WORK="$(mktemp -d /tmp/gateway-cli-test.XXXXXX)"
@@ -34,7 +38,19 @@ START_SETTINGS=(
   "${STORE_SETTINGS[@]}"
   GATEWAY_REGISTRY_PORT="$REGISTRY_PORT" GATEWAY_PROVISIONER_PORT="$PROVISIONER_PORT"
   GATEWAY_ROUTES_PORT=18083 GATEWAY_APP_PORT=18084 GATEWAY_ADMIN_PORT=18085
+  GATEWAY_REGISTRY_MANAGEMENT_PORT=19081 GATEWAY_PROVISIONER_MANAGEMENT_PORT=19082
+  GATEWAY_ROUTES_MANAGEMENT_PORT=19083 GATEWAY_APP_MANAGEMENT_PORT=19084 GATEWAY_ADMIN_MANAGEMENT_PORT=19085
   GATEWAY_ADMIN_USER="$ADMIN"
+)
+OWN_HOME="$WORK/home-own"
+OWN_ADMIN_PASSWORD="cli-own-$$-password"
+OWN_SETTINGS=( # the platform on stores of its own: no GATEWAY_REDIS_URL, no GATEWAY_NATS_URL
+  GATEWAY_HOME="$OWN_HOME" GATEWAY_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$OWN_DB"
+  GATEWAY_PLATFORM_REDIS_PORT="$OWN_REDIS_PORT" GATEWAY_PLATFORM_NATS_PORT="$OWN_NATS_PORT"
+  GATEWAY_REGISTRY_PORT=18091 GATEWAY_PROVISIONER_PORT=18092 GATEWAY_ROUTES_PORT=18093 GATEWAY_APP_PORT=18094
+  GATEWAY_ADMIN_PORT=18095 GATEWAY_REGISTRY_MANAGEMENT_PORT=19091 GATEWAY_PROVISIONER_MANAGEMENT_PORT=19092
+  GATEWAY_ROUTES_MANAGEMENT_PORT=19093 GATEWAY_APP_MANAGEMENT_PORT=19094 GATEWAY_ADMIN_MANAGEMENT_PORT=19095
+  GATEWAY_ADMIN_USER=admin GATEWAY_ADMIN_PASSWORD="$OWN_ADMIN_PASSWORD" GATEWAY_POOL_ADMIN_USER=postgres
 )
 
 log() { printf '\033[1m[cli-test]\033[0m %s\n' "$*" >&2; }
@@ -75,6 +91,7 @@ cleanup() {
   local rc=$?
   set +e
   [ -d "$GATEWAY_HOME/pids" ] && gateway down >/dev/null 2>&1
+  [ -d "$OWN_HOME/pids" ] && GATEWAY_HOME="$OWN_HOME" gateway down >/dev/null 2>&1
   for pid in "${HELPERS[@]}"; do kill "$pid" 2>/dev/null; done
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast -w stop >/dev/null 2>&1
   [ -f "$WORK/redis.pid" ] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null
@@ -85,13 +102,14 @@ trap cleanup EXIT
 
 preconditions() {
   local name port tool
-  for tool in runuser python3 psql pg_isready redis-server nats-server "$PG_BIN/initdb" "$PG_BIN/pg_ctl"; do
+  for tool in runuser python3 psql pg_isready redis-server redis-cli nats-server ss curl "$PG_BIN/initdb" "$PG_BIN/pg_ctl"; do
     command -v "$tool" >/dev/null || fail "$tool not found (bin/gateway deps installs it)"
   done
-  for name in tenant-registry provisioner; do
+  for name in tenant-registry provisioner route-publisher app-gateway admin-ui; do
     [ -f "$ROOT/$name/target/$name-0.1.0-SNAPSHOT.jar" ] || fail "no $name jar: run mvn -B -q package -DskipTests first"
   done
-  for port in "$PG_PORT" "$REDIS_PORT" "$NATS_PORT" 18081 18082 18083 18084 18085; do
+  for port in "$PG_PORT" "$REDIS_PORT" "$NATS_PORT" "$OWN_REDIS_PORT" "$OWN_NATS_PORT" 1808{1..5} 1809{1..5} \
+      1908{1..5} 1909{1..5}; do
     ! listening "$port" || fail "port $port is in use"
   done
 }
@@ -164,13 +182,14 @@ test_up_restarts_a_killed_service_with_the_saved_settings() {
 test_status_reports_on_the_saved_ports() {
   local out
   out="$(gateway status)"
-  grep -Eq "^tenant-registry +$REGISTRY_PORT +pid $(pid_of tenant-registry) +UP$" <<<"$out" || fail "status: $out"
-  grep -Eq "^provisioner +$PROVISIONER_PORT +pid $(pid_of provisioner) +UP$" <<<"$out" || fail "status: $out"
-  grep -Eq '^route-publisher +18083 +stopped +DOWN$' <<<"$out" || fail "status: $out"
-  grep -Eq '^app-gateway +18084 +stopped +DOWN$' <<<"$out" || fail "status: $out"
-  grep -Eq '^admin-ui +18085 +stopped +DOWN$' <<<"$out" || fail "status: $out"
+  grep -Eq "^tenant-registry +$REGISTRY_PORT +19081 +pid $(pid_of tenant-registry) +UP$" <<<"$out" || fail "status: $out"
+  grep -Eq "^provisioner +$PROVISIONER_PORT +19082 +pid $(pid_of provisioner) +UP$" <<<"$out" || fail "status: $out"
+  grep -Eq '^route-publisher +18083 +19083 +stopped +DOWN$' <<<"$out" || fail "status: $out"
+  grep -Eq '^app-gateway +18084 +19084 +stopped +DOWN$' <<<"$out" || fail "status: $out"
+  grep -Eq '^admin-ui +18085 +19085 +stopped +DOWN$' <<<"$out" || fail "status: $out"
   grep -qF "127.0.0.1:$PG_PORT/$DB" <<<"$out" || fail "status does not show the saved database: $out"
-  grep -Eq '^tenant-registry +18099 +pid [0-9]+ +DOWN$' <<<"$(GATEWAY_REGISTRY_PORT=18099 gateway status)" \
+  grep -Eq '^tenant-registry +18099 +19099 +pid [0-9]+ +DOWN$' \
+    <<<"$(GATEWAY_REGISTRY_PORT=18099 GATEWAY_REGISTRY_MANAGEMENT_PORT=19099 gateway status)" \
     || fail "a port given on the command line did not win"
 }
 
@@ -196,10 +215,10 @@ time.sleep(300)' > "$WORK/zombie.pid" &
   echo "$unrelated" > "$GATEWAY_HOME/pids/admin-ui.pid"
   pid_of tenant-registry > "$GATEWAY_HOME/pids/app-gateway.pid"
   out="$(gateway status)"
-  grep -Eq '^route-publisher +18083 +stopped ' <<<"$out" || fail "a zombie was taken for route-publisher: $out"
-  grep -Eq '^admin-ui +18085 +stopped ' <<<"$out" || fail "an unrelated process was taken for admin-ui: $out"
-  grep -Eq '^app-gateway +18084 +stopped ' <<<"$out" || fail "tenant-registry's java was taken for app-gateway: $out"
-  grep -Eq "^tenant-registry +$REGISTRY_PORT +pid [0-9]+ +UP$" <<<"$out" || fail "status: $out"
+  grep -Eq '^route-publisher +18083 +19083 +stopped ' <<<"$out" || fail "a zombie was taken for route-publisher: $out"
+  grep -Eq '^admin-ui +18085 +19085 +stopped ' <<<"$out" || fail "an unrelated process was taken for admin-ui: $out"
+  grep -Eq '^app-gateway +18084 +19084 +stopped ' <<<"$out" || fail "tenant-registry's java was taken for app-gateway: $out"
+  grep -Eq "^tenant-registry +$REGISTRY_PORT +19081 +pid [0-9]+ +UP$" <<<"$out" || fail "status: $out"
   local name
   for name in route-publisher admin-ui app-gateway; do
     [ ! -e "$GATEWAY_HOME/pids/$name.pid" ] || fail "stale pid file of $name left"
@@ -228,6 +247,61 @@ test_down_stops_everything() {
   ! listening "$REGISTRY_PORT" && ! listening "$PROVISIONER_PORT" || fail "a port is still open after down"
 }
 
+json() { python3 -c 'import json, sys; print(eval(sys.argv[1], {"d": json.load(sys.stdin)}))' "$1"; } # expression on d
+
+own_password() { sed -n "s/^$1=//p" "$OWN_HOME/stores/credentials"; }
+
+test_up_runs_its_own_stores_with_a_user_per_service() {
+  local out token pool key created tenant_token name variable password address
+  private_psql -d postgres -c "CREATE DATABASE $OWN_DB" >/dev/null
+  out="$(env "${OWN_SETTINGS[@]}" "$ROOT/bin/gateway" up 2>&1)" || fail "up on its own stores: $out"
+
+  [[ "$(redis-cli -h 127.0.0.1 -p "$OWN_REDIS_PORT" ping 2>&1)" == NOAUTH* ]] || fail "the platform's Redis answers anonymous clients"
+  [[ "$(timeout 5 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"; read -r info <&3; printf "CONNECT {\"verbose\":false}\r\nPING\r\n" >&3
+        read -r reply <&3; echo "$reply"' "$OWN_NATS_PORT")" == *"Authorization Violation"* ]] \
+    || fail "the platform's NATS accepts clients without credentials"
+  while IFS='=' read -r variable password; do # grep reads the password from a pipe: its own argv stays clean
+    ! grep -qaFf <(printf '%s\n' "$password") /proc/[0-9]*/cmdline 2>/dev/null || fail "$variable is on a command line"
+    ! grep -qFf <(printf '%s\n' "$password") "$OWN_HOME/stores/redis/users.acl" || fail "$variable is in the Redis ACL file"
+  done < "$OWN_HOME/stores/credentials"
+  for port in 19091 19092 19093 19094 19095; do
+    address="$(ss -Hltn "sport = :$port" | awk '{print $4}')"
+    [[ $address =~ ^(\[::ffff:)?127\.0\.0\.1\]?:$port$ ]] || fail "management port $port listens on '$address', not loopback only"
+  done
+  for port in 18091 18092 18093 18094 18095; do
+    [ "$(curl -s "http://127.0.0.1:$port/health")" = '{"status":"UP"}' ] || fail "public /health on $port says more than UP"
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/prometheus")" = 404 ] || fail "/prometheus served on $port"
+  done
+
+  token="$(curl -sf -XPOST localhost:18091/api/gateway/auth/login -H 'Content-Type: application/json' \
+             -d "{\"username\":\"admin\",\"password\":\"$OWN_ADMIN_PASSWORD\"}" | json 'd["access_token"]')"
+  pool="$(curl -sf localhost:18091/api/gateway/pools -H "Authorization: Bearer $token" \
+            | json '[p["id"] for p in d["items"] if p["name"] == "default"][0]')"
+  key="cli$$"
+  created="$(curl -sf -XPOST localhost:18091/api/gateway/tenants -H "Authorization: Bearer $token" \
+               -H 'Content-Type: application/json' \
+               -d "{\"key\":\"$key\",\"company_name\":\"CLI\",\"pool_id\":\"$pool\",\"admin_email\":\"ops@$key.example\"}")" \
+    || fail "the registry did not accept a tenant"
+  tenant_ready() { [ "$(curl -sf "localhost:18091/api/gateway/tenants/$key" -H "Authorization: Bearer $token" | json 'd["status"]')" = ready ]; }
+  wait_until 90 "tenant $key ready (registry -> provisioner -> registry over NATS)" tenant_ready
+  routed() { [ "$(REDISCLI_AUTH="$(own_password REDIS_PASSWORD_ROUTE_PUBLISHER)" redis-cli -p "$OWN_REDIS_PORT" \
+                   --user route-publisher hget "tenant:$key" status 2>/dev/null)" = ready ]; }
+  wait_until 30 "tenant $key in the directory (route-publisher)" routed
+  tenant_token="$(curl -sf -XPOST localhost:18094/api/auth/token -H "X-Tenant-ID: $key" -H 'Content-Type: application/json' \
+      -d "{\"email\":\"ops@$key.example\",\"password\":\"$(json 'd["admin_password"]' <<<"$created")\"}" | json 'd["access_token"]')" \
+    || fail "the tenant's admin cannot log in at the app-gateway"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:18094/api/me -H "Authorization: Bearer $tenant_token")" = 200 ] \
+    || fail "the app-gateway does not serve the tenant"
+  ! grep -i "violation" "$OWN_HOME/stores/nats/nats.log" || fail "a service did something its NATS user may not"
+  for name in tenant-registry provisioner route-publisher app-gateway; do
+    ! grep -Eq "NOPERM|WRONGPASS|NOAUTH|Permissions Violation|Authorization Violation" "$OWN_HOME/logs/$name.log" \
+      || fail "a store refused $name: $(grep -E 'NOPERM|WRONGPASS|NOAUTH|Violation' "$OWN_HOME/logs/$name.log" | head -3)"
+  done
+
+  GATEWAY_HOME="$OWN_HOME" gateway down
+  ! listening "$OWN_REDIS_PORT" && ! listening "$OWN_NATS_PORT" || fail "down left the platform's stores running"
+}
+
 main() {
   local started=$SECONDS
   preconditions
@@ -240,6 +314,7 @@ main() {
   log "zombie and unrelated pids";   test_foreign_pids_are_not_services
   log "migrate on the saved database"; test_migrate_uses_the_saved_database
   log "down";                         test_down_stops_everything
+  log "own stores, a user each";      test_up_runs_its_own_stores_with_a_user_per_service
   log "passed in $((SECONDS - started)) s"
 }
 

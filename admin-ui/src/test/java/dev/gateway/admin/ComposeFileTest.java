@@ -16,19 +16,26 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * docker-compose.yml cannot be run on machines without a Docker engine, so its wiring is checked
- * against the services' own configuration: one compose service per service module, published on the
- * port the module listens on, with only environment variables the module actually reads.
+ * against the services' own configuration and deploy/: one compose service per service module, listening on
+ * the port the module reads, with only environment variables the module actually reads; nothing published but
+ * Traefik and the admin UI; no secret with a default; Redis and NATS with the users and permissions of deploy/.
  */
 class ComposeFileTest {
 
     private static final Pattern PORT = Pattern.compile("port:\\s*\\$\\{(\\w+):(\\d+)}");
+    /** A value taken from the environment with no default: compose stops when it is not set. */
+    private static final Pattern REQUIRED = Pattern.compile("\\$\\{[A-Z0-9_]+:\\?[^}]+}");
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|CREDS).*");
 
     private static Path root;
+    private static String text;
     private static Map<String, Object> services;
 
     @BeforeAll
@@ -39,7 +46,8 @@ class ComposeFileTest {
             root = root.getParent();
             assertNotNull(root, "docker-compose.yml not found above the module");
         }
-        Map<String, Object> compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
+        text = Files.readString(root.resolve("docker-compose.yml"));
+        Map<String, Object> compose = new Yaml().load(text);
         services = (Map<String, Object>) compose.get("services");
     }
 
@@ -65,14 +73,91 @@ class ComposeFileTest {
 
     @ParameterizedTest
     @MethodSource("serviceModules")
-    void shouldPublishThePortTheModuleListensOn(String module) throws IOException {
+    void shouldListenOnThePortTheModuleReads(String module) throws IOException {
         Matcher port = PORT.matcher(applicationYml(module));
         assertTrue(port.find(), module + " binds its port from an env variable");
 
-        Map<String, Object> service = service(module);
-        assertTrue(((List<?>) service.get("ports")).contains(port.group(2) + ":" + port.group(2)),
-                module + " publishes " + port.group(2));
         assertEquals(port.group(2), String.valueOf(environment(module).get(port.group(1))));
+    }
+
+    @Test
+    void shouldPublishOnlyTraefikAndTheAdminUi() {
+        services.keySet().forEach(name -> {
+            Object ports = service(name).get("ports");
+            switch (name) {
+                case "traefik" -> assertEquals(List.of("80:80"), ports, "Traefik publishes the tenants' port only");
+                case "admin-ui" -> assertEquals(List.of("8001:8001"), ports);
+                default -> assertNull(ports, name + " publishes nothing: " + ports);
+            }
+            assertNull(service(name).get("expose"), name);
+        });
+    }
+
+    @Test
+    void shouldTakeEverySecretFromTheEnvironmentWithoutADefault() {
+        assertFalse(Pattern.compile("\\$\\{[A-Z0-9_]*(PASSWORD|SECRET|TOKEN)[A-Z0-9_]*:?-").matcher(text).find(),
+                "a secret with a default");
+        services.keySet().forEach(name -> environmentOf(name).forEach((key, value) -> {
+            String seen = name + " " + key + "=" + value;
+            if (SECRET_NAME.matcher(key).matches() && !key.endsWith("_USER")) {
+                assertTrue(REQUIRED.matcher(String.valueOf(value)).matches(), "required, no default: " + seen);
+            }
+            if (String.valueOf(value).matches("\\w+://[^/]*@.*")) {
+                assertTrue(REQUIRED.matcher(String.valueOf(value)).find(), "a URL's password is required: " + seen);
+            }
+        }));
+    }
+
+    @Test
+    void shouldRunTraefikWithoutItsDashboardAndAsItsOwnReadOnlyRedisUser() {
+        assertFalse(text.contains("api.insecure") || text.contains("API_INSECURE"), "no insecure API");
+        assertFalse(text.contains("api.dashboard") || text.contains("API_DASHBOARD"), "no dashboard");
+        Map<String, Object> traefik = environmentOf("traefik");
+        assertEquals("traefik", traefik.get("TRAEFIK_PROVIDERS_REDIS_USERNAME"));
+        assertTrue(REQUIRED.matcher(String.valueOf(traefik.get("TRAEFIK_PROVIDERS_REDIS_PASSWORD"))).matches());
+        assertNull(service("traefik").get("command"), "one source of static configuration: the environment");
+    }
+
+    @Test
+    void shouldStartRedisWithTheUsersOfDeploy() throws IOException {
+        Map<String, Object> redis = service("redis");
+        assertTrue(String.valueOf(redis.get("entrypoint")).contains("/deploy/redis-server.sh"), String.valueOf(redis));
+        assertTrue(String.valueOf(redis.get("volumes")).contains("./deploy/redis:/deploy:ro"));
+        Matcher variable = Pattern.compile("\\$\\{(REDIS_PASSWORD_\\w+)}")
+                .matcher(Files.readString(root.resolve("deploy/redis/users.acl")));
+        int users = 0;
+        while (variable.find()) {
+            users++;
+            assertTrue(REQUIRED.matcher(String.valueOf(environmentOf("redis").get(variable.group(1)))).matches(),
+                    variable.group(1) + " set for redis");
+        }
+        assertEquals(3, users, "route-publisher, app-gateway, traefik");
+        for (String user : List.of("route-publisher", "app-gateway")) {
+            assertTrue(String.valueOf(environment(user).get("GATEWAY_REDIS_URL")).startsWith("redis://" + user + ":${"),
+                    user + " logs in as its own Redis user");
+        }
+    }
+
+    @Test
+    void shouldStartNatsWithTheUsersAndPermissionsOfDeploy() throws IOException {
+        Map<String, Object> nats = service("nats");
+        assertTrue(String.valueOf(nats.get("command")).contains("/deploy/compose.conf"), String.valueOf(nats));
+        assertTrue(String.valueOf(nats.get("volumes")).contains("./deploy/nats:/deploy:ro"));
+        assertTrue(Files.readString(root.resolve("deploy/nats/compose.conf")).contains("include ./nats-server.conf"));
+        String conf = Files.readString(root.resolve("deploy/nats/nats-server.conf"));
+        Matcher user = Pattern.compile("\\{user: ([a-z-]+), password: \\$(NATS_PASSWORD_\\w+)").matcher(conf);
+        int users = 0;
+        while (user.find()) {
+            users++;
+            assertTrue(REQUIRED.matcher(String.valueOf(environmentOf("nats").get(user.group(2)))).matches(),
+                    user.group(2) + " set for nats");
+            if (services.containsKey(user.group(1)) && environment(user.group(1)).containsKey("GATEWAY_NATS_URL")) {
+                assertEquals(user.group(1), environment(user.group(1)).get("GATEWAY_NATS_USER"));
+                assertEquals(environmentOf("nats").get(user.group(2)),
+                        environment(user.group(1)).get("GATEWAY_NATS_PASSWORD"), user.group(1) + "'s password");
+            }
+        }
+        assertEquals(4, users);
     }
 
     @ParameterizedTest
@@ -104,10 +189,9 @@ class ComposeFileTest {
 
     @Test
     void shouldRunTraefikV36OnTheRedisProviderWithKeyspaceNotifications() {
-        String traefik = String.valueOf(service("traefik").get("command"));
         assertEquals("traefik:v3.6", service("traefik").get("image"));
-        assertTrue(traefik.contains("--providers.redis.rootkey=traefik"), traefik);
-        assertTrue(traefik.contains("--api.dashboard=true"), traefik);
+        assertEquals("traefik", environmentOf("traefik").get("TRAEFIK_PROVIDERS_REDIS_ROOTKEY"));
+        assertEquals("redis:6379", environmentOf("traefik").get("TRAEFIK_PROVIDERS_REDIS_ENDPOINTS"));
         assertTrue(String.valueOf(service("redis").get("command")).contains("notify-keyspace-events"));
         assertTrue(String.valueOf(service("postgres").get("image")).startsWith("postgres:16"));
         assertTrue(String.valueOf(service("nats").get("command")).contains("-js"));
@@ -132,6 +216,11 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> environment(String module) {
         return (Map<String, Object>) service(module).get("environment");
+    }
+
+    private static Map<String, Object> environmentOf(String service) {
+        Map<String, Object> environment = environment(service);
+        return environment == null ? Map.of() : environment;
     }
 
     private static String applicationYml(String module) throws IOException {

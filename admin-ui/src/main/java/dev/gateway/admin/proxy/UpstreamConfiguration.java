@@ -11,7 +11,7 @@ import java.time.Duration;
  *
  * @param registryUrl    tenant-registry: every /api/gateway path except migrations
  * @param provisionerUrl provisioner: /api/gateway/migrations/**
- * @param appGatewayUrl  app-gateway: read-only source of per-tenant usage metrics
+ * @param appGatewayUrl  app-gateway's management port: read-only source of per-tenant usage metrics (/prometheus)
  * @param probeTimeout   how long a health or metrics probe may take
  * @param connectTimeout how long connecting to a proxied upstream may take (then 502)
  * @param readTimeout    how long a proxied upstream may take to start its answer, connecting included (then 504)

@@ -1,5 +1,6 @@
 package dev.gateway.admin.spa;
 
+import dev.gateway.admin.health.ManagementPaths;
 import dev.gateway.admin.http.Problems;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpHeaders;
@@ -22,8 +23,8 @@ import java.util.Optional;
 
 /**
  * Turns a 404 into the SPA for client-side routes (the SPA router takes over) and keeps every
- * other 404 a problem. A filter rather than a status route, so a 404 problem that a controller
- * chose to answer (unknown tenant) is passed on untouched.
+ * other 404 a problem, management paths included. A filter rather than a status route, so a 404
+ * problem that a controller chose to answer (unknown tenant) is passed on untouched.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class SpaFallbackFilter implements HttpServerFilter {
@@ -31,9 +32,11 @@ public class SpaFallbackFilter implements HttpServerFilter {
     static final String INDEX = "classpath:public/index.html";
 
     private final Optional<byte[]> index;
+    private final ManagementPaths management;
 
-    public SpaFallbackFilter(ResourceResolver resources) {
+    public SpaFallbackFilter(ResourceResolver resources, ManagementPaths management) {
         this.index = resources.getResourceAsStream(INDEX).map(SpaFallbackFilter::readAll);
+        this.management = management;
     }
 
     @Override
@@ -43,7 +46,7 @@ public class SpaFallbackFilter implements HttpServerFilter {
     }
 
     private MutableHttpResponse<?> notFound(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (isClientRoute(request) && index.isPresent()) {
+        if (isClientRoute(request) && !management.contains(request.getPath()) && index.isPresent()) {
             return HttpResponse.ok(index.get())
                     .contentType(MediaType.TEXT_HTML_TYPE)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -65,7 +65,9 @@ class UpstreamDownIT implements TestPropertyProvider {
 
     @Test
     void shouldStayUpAndReportUnreachableUpstreamsInHealth() throws Exception {
-        HttpResponse<String> response = get("/health");
+        int management = server.getApplicationContext().getRequiredProperty("endpoints.all.port", Integer.class);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management
+                + "/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("\"status\":\"UP\""), response.body());

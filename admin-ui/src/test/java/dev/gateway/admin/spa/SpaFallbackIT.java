@@ -88,11 +88,8 @@ class SpaFallbackIT {
     }
 
     @Test
-    void shouldExposeTheBaseDomainAndPrometheusMetrics() throws Exception {
+    void shouldExposeTheBaseDomain() throws Exception {
         assertEquals("{\"base_domain\":\"localhost\"}", get("/api/admin/settings", "application/json").body());
-        HttpResponse<String> metrics = get("/prometheus", "text/plain");
-        assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "prometheus exposition");
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {

@@ -45,6 +45,7 @@ public class RedisHealthIndicator implements HealthIndicator {
     private static Mono<String> ping(RedisLink link) {
         CompletableFuture<String> pong = link.commands().thenCompose(r -> r.ping().toCompletableFuture());
         return Mono.fromFuture(pong).timeout(Duration.ofSeconds(2))
-                .onErrorResume(e -> Mono.just("unreachable: " + e.getClass().getSimpleName()));
+                .onErrorResume(e -> Mono.just(RedisCredentialsCheck.refusedCredentials(e) ? "credentials refused"
+                        : "unreachable: " + e.getClass().getSimpleName()));
     }
 }

@@ -219,10 +219,10 @@ class TenantApiIT extends GatewayIntegrationTest {
     @Test
     void shouldExposeHealthPerTenantMetricsAndOpenApi() {
         api().get("/api/me", bearer(admin));
-        Reply health = api().get("/health");
+        Reply health = management().get("/health");
         assertEquals(200, health.status(), health.body());
         assertTrue(health.body().contains("\"redis\"") && health.body().contains("\"pools\""), health.body());
-        String metrics = api().get("/prometheus").body();
+        String metrics = management().get("/prometheus").body();
         assertTrue(metrics.contains("gateway_requests_seconds_count{status=\"200\",tenant=\"" + tenant.key() + "\"}"),
                 "per-tenant request series missing");
         assertTrue(metrics.contains("gateway_db_time_seconds_count{tenant=\"" + tenant.key() + "\"}"));

@@ -106,7 +106,7 @@ class TenantLifecycleIT extends GatewayIntegrationTest {
         eventually("suspended tenant refused", () -> api().get("/api/projects", bearer(token)).status() == 503);
         Reply refused = api().get("/api/me", bearer(token));
         assertEquals("tenant-suspended", refused.problem());
-        assertTrue(api().get("/prometheus").body().contains(
+        assertTrue(management().get("/prometheus").body().contains(
                 "gateway_requests_seconds_count{status=\"503\",tenant=\"" + tenant.key() + "\"}"));
         TenantFixture.publish(tenant.key(), Map.of(TenantDirectory.STATUS, "ready"));
         eventually("activated tenant served", () -> api().get("/api/projects", bearer(token)).status() == 200);

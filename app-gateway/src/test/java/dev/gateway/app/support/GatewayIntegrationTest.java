@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ public abstract class GatewayIntegrationTest implements TestPropertyProvider {
     protected EmbeddedServer server;
 
     private Api api;
+    private Api management;
 
     @Override
     public Map<String, String> getProperties() {
@@ -48,6 +50,15 @@ public abstract class GatewayIntegrationTest implements TestPropertyProvider {
             api = new Api(server.getURI());
         }
         return api;
+    }
+
+    /** The management port: /health with details, /prometheus. */
+    protected Api management() {
+        if (management == null) {
+            management = new Api(URI.create("http://127.0.0.1:"
+                    + server.getApplicationContext().getRequiredProperty("endpoints.all.port", Integer.class)));
+        }
+        return management;
     }
 
     protected static void eventually(String what, BooleanSupplier condition) {

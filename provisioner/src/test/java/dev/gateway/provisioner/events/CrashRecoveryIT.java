@@ -90,6 +90,7 @@ class CrashRecoveryIT {
         Map<String, Object> props = new HashMap<>(properties);
         props.put("gateway.migrations.locations", "classpath:db/tenant,filesystem:" + TEST_CLASSES.resolve("db/tenant-it")
                 + ",filesystem:" + TEST_CLASSES.resolve("db/tenant-it-slow"));
+        props.put("endpoints.all.port", String.valueOf(ProvisionerFixture.freePort())); // not the platform's
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());

@@ -47,6 +47,11 @@ class MigrationApiIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    @Client("http://127.0.0.1:${endpoints.all.port}")
+    HttpClient management;
+
     @Inject
     Connection nats;
 
@@ -160,11 +165,11 @@ class MigrationApiIT implements TestPropertyProvider {
 
     @Test
     void shouldExposeHealthAndMetrics() throws Exception {
-        JsonNode health = JSON.readTree(http.toBlocking().retrieve("/health"));
+        JsonNode health = JSON.readTree(management.toBlocking().retrieve("/health"));
         assertEquals("UP", health.get("status").asText());
         JsonNode details = health.get("details");
         assertTrue(details.has("pools") && details.has("jdbc") && details.has("events"), details.toString());
-        String prometheus = http.toBlocking().retrieve("/prometheus");
+        String prometheus = management.toBlocking().retrieve("/prometheus");
         assertTrue(prometheus.contains("gateway_provisioner_operation_seconds_bucket"), "provision histogram");
         assertTrue(prometheus.contains("hikaricp_connections_max{pool=\"admin-"), "admin pool usage");
         assertTrue(http.toBlocking().retrieve("/swagger/provisioner-0.1.yml").contains("/api/gateway/migrations/drift"));

@@ -68,8 +68,10 @@ public final class RoutesBench {
         String root = "traefik-bench-" + id;
         String prefix = id + "-";
         int port;
-        try (ServerSocket s = new ServerSocket(0)) {
+        int managementPort;
+        try (ServerSocket s = new ServerSocket(0); ServerSocket m = new ServerSocket(0)) {
             port = s.getLocalPort();
+            managementPort = m.getLocalPort();
         }
         List<TenantSnapshot> desired = new ArrayList<>();
         for (int i = 0; i < reconcileTenants; i++) {
@@ -85,6 +87,7 @@ public final class RoutesBench {
                     "-Dgateway.events.tenant-key-prefix=" + prefix, "-jar", jar);
             Map<String, String> env = process.environment();
             env.put("GATEWAY_ROUTES_PORT", Integer.toString(port));
+            env.put("GATEWAY_ROUTES_MANAGEMENT_PORT", Integer.toString(managementPort)); // not a running platform's
             env.put("GATEWAY_REGISTRY_URL", registry.url());
             env.put("GATEWAY_SERVICE_SECRET", StubRegistry.SECRET);
             env.put("GATEWAY_ROUTE_ROOT_KEY", root);

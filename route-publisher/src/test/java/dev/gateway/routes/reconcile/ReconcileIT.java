@@ -45,6 +45,10 @@ class ReconcileIT extends RoutesItBase {
     @Inject
     ServiceTokens serviceTokens;
 
+    @Inject
+    @Client("http://127.0.0.1:${endpoints.all.port}")
+    HttpClient management;
+
     @BeforeEach
     void emptyRegistry() {
         registry.clear();
@@ -284,7 +288,7 @@ class ReconcileIT extends RoutesItBase {
         String openApi = http.toBlocking().retrieve(HttpRequest.GET("/swagger/route-publisher-0.1.yml"));
         assertTrue(openApi.startsWith("openapi:") && openApi.contains("/routes/status"), openApi);
 
-        Map<?, ?> health = http.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
+        Map<?, ?> health = management.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
         Map<?, ?> routes = (Map<?, ?>) ((Map<?, ?>) health.get("details")).get("routes");
         assertEquals("unreachable", ((Map<?, ?>) routes.get("details")).get("registry"));
 

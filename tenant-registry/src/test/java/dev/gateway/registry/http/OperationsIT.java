@@ -28,6 +28,10 @@ class OperationsIT implements TestPropertyProvider {
     @Client("/")
     HttpClient client;
 
+    @Inject
+    @Client("http://127.0.0.1:${endpoints.all.port}")
+    HttpClient management;
+
     @Override
     public Map<String, String> getProperties() {
         return RegistryFixture.properties();
@@ -35,7 +39,7 @@ class OperationsIT implements TestPropertyProvider {
 
     @Test
     void shouldReportHealthOfDatabaseAndNats() {
-        Map<?, ?> health = client.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
+        Map<?, ?> health = management.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
         assertEquals("UP", health.get("status"));
         String details = String.valueOf(health.get("details"));
         assertTrue(details.contains("jdbc") && details.contains("events"), details);
@@ -45,7 +49,7 @@ class OperationsIT implements TestPropertyProvider {
     void shouldExportOutboxLagAndTenantsByStatus() {
         Api.admin(client).createTenant(Keys.tenantKey());
         Await.until(Duration.ofSeconds(15), "tenant gauges refreshed", () -> {
-            String metrics = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
+            String metrics = management.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
             return metrics.contains("events_outbox_unpublished{table=\"registry.outbox\"") && metrics.contains("events_outbox_oldest_age_seconds{table=\"registry.outbox\"")
                     && metrics.lines().anyMatch(l -> l.startsWith("registry_tenants{status=\"pending\"}")
                     && !l.endsWith(" 0.0"));
