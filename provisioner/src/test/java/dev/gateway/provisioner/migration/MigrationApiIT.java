@@ -168,7 +168,7 @@ class MigrationApiIT implements TestPropertyProvider {
         JsonNode health = JSON.readTree(management.toBlocking().retrieve("/health"));
         assertEquals("UP", health.get("status").asText());
         JsonNode details = health.get("details");
-        assertTrue(details.has("pools") && details.has("jdbc") && details.has("events"), details.toString());
+        assertTrue(details.has("pools") && details.has("platform-database") && details.has("events"), details.toString());
         String prometheus = management.toBlocking().retrieve("/prometheus");
         assertTrue(prometheus.contains("gateway_provisioner_operation_seconds_bucket"), "provision histogram");
         assertTrue(prometheus.contains("hikaricp_connections_max{pool=\"admin-"), "admin pool usage");

@@ -42,7 +42,7 @@ class OperationsIT implements TestPropertyProvider {
         Map<?, ?> health = management.toBlocking().retrieve(HttpRequest.GET("/health"), Map.class);
         assertEquals("UP", health.get("status"));
         String details = String.valueOf(health.get("details"));
-        assertTrue(details.contains("jdbc") && details.contains("events"), details);
+        assertTrue(details.contains("platform-database") && details.contains("events"), details);
     }
 
     @Test
