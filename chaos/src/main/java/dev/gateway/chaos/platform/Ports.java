@@ -18,8 +18,10 @@ public record Ports(int postgres, int redis, int nats, int serviceBase) {
     public void requireFree() {
         List<Integer> wanted = new ArrayList<>(List.of(postgres, redis, nats));
         for (Service service : Service.values()) {
-            wanted.add(service.port(serviceBase, 1));
-            wanted.add(service.port(serviceBase, 2));
+            for (int instance = 1; instance <= 2; instance++) {
+                wanted.add(service.port(serviceBase, instance));
+                wanted.add(service.port(serviceBase, instance) + Service.MANAGEMENT_OFFSET);
+            }
         }
         List<Integer> taken = wanted.stream().filter(Ports::listening).toList();
         if (!taken.isEmpty()) {

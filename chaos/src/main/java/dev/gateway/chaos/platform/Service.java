@@ -4,18 +4,21 @@ import java.util.List;
 
 /** The platform's services the suite runs (admin-ui only proxies the registry and is left out). */
 public enum Service {
-    REGISTRY("tenant-registry", "GATEWAY_REGISTRY_PORT", 81),
-    PROVISIONER("provisioner", "GATEWAY_PROVISIONER_PORT", 82),
-    ROUTE_PUBLISHER("route-publisher", "GATEWAY_ROUTES_PORT", 83),
-    APP_GATEWAY("app-gateway", "GATEWAY_APP_PORT", 0);
+    REGISTRY("tenant-registry", "GATEWAY_REGISTRY", 81),
+    PROVISIONER("provisioner", "GATEWAY_PROVISIONER", 82),
+    ROUTE_PUBLISHER("route-publisher", "GATEWAY_ROUTES", 83),
+    APP_GATEWAY("app-gateway", "GATEWAY_APP", 0);
+
+    /** Management listeners (metrics, health details) sit this far above their public port. */
+    static final int MANAGEMENT_OFFSET = 1000;
 
     private final String module;
-    private final String portVariable;
+    private final String settingsPrefix;
     private final int portOffset;
 
-    Service(String module, String portVariable, int portOffset) {
+    Service(String module, String settingsPrefix, int portOffset) {
         this.module = module;
-        this.portVariable = portVariable;
+        this.settingsPrefix = settingsPrefix;
         this.portOffset = portOffset;
     }
 
@@ -24,7 +27,11 @@ public enum Service {
     }
 
     String portVariable() {
-        return portVariable;
+        return settingsPrefix + "_PORT";
+    }
+
+    String managementPortVariable() {
+        return settingsPrefix + "_MANAGEMENT_PORT";
     }
 
     /** Instance 1 on {@code base + offset} (28081 mirrors 8081), instance n a hundred ports further per step. */

@@ -58,12 +58,18 @@ public final class ServiceInstance {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The loopback management listener: /prometheus, /health with details. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + (port + Service.MANAGEMENT_OFFSET);
+    }
+
     public synchronized void start() {
         if (process != null && process.alive()) {
             throw new IllegalStateException(name() + " is already running");
         }
         Map<String, String> env = new HashMap<>(environment);
         env.put(service.portVariable(), String.valueOf(port));
+        env.put(service.managementPortVariable(), String.valueOf(port + Service.MANAGEMENT_OFFSET));
         env.putAll(overrides);
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(service.jvmOptions());

@@ -51,9 +51,9 @@ public final class RedisOutageScenario implements Scenario {
     public void run(ScenarioContext ctx) {
         List<String> tokens = TenantUsers.signIn(ctx, 4);
         ServiceInstance gateway = ctx.platform().instance(Service.APP_GATEWAY);
-        double failuresBefore = Metrics.scrape(ctx.platform().http(), gateway.url()).sum(FAIL_OPEN_COUNTER, "mode=\"open\"");
+        double failuresBefore = Metrics.scrape(ctx.platform().http(), gateway.managementUrl()).sum(FAIL_OPEN_COUNTER, "mode=\"open\"");
         OutageWindow.Answers open = outage(ctx, tokens, "fail-open");
-        double failuresAfter = Metrics.scrape(ctx.platform().http(), gateway.url()).sum(FAIL_OPEN_COUNTER, "mode=\"open\"");
+        double failuresAfter = Metrics.scrape(ctx.platform().http(), gateway.managementUrl()).sum(FAIL_OPEN_COUNTER, "mode=\"open\"");
         judge(ctx, "fail-open", open, a -> a.answer().success(), "served (2xx)");
         ctx.result().check("fail-open: limiter failures counted in /prometheus", failuresAfter > failuresBefore,
                 FAIL_OPEN_COUNTER + "{mode=\"open\"} " + failuresBefore + " → " + failuresAfter);

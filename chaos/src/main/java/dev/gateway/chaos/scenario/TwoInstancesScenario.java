@@ -74,7 +74,7 @@ public final class TwoInstancesScenario implements Scenario {
             if (instance.service() == Service.APP_GATEWAY) {
                 continue;
             }
-            double total = Metrics.scrape(ctx.platform().http(), instance.url()).sum(APPLIED, "outcome=\"applied\"");
+            double total = Metrics.scrape(ctx.platform().http(), instance.managementUrl()).sum(APPLIED, "outcome=\"applied\"");
             done.put(instance.name(), Math.round(total) - before.getOrDefault(instance.name(), 0L));
         }
         return done;
