@@ -50,7 +50,8 @@ public record ChaosOptions(boolean quick, boolean keep, boolean help, List<Strin
         Path home = Path.of(env.getOrDefault("GATEWAY_HOME", root.resolve(".gateway").toString())).toAbsolutePath();
         Path postgres = Path.of(env.getOrDefault("GATEWAY_CHAOS_PG_DIR",
                 Path.of(System.getProperty("java.io.tmpdir"), "gateway-chaos-pg-" + ports.postgres()).toString()));
-        ChaosLayout layout = new ChaosLayout(root, home.resolve("chaos"), postgres, root.resolve("bench").resolve("results"));
+        Path results = Path.of(env.getOrDefault("GATEWAY_CHAOS_RESULTS", root.resolve("bench").resolve("results").toString()));
+        ChaosLayout layout = new ChaosLayout(root, home.resolve("chaos"), postgres, results.toAbsolutePath());
         return new ChaosOptions(quick, keep, help, List.copyOf(only), layout, ports,
                 ("bin/gateway chaos " + String.join(" ", args)).replaceAll("--root \\S+ ?", "").trim());
     }

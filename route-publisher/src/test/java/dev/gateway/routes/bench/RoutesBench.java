@@ -84,7 +84,7 @@ public final class RoutesBench {
              Connection nats = Nats.connect(natsUrl)) {
             RedisCommands<String, String> redis = connection.sync();
             ProcessBuilder process = new ProcessBuilder("java", "-Xmx512m",
-                    "-Dgateway.events.tenant-key-prefix=" + prefix, "-jar", jar);
+                    "-Dgateway.events.only-tenants=" + prefix + ".*", "-jar", jar);
             Map<String, String> env = process.environment();
             env.put("GATEWAY_ROUTES_PORT", Integer.toString(port));
             env.put("GATEWAY_ROUTES_MANAGEMENT_PORT", Integer.toString(managementPort)); // not a running platform's
@@ -121,8 +121,13 @@ public final class RoutesBench {
             JsonNode repair = awaitReconcile(publisher, status, steady.path("started_at").asText(), Duration.ofSeconds(90));
             long restored = damaged.stream()
                     .filter(k -> redis.exists(root + "/http/routers/tenant-" + k + "/rule") == 1).count();
+            Duration rebuilt = wipeAndAwaitRebuild(redis, root, prefix, reconcileTenants);
             Files.writeString(output, report(sequential, seq, burst, bursty, reconcileTenants, cold, steady, repair,
                     damaged.stream().distinct().count(), restored)
+                    + "\n## Redis lost everything (every key of this platform deleted, as a restart without persistence would)\n\n"
+                    + "All " + reconcileTenants + " tenants' routes and directory entries back after "
+                    + rebuilt.toMillis() + " ms (the wipe is noticed by the missing shared keys within "
+                    + "`gateway.reconcile.wipe-check`, 1 s, instead of the next `ROUTE_RECONCILE_SECONDS`, 15 s here).\n"
                     + "\nLoad average (1/5/15 min) at start: " + loadBefore + "; at end: " + loadAverage() + ".\n");
             System.out.println(Files.readString(output));
         } finally {
@@ -135,6 +140,24 @@ public final class RoutesBench {
             }
             client.shutdown();
         }
+    }
+
+    /** Deletes every key of this platform, then waits until every desired tenant's directory entry is back. */
+    private static Duration wipeAndAwaitRebuild(RedisCommands<String, String> redis, String root, String prefix,
+                                                int tenants) {
+        cleanup(redis, root, prefix);
+        long start = System.nanoTime();
+        String[] directories = new String[tenants];
+        for (int i = 0; i < tenants; i++) {
+            directories[i] = "tenant:" + prefix + "r" + i;
+        }
+        while (redis.exists(directories) < tenants) {
+            LockSupport.parkNanos(BURST_POLL_PAUSE_NANOS);
+            if (System.nanoTime() - start > Duration.ofMinutes(2).toNanos()) {
+                throw new IllegalStateException("routes not rebuilt within 2 minutes of the wipe");
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private static long sequentialLatency(JetStream jetStream, RedisCommands<String, String> redis, String root,
