@@ -11,6 +11,7 @@ import dev.gateway.runtime.outbox.RelaySettings;
 import dev.gateway.runtime.publish.EventPublisher;
 import dev.gateway.runtime.stream.StreamKeeper;
 import dev.gateway.runtime.stream.StreamSettings;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -40,6 +43,12 @@ import java.util.function.Consumer;
 public final class EventRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRuntime.class);
+    /**
+     * A client that has had no answer for this many checks (30 s by default) gets a fresh connection: a NATS
+     * client can stay wedged after a server restart (its outgoing queue and its reconnect racing), and a restart
+     * of the service is exactly what this runtime promises not to need.
+     */
+    private static final int SILENT_CHECKS_BEFORE_RECONNECT = 15;
 
     private final Connection connection;
     private final StreamKeeper streams;
@@ -48,6 +57,9 @@ public final class EventRuntime implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final List<DurableConsumer> consumers = new CopyOnWriteArrayList<>();
     private final List<OutboxRelay> relays = new CopyOnWriteArrayList<>();
+    private final Duration silenceBeforeReconnect;
+    private final Counter forcedReconnects;
+    private volatile Instant lastForcedReconnect = Instant.EPOCH;
     private final ConnectionListener reconnects = (conn, event) -> {
         if (event == ConnectionListener.Events.RECONNECTED || event == ConnectionListener.Events.RESUBSCRIBED) {
             checkSoon();
@@ -60,6 +72,9 @@ public final class EventRuntime implements AutoCloseable {
         this.streams = new StreamKeeper(connection, streamSettings);
         this.consumerSettings = consumerSettings;
         this.meters = meters;
+        this.silenceBeforeReconnect = consumerSettings.checkInterval().multipliedBy(SILENT_CHECKS_BEFORE_RECONNECT);
+        this.forcedReconnects = Counter.builder("events.broker.forced.reconnects")
+                .description("fresh connections after the broker gave no answer for a while").register(meters);
         this.scheduler = Executors.newScheduledThreadPool(2, r -> {
             Thread thread = new Thread(r, "event-runtime");
             thread.setDaemon(true);
@@ -183,6 +198,26 @@ public final class EventRuntime implements AutoCloseable {
 
     private void checkAll() {
         streams.check();
+        reconnectIfSilent();
         consumers.forEach(DurableConsumer::check);
+    }
+
+    private void reconnectIfSilent() {
+        Instant now = Instant.now();
+        if (streams.lastAnswer().plus(silenceBeforeReconnect).isAfter(now)
+                || lastForcedReconnect.plus(silenceBeforeReconnect).isAfter(now)) {
+            return;
+        }
+        lastForcedReconnect = now;
+        forcedReconnects.increment();
+        LOG.warn("no answer from the broker since {} (connection {}); reconnecting", streams.lastAnswer(),
+                connection.getStatus());
+        try {
+            connection.forceReconnect();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("forced reconnect failed, the next check tries again: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -15,7 +15,7 @@ public class JetStreamEventPublisher implements EventPublisher {
     private final JetStreamPublisher publisher;
 
     public JetStreamEventPublisher(Connection connection) throws IOException {
-        this.publisher = new JetStreamPublisher(connection.jetStream());
+        this.publisher = new JetStreamPublisher(connection);
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class StreamKeeper {
     private boolean declaredOnce;
     private volatile String lastError;
     private volatile Instant lastCheck;
+    private volatile Instant lastAnswer = Instant.now();
 
     public StreamKeeper(Connection connection, StreamSettings settings) {
         this.connection = connection;
@@ -78,6 +79,7 @@ public final class StreamKeeper {
             declaredOnce = true;
             lastError = null;
             lastCheck = Instant.now();
+            lastAnswer = lastCheck;
         }
         if (reset) {
             LOG.warn("streams {} were missing on the broker and have been declared again", created);
@@ -94,6 +96,11 @@ public final class StreamKeeper {
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.debug("stream check failed: {}", lastError);
         }
+    }
+
+    /** When the broker last answered a check (creation time before the first). */
+    public Instant lastAnswer() {
+        return lastAnswer;
     }
 
     public ComponentHealth health() {

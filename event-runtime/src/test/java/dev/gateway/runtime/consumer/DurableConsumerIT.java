@@ -293,6 +293,27 @@ class DurableConsumerIT {
         Await.until(WAIT, "ready again", () -> runtime.health(true).up());
     }
 
+    @Test
+    void shouldGiveAClientThatGetsNoAnswerAFreshConnectionAndRecover() throws Exception {
+        String service = service();
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        EventRuntime runtime = runtime(spec(service, event -> {
+            handled.add(event.revision());
+            return Outcome.APPLIED;
+        }), settings(service), meters);
+        nats.stop();
+        try {
+            Await.until(WAIT, "a forced reconnect after 15 checks without an answer",
+                    () -> meters.get("events.broker.forced.reconnects").counter().count() >= 1);
+        } finally {
+            nats.startServer();
+        }
+        Events.publish(connection().jetStream(), Events.event(EventType.TENANT_UPDATED, "silent" + service, 1));
+        Await.until(WAIT, "consuming again", () -> handled.equals(List.of(1L)));
+        Await.until(WAIT, "ready again", () -> runtime.health(true).up());
+    }
+
     private static ConsumerSpec spec(String service, EventHandler handler) {
         return ConsumerSpec.of(service, Stream.TENANTS, "tenant.>", handler, EventType.TENANT_UPDATED);
     }

@@ -204,7 +204,7 @@ class OutboxRelayIT {
     }
 
     private EventPublisher jetStream() throws IOException {
-        return new JetStreamPublisher(connection.jetStream());
+        return new JetStreamPublisher(connection);
     }
 
     private JetStreamSubscription watch() throws Exception {
