@@ -138,6 +138,7 @@ class PoolAllowListIT implements TestPropertyProvider {
                 + "', '127.0.0.1', " + trap.getLocalPort() + ", 'schema', 'gateway_tenants', '" + name + "', '" + name
                 + "', 'ready', 1)");
 
+        pools.probeAll();
         HealthResult health = Mono.from(pools.getResult()).block();
 
         assertEquals(HealthStatus.DOWN, health.getStatus());
