@@ -119,7 +119,7 @@ public final class RoutesBench {
                 redis.del(root + "/http/routers/tenant-" + key + "/rule");
             }
             JsonNode repair = awaitReconcile(publisher, status, steady.path("started_at").asText(), Duration.ofSeconds(90));
-            long restored = damaged.stream()
+            long restored = damaged.stream().distinct()
                     .filter(k -> redis.exists(root + "/http/routers/tenant-" + k + "/rule") == 1).count();
             Duration rebuilt = wipeAndAwaitRebuild(redis, root, prefix, reconcileTenants);
             Files.writeString(output, report(sequential, seq, burst, bursty, reconcileTenants, cold, steady, repair,
