@@ -14,8 +14,6 @@ import java.util.Map;
  */
 public final class SecuredRedis implements AutoCloseable {
 
-    public static final List<String> USERS = List.of("route-publisher", "app-gateway", "traefik");
-
     private final Map<String, String> passwords = new LinkedHashMap<>();
     private final int port = SecuredStores.freePort();
     private final Path dir;
@@ -26,12 +24,20 @@ public final class SecuredRedis implements AutoCloseable {
         ProcessBuilder server = new ProcessBuilder("sh", SecuredStores.deploy().resolve("redis/redis-server.sh").toString(),
                 dir.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
                 "--appendonly", "no", "--dir", dir.toString());
-        for (String user : USERS) {
+        for (String user : users()) {
             passwords.put(user, SecuredStores.password());
             server.environment().put(SecuredStores.variable("REDIS_PASSWORD_", user), passwords.get(user));
         }
         process = server.redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         SecuredStores.awaitListening(process, port, dir.resolve("redis.log"));
+    }
+
+    /** Every user deploy/redis/users.acl switches on, so a user added there is started here too. */
+    private static List<String> users() throws IOException {
+        return Files.readAllLines(SecuredStores.deploy().resolve("redis/users.acl")).stream()
+                .filter(line -> line.startsWith("user ") && line.contains(" on "))
+                .map(line -> line.split(" ")[1])
+                .toList();
     }
 
     public static SecuredRedis start() {
