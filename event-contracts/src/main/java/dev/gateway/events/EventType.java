@@ -25,7 +25,12 @@ public enum EventType {
     MIGRATION_TENANT_SUCCEEDED("migration.tenant.succeeded"),
     MIGRATION_TENANT_FAILED("migration.tenant.failed"),
     ROUTE_PUBLISHED("route.published"),
-    ROUTE_REMOVED("route.removed");
+    ROUTE_REMOVED("route.removed"),
+    SIGNUP_REQUESTED("signup.requested"),
+    SIGNUP_APPROVED("signup.approved"),
+    SIGNUP_REJECTED("signup.rejected"),
+    /** A service asks for an email; the registry's mailer sends it once. */
+    MAIL_SEND("mail.send");
 
     private final String subject;
 

@@ -8,6 +8,8 @@ public enum Stream {
     TENANTS(List.of("tenant.>")),
     PROVISIONING(List.of("provisioning.>", "migration.>")),
     ROUTES(List.of("route.>")),
+    SIGNUPS(List.of("signup.>")),
+    MAIL(List.of("mail.>")),
     DEADLETTER(List.of("deadletter.>"));
 
     private final List<String> subjects;

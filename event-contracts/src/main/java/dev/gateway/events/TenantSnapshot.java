@@ -7,8 +7,9 @@ import java.util.UUID;
 /**
  * The full state of a tenant as the registry holds it after a change: the {@code data} of every
  * {@code tenant.*} event. Limits are effective values (plan merged with the tenant's overrides).
- * Never carries secrets; {@code adminPasswordHash} is a bcrypt hash and is only present on the
- * events that ask for provisioning ({@code tenant.created} and {@code tenant.retried}).
+ * Never carries secrets; {@code adminInvitationHash} is the SHA-256 (hex) of the first admin's single-use
+ * invitation token, present only on the events that ask for provisioning ({@code tenant.created} and
+ * {@code tenant.retried}); the token itself never leaves the registry except in the invitation link.
  *
  * @param id                tenant id
  * @param key               tenant key, see {@link TenantKey}
@@ -31,7 +32,7 @@ import java.util.UUID;
  * @param readyAt           first time the tenant became ready; null before
  * @param deletedAt         deletion time; null before
  * @param adminEmail        first tenant admin's email, if requested
- * @param adminPasswordHash bcrypt hash of the first admin's password, if requested
+ * @param adminInvitationHash SHA-256 (hex) of the first admin's invitation token, if one was issued
  */
 public record TenantSnapshot(
         UUID id,
@@ -55,7 +56,7 @@ public record TenantSnapshot(
         Instant readyAt,
         Instant deletedAt,
         String adminEmail,
-        String adminPasswordHash) {
+        String adminInvitationHash) {
 
     /**
      * Where a tenant lives. Credentials are never part of it: the provisioner and the gateway hold

@@ -51,8 +51,8 @@ public class FreshTenantCreator {
         }
         TenantConnections.actAsTenant(c, location);
         MigrationOutcome outcome = migrator.migrate(c, location.schema());
-        if (request.adminEmail() != null && request.adminPasswordHash() != null) {
-            seeder.insert(c, location, request.adminEmail(), request.adminPasswordHash());
+        if (request.adminEmail() != null && request.adminInvitationHash() != null) {
+            seeder.insert(c, location, request.adminEmail(), request.adminInvitationHash());
         }
         return outcome;
     }

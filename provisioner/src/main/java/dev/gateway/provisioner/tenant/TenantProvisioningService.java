@@ -124,8 +124,8 @@ public class TenantProvisioningService {
             }
             objects.create(location);
             MigrationOutcome migration = migrator.migrate(location);
-            if (request.adminEmail() != null && request.adminPasswordHash() != null) {
-                seeder.seed(location, request.adminEmail(), request.adminPasswordHash());
+            if (request.adminEmail() != null && request.adminInvitationHash() != null) {
+                seeder.seed(location, request.adminEmail(), request.adminInvitationHash());
             }
             return migration.toVersion();
         } catch (PoolHostNotAllowedException e) {

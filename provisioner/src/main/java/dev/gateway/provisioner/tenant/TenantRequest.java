@@ -20,7 +20,7 @@ public record TenantRequest(
         long revision,
         TenantLocation location,
         String adminEmail,
-        String adminPasswordHash) {
+        String adminInvitationHash) {
 
     static final String DEFAULT_SHARED_DATABASE = "gateway_tenants";
 
@@ -49,7 +49,7 @@ public record TenantRequest(
         }
         return new TenantRequest(event.id(), key, snapshot.id(), event.revision(),
                 new TenantLocation(new PoolAddress(pool.host(), pool.port()), isolation, database, name, name),
-                blankToNull(snapshot.adminEmail()), blankToNull(snapshot.adminPasswordHash()));
+                blankToNull(snapshot.adminEmail()), blankToNull(snapshot.adminInvitationHash()));
     }
 
     private static String sharedDatabase(String requested, String maintenanceDatabase) {

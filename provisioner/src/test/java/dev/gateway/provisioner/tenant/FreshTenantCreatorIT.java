@@ -91,7 +91,7 @@ class FreshTenantCreatorIT implements TestPropertyProvider {
         // Flyway's run adds a baseline row for the empty schema (TenantMigrator); every other row is the same
         assertEquals(history(stepwise.location(), "type <> 'BASELINE'"), history(fresh.location(), "true"));
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM " + fresh.location().schema()
-                + ".users WHERE email = ? AND password_hash = ? AND role = 'admin'", fresh.adminEmail(), fresh.adminPasswordHash()));
+                + ".users WHERE email = ? AND password_hash = ? AND role = 'admin'", fresh.adminEmail(), fresh.adminInvitationHash()));
     }
 
     @Test

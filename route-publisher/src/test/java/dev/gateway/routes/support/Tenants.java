@@ -37,7 +37,7 @@ public final class Tenants {
         return new TenantSnapshot(t.id(), t.key(), t.companyName(), t.plan(), t.ratePerSecond(), t.burst(),
                 t.maxUsers(), t.features(), t.status(), t.statusReason(), isolation, t.pool(), db, schema, role,
                 t.revision(), t.createdAt(), t.updatedAt(), t.readyAt(), t.deletedAt(), t.adminEmail(),
-                t.adminPasswordHash());
+                t.adminInvitationHash());
     }
 
     public static EventEnvelope event(EventType type, TenantSnapshot tenant) {

@@ -28,7 +28,7 @@ class EventSubscriptions {
 
     @Singleton
     PublishedStreams published() {
-        return PublishedStreams.of(Stream.TENANTS);
+        return PublishedStreams.of(Stream.TENANTS, Stream.SIGNUPS, Stream.MAIL);
     }
 
     /** A row that is still some tenant's current request stays: the safety net re-emits from it. */

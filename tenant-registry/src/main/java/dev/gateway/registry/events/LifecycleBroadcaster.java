@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 @Singleton
 public class LifecycleBroadcaster {
 
-    static final String ADMIN_PASSWORD_HASH = "admin_password_hash";
+    static final String ADMIN_INVITATION_HASH = "admin_invitation_hash";
 
     public record LifecycleEvent(String id, String type, String json) {
     }
@@ -37,11 +37,11 @@ public class LifecycleBroadcaster {
     }
 
     private static EventEnvelope withoutSecrets(EventEnvelope e) {
-        if (!(e.data() instanceof ObjectNode data) || !data.has(ADMIN_PASSWORD_HASH)) {
+        if (!(e.data() instanceof ObjectNode data) || !data.has(ADMIN_INVITATION_HASH)) {
             return e;
         }
         ObjectNode shown = data.deepCopy();
-        shown.remove(ADMIN_PASSWORD_HASH);
+        shown.remove(ADMIN_INVITATION_HASH);
         return new EventEnvelope(e.id(), e.type(), e.schemaVersion(), e.tenant(), e.revision(), e.occurredAt(),
                 e.correlationId(), shown);
     }

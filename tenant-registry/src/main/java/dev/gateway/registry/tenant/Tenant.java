@@ -28,7 +28,7 @@ public record Tenant(
         @Nullable Integer burst,
         @Nullable Integer maxUsers,
         @Nullable String adminEmail,
-        @Nullable String adminPasswordHash,
+        @Nullable String adminInvitationHash,
         long revision,
         UUID requestEventId,
         String requestType,
@@ -47,7 +47,7 @@ public record Tenant(
     /** The next revision in {@code to}; the caller has checked the move with {@link TenantTransitions}. */
     public Tenant moveTo(TenantStatus to, @Nullable String reason, Instant now) {
         return new Tenant(id, key, companyName, plan, poolId, to.wire(), reason, isolation, dbName, schemaName,
-                roleName, ratePerSecond, burst, maxUsers, adminEmail, adminPasswordHash, revision + 1, requestEventId, requestType,
+                roleName, ratePerSecond, burst, maxUsers, adminEmail, adminInvitationHash, revision + 1, requestEventId, requestType,
                 requestRevision, requestCorrelationId, requestEmittedAt, createdAt, now,
                 to == TenantStatus.READY && readyAt == null ? now : readyAt,
                 to == TenantStatus.DELETED ? now : deletedAt);
@@ -56,14 +56,14 @@ public record Tenant(
     public Tenant withSettings(String newCompanyName, String newPlan, @Nullable Integer newRate,
                                @Nullable Integer newBurst, @Nullable Integer newMaxUsers, Instant now) {
         return new Tenant(id, key, newCompanyName, newPlan, poolId, status, statusReason, isolation, dbName,
-                schemaName, roleName, newRate, newBurst, newMaxUsers, adminEmail, adminPasswordHash, revision + 1,
+                schemaName, roleName, newRate, newBurst, newMaxUsers, adminEmail, adminInvitationHash, revision + 1,
                 requestEventId, requestType, requestRevision, requestCorrelationId, requestEmittedAt, createdAt, now, readyAt,
                 deletedAt);
     }
 
     public Tenant withObjectNames(String newDbName, String newSchemaName, String newRoleName) {
         return new Tenant(id, key, companyName, plan, poolId, status, statusReason, isolation, newDbName,
-                newSchemaName, newRoleName, ratePerSecond, burst, maxUsers, adminEmail, adminPasswordHash, revision,
+                newSchemaName, newRoleName, ratePerSecond, burst, maxUsers, adminEmail, adminInvitationHash, revision,
                 requestEventId, requestType, requestRevision, requestCorrelationId, requestEmittedAt, createdAt, updatedAt, readyAt,
                 deletedAt);
     }
@@ -76,7 +76,7 @@ public record Tenant(
 
     public Tenant withRequest(UUID eventId, String type, long requestRev, String correlationId, Instant emittedAt) {
         return new Tenant(id, key, companyName, plan, poolId, status, statusReason, isolation, dbName, schemaName,
-                roleName, ratePerSecond, burst, maxUsers, adminEmail, adminPasswordHash, revision, eventId, type,
+                roleName, ratePerSecond, burst, maxUsers, adminEmail, adminInvitationHash, revision, eventId, type,
                 requestRev,
                 correlationId, emittedAt, createdAt, updatedAt, readyAt, deletedAt);
     }

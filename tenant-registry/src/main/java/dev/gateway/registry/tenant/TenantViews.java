@@ -46,7 +46,7 @@ public class TenantViews {
                 new TenantSnapshot.PoolRef(pool.id(), pool.name(), pool.host(), pool.port(), pool.database(),
                         pool.isolation()),
                 t.dbName(), t.schemaName(), t.roleName(), t.revision(), t.createdAt(), t.updatedAt(), t.readyAt(),
-                t.deletedAt(), withAdmin ? t.adminEmail() : null, withAdmin ? t.adminPasswordHash() : null);
+                t.deletedAt(), withAdmin ? t.adminEmail() : null, withAdmin ? t.adminInvitationHash() : null);
     }
 
     private static TenantResponse response(Tenant t, Plan plan, SharedPool pool) {

@@ -111,7 +111,7 @@ class ProvisioningResultsIT extends AdminApiIT {
         assertEquals(List.of("tenant.created", "tenant.failed", "tenant.retried", "tenant.provisioning",
                 "tenant.ready"), eventTypes(key));
         EventEnvelope retriedEvent = published.forTenant(key).get(2);
-        assertNotNull(retriedEvent.data().get("admin_password_hash"));
+        assertNotNull(retriedEvent.data().get("admin_invitation_hash"));
     }
 
     @Test

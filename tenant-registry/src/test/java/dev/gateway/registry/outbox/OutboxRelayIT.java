@@ -148,7 +148,7 @@ class OutboxRelayIT implements TestPropertyProvider {
         assertEquals(fieldNames(golden.get("data")), fieldNames(emitted.get("data")));
         assertEquals(fieldNames(golden.get("data").get("pool")), fieldNames(emitted.get("data").get("pool")));
         assertEquals("pending", emitted.get("data").get("status").asText());
-        assertTrue(emitted.get("data").get("admin_password_hash").asText().startsWith("$2a$"));
+        assertTrue(emitted.get("data").get("admin_invitation_hash").asText().startsWith("$2a$"));
         assertTrue(emitted.get("data").get("features").isArray());
         subscription.unsubscribe();
     }

@@ -82,7 +82,7 @@ class SecretSpreadIT extends AdminApiIT {
                         () -> onStream(adminStream, key) && onStream(viewerStream, key));
                 Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
                 EventEnvelope toProvisioner = published.forTenant(key).get(0);
-                String hash = toProvisioner.data().get("admin_password_hash").asText();
+                String hash = toProvisioner.data().get("admin_invitation_hash").asText();
                 assertTrue(hash.startsWith("$2a$"), "the provisioner still gets the hash: " + hash);
 
                 List<String> shown = List.of(

@@ -48,7 +48,7 @@ class TenantApiIT extends AdminApiIT {
         assertEquals(25, ((Number) body.get("max_users")).intValue());
         assertEquals("tenant_" + key, body.get("db_name"));
         assertEquals("database", body.get("isolation"));
-        assertFalse(body.containsKey("admin_password_hash"));
+        assertFalse(body.containsKey("admin_invitation_hash"));
         assertFalse(body.containsKey("admin_password"));
 
         Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
@@ -78,7 +78,7 @@ class TenantApiIT extends AdminApiIT {
 
         Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
         EventEnvelope created = published.forTenant(key).get(0);
-        String hash = created.data().get("admin_password_hash").asText();
+        String hash = created.data().get("admin_invitation_hash").asText();
         assertTrue(BCrypt.checkpw(password, hash));
         assertTrue(hash.startsWith("$2a$04$"), "a generated 128-bit secret needs no work factor: " + hash);
         assertEquals("ops@initech.example", created.data().get("admin_email").asText());
@@ -86,7 +86,7 @@ class TenantApiIT extends AdminApiIT {
 
         Map<String, Object> shown = Api.body(api.send(HttpRequest.GET(TENANTS + "/" + key)));
         assertFalse(shown.containsKey("admin_password"));
-        assertFalse(shown.containsKey("admin_password_hash"));
+        assertFalse(shown.containsKey("admin_invitation_hash"));
     }
 
     @Test
@@ -97,7 +97,7 @@ class TenantApiIT extends AdminApiIT {
         assertEquals(202, r.code());
         assertFalse(Api.body(r).containsKey("admin_password"));
         Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
-        String hash = published.forTenant(key).get(0).data().get("admin_password_hash").asText();
+        String hash = published.forTenant(key).get(0).data().get("admin_invitation_hash").asText();
         assertTrue(hash.startsWith("$2a$10$"), hash);
         assertTrue(BCrypt.checkpw("correct horse battery", hash));
     }
