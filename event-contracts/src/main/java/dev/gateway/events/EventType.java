@@ -29,6 +29,8 @@ public enum EventType {
     SIGNUP_REQUESTED("signup.requested"),
     SIGNUP_APPROVED("signup.approved"),
     SIGNUP_REJECTED("signup.rejected"),
+    /** A signup nobody decided on within the registry's expiry period. */
+    SIGNUP_EXPIRED("signup.expired"),
     /** A service asks for an email; the registry's mailer sends it once. */
     MAIL_SEND("mail.send");
 

@@ -22,7 +22,11 @@ class GoldenEventsTest {
             "provisioning.succeeded, dev.gateway.events.ProvisioningResult",
             "provisioning.failed, dev.gateway.events.ProvisioningResult",
             "migration.tenant.succeeded, dev.gateway.events.MigrationResult",
-            "route.published, dev.gateway.events.RouteChange"})
+            "route.published, dev.gateway.events.RouteChange",
+            "signup.requested, dev.gateway.events.SignupSnapshot",
+            "signup.approved, dev.gateway.events.SignupSnapshot",
+            "signup.rejected, dev.gateway.events.SignupSnapshot",
+            "mail.send, dev.gateway.events.MailRequest"})
     void shouldRoundTripGoldenEventWithoutLosingAField(String type, Class<?> payload) throws IOException {
         byte[] golden = golden(type);
 
@@ -47,6 +51,30 @@ class GoldenEventsTest {
         assertEquals(data.get("pool").get("host").asText(), snapshot.pool().host());
         assertEquals(envelope.revision(), snapshot.revision());
         assertNotNull(snapshot.createdAt());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"signup.requested, pending", "signup.approved, approved", "signup.rejected, rejected"})
+    void shouldReadSignupSnapshotFieldsByTheirWireNames(String type, String status) throws IOException {
+        EventEnvelope envelope = EventCodec.decode(golden(type));
+        SignupSnapshot snapshot = envelope.dataAs(SignupSnapshot.class);
+        JsonNode data = envelope.data();
+
+        assertEquals(data.get("company_name").asText(), snapshot.companyName());
+        assertEquals(data.get("admin_email").asText(), snapshot.adminEmail());
+        assertEquals(envelope.tenant(), snapshot.key());
+        assertEquals(envelope.revision(), snapshot.revision());
+        assertEquals(status, snapshot.status());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"mail.send"})
+    void shouldReadMailRequestByItsWireNames(String type) throws IOException {
+        MailRequest mail = EventCodec.decode(golden(type)).dataAs(MailRequest.class);
+
+        assertEquals("ops@acme.example", mail.to());
+        assertEquals("signup-received", mail.template());
+        assertEquals("acme", mail.params().get("key"));
     }
 
     static byte[] golden(String type) throws IOException {
