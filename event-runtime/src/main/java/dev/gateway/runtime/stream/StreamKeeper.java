@@ -133,11 +133,29 @@ public final class StreamKeeper {
             return false;
         }
         StreamInfo current = management.getStreamInfo(wanted.getName());
-        if (!StreamSettings.same(current.getConfiguration(), wanted)) {
+        if (current.getConfiguration().getRetentionPolicy() != wanted.getRetentionPolicy()) {
+            replaceEmpty(management, current, wanted);
+        } else if (!StreamSettings.same(current.getConfiguration(), wanted)) {
             management.updateStream(wanted);
             LOG.info("updated stream {} to {} replicas, max age {}, duplicate window {}", wanted.getName(),
                     wanted.getReplicas(), wanted.getMaxAge(), wanted.getDuplicateWindow());
         }
         return false;
+    }
+
+    /**
+     * A stream's retention cannot be changed in place (nats-server 2.9). An empty stream is declared anew; one
+     * holding messages is left alone and reported, since re-creating it would lose them.
+     */
+    private static void replaceEmpty(JetStreamManagement management, StreamInfo current, StreamConfiguration wanted)
+            throws IOException, JetStreamApiException {
+        if (current.getStreamState().getMsgCount() > 0) {
+            throw new IllegalStateException("stream " + wanted.getName() + " has retention "
+                    + current.getConfiguration().getRetentionPolicy() + " instead of " + wanted.getRetentionPolicy()
+                    + " and holds " + current.getStreamState().getMsgCount() + " messages: consume them, then delete it");
+        }
+        management.deleteStream(wanted.getName());
+        management.addStream(wanted);
+        LOG.info("declared empty stream {} again with retention {}", wanted.getName(), wanted.getRetentionPolicy());
     }
 }

@@ -1,6 +1,7 @@
 package dev.gateway.runtime.stream;
 
 import dev.gateway.events.Stream;
+import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 
@@ -15,6 +16,10 @@ import java.util.HashSet;
  * @param maxAge            how long events are kept; reconcilers and safety nets cover anything older
  * @param deadLetterMaxAge  dead letters wait longer for an operator
  * @param duplicateWindow   JetStream drops a second publish with the same {@code Nats-Msg-Id} within it
+ * <p>
+ * MAIL keeps a message only while a durable still has to acknowledge it (interest retention): mail requests may
+ * carry single-use links, which must not wait in the stream once sent. Every other stream keeps events for
+ * {@code maxAge}, for consumers that come later.
  */
 public record StreamSettings(int replicas, Duration maxAge, Duration deadLetterMaxAge, Duration duplicateWindow) {
 
@@ -36,6 +41,7 @@ public record StreamSettings(int replicas, Duration maxAge, Duration deadLetterM
                 .replicas(replicas)
                 .duplicateWindow(duplicateWindow)
                 .maxAge(stream == Stream.DEADLETTER ? deadLetterMaxAge : maxAge)
+                .retentionPolicy(stream == Stream.MAIL ? RetentionPolicy.Interest : RetentionPolicy.Limits)
                 .build();
     }
 
@@ -43,6 +49,7 @@ public record StreamSettings(int replicas, Duration maxAge, Duration deadLetterM
         return new HashSet<>(current.getSubjects()).equals(new HashSet<>(wanted.getSubjects()))
                 && current.getReplicas() == wanted.getReplicas()
                 && current.getDuplicateWindow().equals(wanted.getDuplicateWindow())
-                && current.getMaxAge().equals(wanted.getMaxAge());
+                && current.getMaxAge().equals(wanted.getMaxAge())
+                && current.getRetentionPolicy() == wanted.getRetentionPolicy();
     }
 }

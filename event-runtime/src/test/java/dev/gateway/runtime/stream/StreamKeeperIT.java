@@ -7,6 +7,12 @@ import dev.gateway.events.RouteChange;
 import dev.gateway.events.Stream;
 import dev.gateway.runtime.support.PrivateNats;
 import io.nats.client.Connection;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.RetentionPolicy;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
@@ -26,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against a nats-server of the test's own. */
@@ -60,7 +67,53 @@ class StreamKeeperIT {
             assertEquals(stream.subjects(), declared.getSubjects());
             assertEquals(Duration.ofMinutes(1), declared.getDuplicateWindow());
             assertEquals(stream == Stream.DEADLETTER ? Duration.ofDays(9) : Duration.ofDays(3), declared.getMaxAge());
+            assertEquals(stream == Stream.MAIL ? RetentionPolicy.Interest : RetentionPolicy.Limits,
+                    declared.getRetentionPolicy(), stream.name());
         }
+    }
+
+    @Test
+    void shouldDropAMailOnceItsDurableAcknowledgedIt() throws Exception {
+        dropStream("MAIL");
+        keeper(StreamSettings.defaults(), EnumSet.of(Stream.MAIL)).declare();
+        management.addOrUpdateConsumer("MAIL", ConsumerConfiguration.builder().durable("mailer-it")
+                .filterSubject("mail.>").ackPolicy(AckPolicy.Explicit).build());
+        connection.jetStream().publish("mail.send", "{}".getBytes());
+        assertEquals(1, management.getStreamInfo("MAIL").getStreamState().getMsgCount());
+
+        JetStreamSubscription mailer = connection.jetStream().subscribe("mail.>",
+                PullSubscribeOptions.builder().stream("MAIL").durable("mailer-it").bind(true).build());
+        mailer.fetch(1, Duration.ofSeconds(5)).forEach(Message::ack);
+        connection.flush(Duration.ofSeconds(5));
+
+        assertEquals(0, management.getStreamInfo("MAIL").getStreamState().getMsgCount());
+        mailer.unsubscribe();
+    }
+
+    @Test
+    void shouldDeclareAnEmptyStreamAgainWhenItsRetentionDiffers() throws Exception {
+        dropStream("MAIL");
+        management.addStream(StreamConfiguration.builder().name("MAIL").subjects("mail.>").build());
+
+        keeper(StreamSettings.defaults(), EnumSet.of(Stream.MAIL)).declare();
+
+        assertEquals(RetentionPolicy.Interest, management.getStreamInfo("MAIL").getConfiguration().getRetentionPolicy());
+    }
+
+    @Test
+    void shouldKeepAStreamWithMessagesWhoseRetentionDiffersAndSaySo() throws Exception {
+        dropStream("MAIL");
+        management.addStream(StreamConfiguration.builder().name("MAIL").subjects("mail.>").build());
+        connection.jetStream().publish("mail.send", "{}".getBytes());
+        StreamKeeper keeper = keeper(StreamSettings.defaults(), EnumSet.of(Stream.MAIL));
+
+        keeper.check();
+
+        assertFalse(keeper.health().up());
+        assertTrue(String.valueOf(keeper.health().details().get("last_error")).contains("holds 1 messages"),
+                String.valueOf(keeper.health().details()));
+        assertEquals(RetentionPolicy.Limits, management.getStreamInfo("MAIL").getConfiguration().getRetentionPolicy());
+        assertEquals(1, management.getStreamInfo("MAIL").getStreamState().getMsgCount());
     }
 
     @Test
@@ -120,6 +173,12 @@ class StreamKeeperIT {
         assertTrue(management.getStreamNames().contains("PROVISIONING"));
         assertEquals(List.of(EnumSet.of(Stream.PROVISIONING)), recreated);
         assertTrue(keeper.health().up());
+    }
+
+    private void dropStream(String name) throws Exception {
+        if (management.getStreamNames().contains(name)) {
+            management.deleteStream(name);
+        }
     }
 
     private StreamKeeper keeper(StreamSettings settings, Set<Stream> streams) {
