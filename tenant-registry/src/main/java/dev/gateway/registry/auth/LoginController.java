@@ -1,5 +1,6 @@
 package dev.gateway.registry.auth;
 
+import dev.gateway.registry.http.Throttle;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -12,9 +13,9 @@ import io.micronaut.security.rules.SecurityRule;
 public class LoginController {
 
     private final LoginService login;
-    private final LoginThrottle throttle;
+    private final Throttle throttle;
 
-    public LoginController(LoginService login, LoginThrottle throttle) {
+    public LoginController(LoginService login, Throttle throttle) {
         this.login = login;
         this.throttle = throttle;
     }

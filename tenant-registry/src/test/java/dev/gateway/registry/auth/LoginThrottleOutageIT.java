@@ -75,7 +75,7 @@ class LoginThrottleOutageIT {
     private static List<String> throttleKeys(PrivateRedis redis) {
         RedisClient client = RedisClient.create(redis.url());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return connection.sync().keys("login-throttle:registry:*");
+            return connection.sync().keys("throttle:registry:*");
         } finally {
             client.shutdown();
         }

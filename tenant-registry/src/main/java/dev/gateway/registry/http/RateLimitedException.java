@@ -1,6 +1,4 @@
-package dev.gateway.registry.auth;
-
-import dev.gateway.registry.http.ProblemException;
+package dev.gateway.registry.http;
 
 import java.util.Map;
 
@@ -9,9 +7,9 @@ public class RateLimitedException extends ProblemException {
 
     private final long retryAfterSeconds;
 
-    public RateLimitedException(long retryAfterSeconds) {
-        super(429, "rate-limited", "Too Many Requests",
-                "too many login attempts; retry in " + retryAfterSeconds + " s");
+    /** {@code what} was tried too often, e.g. "login attempts". */
+    public RateLimitedException(long retryAfterSeconds, String what) {
+        super(429, "rate-limited", "Too Many Requests", "too many " + what + "; retry in " + retryAfterSeconds + " s");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -1,4 +1,4 @@
-package dev.gateway.registry.auth;
+package dev.gateway.registry.http;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LoginThrottleTest {
+class ThrottleTest {
 
     @Test
     void shouldMatchTrustedProxiesByAddressOrBlock() throws Exception {
-        LoginThrottle.Network loopback = LoginThrottle.Network.parse("127.0.0.1");
-        LoginThrottle.Network docker = LoginThrottle.Network.parse("172.16.0.0/12");
-        LoginThrottle.Network v6 = LoginThrottle.Network.parse("::1");
+        Throttle.Network loopback = Throttle.Network.parse("127.0.0.1");
+        Throttle.Network docker = Throttle.Network.parse("172.16.0.0/12");
+        Throttle.Network v6 = Throttle.Network.parse("::1");
         assertTrue(loopback.contains(InetAddress.getByName("127.0.0.1")));
         assertFalse(loopback.contains(InetAddress.getByName("127.0.0.2")));
         assertTrue(docker.contains(InetAddress.getByName("172.18.0.5")));
@@ -26,9 +26,9 @@ class LoginThrottleTest {
 
     @Test
     void shouldRefuseNamesAndBadBlocks() {
-        assertThrows(IllegalArgumentException.class, () -> LoginThrottle.Network.parse("admin-ui"));
-        assertThrows(IllegalArgumentException.class, () -> LoginThrottle.Network.parse("dead.beef"));
-        assertThrows(IllegalArgumentException.class, () -> LoginThrottle.Network.parse("10.0.0.0/33"));
-        assertThrows(IllegalArgumentException.class, () -> LoginThrottle.Network.parse("10.0.0.0/x"));
+        assertThrows(IllegalArgumentException.class, () -> Throttle.Network.parse("admin-ui"));
+        assertThrows(IllegalArgumentException.class, () -> Throttle.Network.parse("dead.beef"));
+        assertThrows(IllegalArgumentException.class, () -> Throttle.Network.parse("10.0.0.0/33"));
+        assertThrows(IllegalArgumentException.class, () -> Throttle.Network.parse("10.0.0.0/x"));
     }
 }
