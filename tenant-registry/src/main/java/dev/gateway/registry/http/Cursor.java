@@ -29,11 +29,11 @@ public final class Cursor {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (!raw.startsWith(PREFIX) || raw.length() == PREFIX.length()) {
-                throw new ValidationException("cursor is not valid");
+                throw new ValidationException("cursor", "cursor is not valid");
             }
             return raw.substring(PREFIX.length());
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("cursor is not valid");
+            throw new ValidationException("cursor", "cursor is not valid");
         }
     }
 
@@ -42,7 +42,7 @@ public final class Cursor {
             return DEFAULT_LIMIT;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ValidationException("limit must be between 1 and " + MAX_LIMIT);
+            throw new ValidationException("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         return limit;
     }

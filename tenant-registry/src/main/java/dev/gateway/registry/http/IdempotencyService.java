@@ -40,7 +40,7 @@ public class IdempotencyService {
             return render(action.get());
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw new ValidationException("Idempotency-Key must be 1.." + MAX_KEY_LENGTH + " characters");
+            throw new ValidationException("Idempotency-Key", "Idempotency-Key must be 1.." + MAX_KEY_LENGTH + " characters");
         }
         String hash = fingerprint.of(operation, write(request));
         if (repository.claim(key, hash) == 0) {

@@ -2,7 +2,6 @@ package dev.gateway.registry.http;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
@@ -23,11 +22,11 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code() == 413 ? 400 : response.code();
-        List<String> messages = status >= 500 ? List.of("internal error")
-                : context.getErrors().stream().map(Error::getMessage).toList();
-        String detail = messages.isEmpty() ? response.reason() : messages.get(0);
+        List<FieldError> errors = status >= 500 ? List.of(new FieldError(null, "internal error"))
+                : context.getErrors().stream().map(e -> new FieldError(e.getPath().orElse(null), e.getMessage())).toList();
+        String detail = errors.isEmpty() ? response.reason() : errors.get(0).message();
         Problem problem = new Problem(Problem.BASE + typeFor(status), response.reason(), status, detail,
-                messages.size() > 1 ? Map.of("errors", messages) : null);
+                errors.size() > 1 ? Map.of("errors", errors) : null);
         Map<String, Object> body = ProblemResponses.of(problem).body();
         MutableHttpResponse<Map<String, Object>> typed = (MutableHttpResponse<Map<String, Object>>) response;
         return typed.status(status).contentType(ProblemResponses.CONTENT_TYPE).body(body);

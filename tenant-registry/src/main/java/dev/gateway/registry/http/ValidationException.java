@@ -3,14 +3,18 @@ package dev.gateway.registry.http;
 import java.util.List;
 import java.util.Map;
 
-/** 400 {@code validation}: the request is well-formed JSON but breaks a rule; lists every broken rule. */
+/**
+ * 400 {@code validation}: the request is well-formed JSON but breaks a rule; {@code errors} lists every broken rule
+ * as {@code {"field","message"}}.
+ */
 public class ValidationException extends ProblemException {
 
-    public ValidationException(List<String> errors) {
-        super(400, "validation", "Invalid request", String.join("; ", errors), Map.of("errors", errors));
+    public ValidationException(List<FieldError> errors) {
+        super(400, "validation", "Invalid request",
+                String.join("; ", errors.stream().map(FieldError::message).toList()), Map.of("errors", errors));
     }
 
-    public ValidationException(String error) {
-        this(List.of(error));
+    public ValidationException(String field, String message) {
+        this(List.of(new FieldError(field, message)));
     }
 }

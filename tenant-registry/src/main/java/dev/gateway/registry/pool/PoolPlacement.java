@@ -1,5 +1,6 @@
 package dev.gateway.registry.pool;
 
+import dev.gateway.registry.http.FieldError;
 import dev.gateway.registry.http.ProblemException;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -43,7 +44,8 @@ public class PoolPlacement {
         }
         if (TEMPLATES.contains(database) || database.equals(platformDatabase)) {
             String error = "database must not be template0, template1 or the platform database";
-            throw new ProblemException(422, "validation", "Invalid request", error, Map.of("errors", List.of(error)));
+            throw new ProblemException(422, "validation", "Invalid request", error,
+                    Map.of("errors", List.of(new FieldError("database", error))));
         }
     }
 

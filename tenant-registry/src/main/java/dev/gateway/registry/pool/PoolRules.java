@@ -1,5 +1,7 @@
 package dev.gateway.registry.pool;
 
+import dev.gateway.registry.http.FieldError;
+
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,37 +18,37 @@ final class PoolRules {
     private PoolRules() {
     }
 
-    static void name(List<String> errors, String value) {
-        check(errors, value != null && NAME.matcher(value).matches(), "name must match " + NAME.pattern());
+    static void name(List<FieldError> errors, String value) {
+        check(errors, value != null && NAME.matcher(value).matches(), "name", "name must match " + NAME.pattern());
     }
 
-    static void host(List<String> errors, String value) {
-        check(errors, value != null && HOST.matcher(value).matches(), "host must be a host name or IP address");
+    static void host(List<FieldError> errors, String value) {
+        check(errors, value != null && HOST.matcher(value).matches(), "host", "host must be a host name or IP address");
     }
 
-    static void port(List<String> errors, Integer value) {
-        check(errors, value != null && value >= 1 && value <= 65535, "port must be between 1 and 65535");
+    static void port(List<FieldError> errors, Integer value) {
+        check(errors, value != null && value >= 1 && value <= 65535, "port", "port must be between 1 and 65535");
     }
 
-    static void database(List<String> errors, String value) {
-        check(errors, value != null && DATABASE.matcher(value).matches(), "database must match " + DATABASE.pattern());
+    static void database(List<FieldError> errors, String value) {
+        check(errors, value != null && DATABASE.matcher(value).matches(), "database", "database must match " + DATABASE.pattern());
     }
 
-    static void isolation(List<String> errors, String value) {
-        check(errors, value != null && ISOLATIONS.contains(value), "isolation must be database or schema");
+    static void isolation(List<FieldError> errors, String value) {
+        check(errors, value != null && ISOLATIONS.contains(value), "isolation", "isolation must be database or schema");
     }
 
-    static void maxTenants(List<String> errors, Integer value) {
-        check(errors, value != null && value >= 1 && value <= 1_000_000, "max_tenants must be between 1 and 1000000");
+    static void maxTenants(List<FieldError> errors, Integer value) {
+        check(errors, value != null && value >= 1 && value <= 1_000_000, "max_tenants", "max_tenants must be between 1 and 1000000");
     }
 
-    static void status(List<String> errors, String value) {
-        check(errors, value != null && STATUSES.contains(value), "status must be active or draining");
+    static void status(List<FieldError> errors, String value) {
+        check(errors, value != null && STATUSES.contains(value), "status", "status must be active or draining");
     }
 
-    private static void check(List<String> errors, boolean ok, String message) {
+    private static void check(List<FieldError> errors, boolean ok, String field, String message) {
         if (!ok) {
-            errors.add(message);
+            errors.add(new FieldError(field, message));
         }
     }
 }

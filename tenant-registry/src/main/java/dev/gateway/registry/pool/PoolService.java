@@ -1,6 +1,7 @@
 package dev.gateway.registry.pool;
 
 import dev.gateway.registry.http.ConflictException;
+import dev.gateway.registry.http.FieldError;
 import dev.gateway.registry.http.ValidationException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -49,7 +50,7 @@ public class PoolService {
 
     @Transactional
     public SharedPool create(CreatePoolRequest r) {
-        List<String> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         PoolRules.name(errors, r.name());
         PoolRules.host(errors, r.host());
         PoolRules.port(errors, r.port() == null ? 5432 : r.port());
@@ -73,7 +74,7 @@ public class PoolService {
     @Transactional
     public SharedPool update(UUID id, UpdatePoolRequest r) {
         SharedPool pool = get(id);
-        List<String> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (r.name() != null) {
             PoolRules.name(errors, r.name());
         }
