@@ -2,6 +2,7 @@ package dev.gateway.registry.events;
 
 import dev.gateway.events.EventType;
 import dev.gateway.events.Stream;
+import dev.gateway.registry.mail.MailRequestHandler;
 import dev.gateway.runtime.consumer.ConsumerSpec;
 import dev.gateway.runtime.micronaut.PublishedStreams;
 import dev.gateway.runtime.outbox.OutboxTable;
@@ -24,6 +25,12 @@ class EventSubscriptions {
                         EventType.PROVISIONING_STARTED, EventType.PROVISIONING_SUCCEEDED,
                         EventType.PROVISIONING_FAILED, EventType.PROVISIONING_DEPROVISIONED)
                 .withSettingsVersion(2);
+    }
+
+    /** mail.send from any service's outbox (or a direct publish): the registry's mailer sends each once. */
+    @Singleton
+    ConsumerSpec mailRequests(MailRequestHandler mailer) {
+        return ConsumerSpec.of(SERVICE, Stream.MAIL, "mail.>", mailer, EventType.MAIL_SEND);
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package dev.gateway.registry.events;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gateway.events.EventCodec;
 import dev.gateway.events.EventEnvelope;
+import dev.gateway.events.EventType;
 import dev.gateway.registry.outbox.OutboxAppended;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
@@ -12,8 +13,9 @@ import reactor.core.publisher.Sinks;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Fans committed lifecycle events out to SSE subscribers; slow subscribers drop events rather than block. Viewers
- * and browsers read this stream, so the first admin's password hash (meant for the provisioner) is taken out.
+ * Fans committed lifecycle and signup events out to SSE subscribers; slow subscribers drop events rather than block.
+ * Viewers and browsers read this stream, so the first admin's invitation hash (meant for the provisioner) is taken
+ * out, and mail requests (which may carry invitation links) are not shown at all.
  */
 @Singleton
 public class LifecycleBroadcaster {
@@ -27,6 +29,9 @@ public class LifecycleBroadcaster {
 
     @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
     public void onCommitted(OutboxAppended appended) {
+        if (appended.envelope().eventType() == EventType.MAIL_SEND) {
+            return;
+        }
         EventEnvelope e = withoutSecrets(appended.envelope());
         sink.tryEmitNext(new LifecycleEvent(e.id(), e.type(),
                 new String(EventCodec.encode(e), StandardCharsets.UTF_8)));
