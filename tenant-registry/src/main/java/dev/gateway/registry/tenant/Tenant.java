@@ -68,7 +68,7 @@ public record Tenant(
                 deletedAt);
     }
 
-    public Tenant withAdminPasswordHash(@Nullable String hash) {
+    public Tenant withAdminInvitationHash(@Nullable String hash) {
         return new Tenant(id, key, companyName, plan, poolId, status, statusReason, isolation, dbName, schemaName,
                 roleName, ratePerSecond, burst, maxUsers, adminEmail, hash, revision, requestEventId, requestType, requestRevision,
                 requestCorrelationId, requestEmittedAt, createdAt, updatedAt, readyAt, deletedAt);

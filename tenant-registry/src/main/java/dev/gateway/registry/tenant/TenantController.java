@@ -41,11 +41,9 @@ public class TenantController {
     public HttpResponse<?> create(@Body CreateTenantRequest request, Authentication auth,
                                   @Nullable @Header(IDEMPOTENCY_KEY) String idempotencyKey,
                                   @Nullable @Header(CORRELATION_ID) String correlationId) {
-        return idempotency.execute(idempotencyKey, "POST /tenants", request.withoutSecrets(), () -> {
-            TenantCreationService.Created created = creation.create(request, actor(auth), correlation(correlationId));
-            TenantResponse shown = created.generatedPassword() == null
-                    ? created.tenant() : created.tenant().withAdminPassword(created.generatedPassword());
-            return new IdempotentResult(202, shown, created.tenant());
+        return idempotency.execute(idempotencyKey, "POST /tenants", request.withoutPassword(), () -> {
+            TenantResponse shown = creation.createByOperator(request, actor(auth), correlation(correlationId));
+            return new IdempotentResult(202, shown, shown.withInvitation(null));
         });
     }
 
@@ -116,7 +114,7 @@ public class TenantController {
 
     private static String correlation(@Nullable String header) {
         if (header != null && (header.isBlank() || header.length() > 100)) {
-            throw new ValidationException("X-Correlation-Id must be 1 to 100 characters");
+            throw new ValidationException("X-Correlation-Id", "X-Correlation-Id must be 1 to 100 characters");
         }
         return header;
     }

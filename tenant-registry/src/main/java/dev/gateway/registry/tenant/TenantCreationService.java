@@ -2,8 +2,13 @@ package dev.gateway.registry.tenant;
 
 import dev.gateway.events.EventType;
 import dev.gateway.events.TenantKey;
-import dev.gateway.registry.auth.PasswordHasher;
+import dev.gateway.registry.http.FieldError;
+import dev.gateway.registry.http.UniqueViolation;
 import dev.gateway.registry.http.ValidationException;
+import dev.gateway.registry.invitation.Invitation;
+import dev.gateway.registry.invitation.InvitationToken;
+import dev.gateway.registry.invitation.WorkspaceLinks;
+import dev.gateway.registry.mail.MailOutbox;
 import dev.gateway.registry.plan.PlanService;
 import dev.gateway.registry.pool.PoolService;
 import dev.gateway.registry.pool.SharedPool;
@@ -12,38 +17,61 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Creates a pending tenant: validation, a seat on a pool, the row, its history and {@code tenant.created}. */
+/**
+ * Creates a pending tenant: validation, a seat on a pool, the row, its history and {@code tenant.created} carrying
+ * the SHA-256 of a fresh single-use invitation for the first admin. The one path for operators' creates and approved
+ * signups; each caller decides how the invitation reaches the admin.
+ */
 @Singleton
 public class TenantCreationService {
 
     static final String DEFAULT_PLAN = "free";
-    private static final String UNIQUE_VIOLATION = "23505";
+    static final String INVITATION_MAIL = "invitation-admin";
 
     private final TenantRepository tenants;
     private final TenantLifecycle lifecycle;
     private final TenantViews views;
     private final PlanService plans;
     private final PoolService pools;
-    private final PasswordHasher hasher;
+    private final WorkspaceLinks links;
+    private final MailOutbox mails;
 
     public TenantCreationService(TenantRepository tenants, TenantLifecycle lifecycle, TenantViews views,
-                                 PlanService plans, PoolService pools, PasswordHasher hasher) {
+                                 PlanService plans, PoolService pools, WorkspaceLinks links, MailOutbox mails) {
         this.tenants = tenants;
         this.lifecycle = lifecycle;
         this.views = views;
         this.plans = plans;
         this.pools = pools;
-        this.hasher = hasher;
+        this.links = links;
+        this.mails = mails;
     }
 
-    /** The new pending tenant and, when one was generated, the first admin's password (shown once). */
-    public record Created(TenantResponse tenant, @Nullable String generatedPassword) {
+    /** The new pending tenant and its first admin's invitation, to be shown or mailed once and never again. */
+    public record Created(TenantResponse tenant, Invitation invitation) {
+    }
+
+    /**
+     * An operator's create: with {@code admin_email} the invitation is mailed ({@code invitation-admin}) and the
+     * answer carries none; without, the answer carries it, once.
+     */
+    @Transactional
+    public TenantResponse createByOperator(CreateTenantRequest r, Actor actor, @Nullable String correlationId) {
+        Created created = create(r, actor, correlationId);
+        if (r.adminEmail() == null) {
+            return created.tenant().withInvitation(created.invitation());
+        }
+        mails.send(r.key(), correlationId, r.adminEmail(), INVITATION_MAIL, Map.of(
+                "company_name", created.tenant().companyName(),
+                "activate_url", created.invitation().url(),
+                "expires_at", MailOutbox.time(created.invitation().expiresAt())));
+        return created.tenant();
     }
 
     @Transactional
@@ -55,39 +83,37 @@ public class TenantCreationService {
         }
         SharedPool pool = requestedPool != null ? requestedPool : pools.leastUsedActive()
                 .orElseThrow(() -> new PoolFullException("no active pool has room for another tenant"));
-        String generated = r.adminEmail() != null && r.adminPassword() == null ? hasher.generatePassword() : null;
-        String hash = generated != null ? hasher.hashGenerated(generated)
-                : r.adminPassword() != null ? hasher.hash(r.adminPassword()) : null;
-        Tenant pending = pending(r, planKey, pool, hash);
+        InvitationToken invitation = InvitationToken.generate();
+        Tenant pending = pending(r, planKey, pool, invitation.hash());
         Tenant created;
         try {
             created = lifecycle.created(pending, actor, correlationId);
         } catch (DataAccessException e) {
-            if (isUniqueViolation(e)) {
+            if (UniqueViolation.causedBy(e)) {
                 throw new TenantExistsException(r.key());
             }
             throw e;
         }
         TenantResponse response = views.response(created);
         takeSeat(pool);
-        return new Created(response, generated);
+        return new Created(response, links.invitation(r.key(), invitation, created.createdAt()));
     }
 
     /** Every broken rule at once; returns the requested pool, or null when the registry picks one. */
     private @Nullable SharedPool validate(CreateTenantRequest r, String planKey) {
-        List<String> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         TenantRequestRules.key(errors, r.key());
         TenantRequestRules.companyName(errors, r.companyName());
         TenantRequestRules.adminEmail(errors, r.adminEmail());
-        TenantRequestRules.adminPassword(errors, r.adminPassword(), r.adminEmail());
+        TenantRequestRules.noAdminPassword(errors, r.adminPassword());
         if (plans.find(planKey).isEmpty()) {
-            errors.add("plan '" + planKey + "' does not exist");
+            errors.add(new FieldError("plan", "plan '" + planKey + "' does not exist"));
         }
         SharedPool pool = r.poolId() == null ? null : pools.find(r.poolId()).orElse(null);
         if (r.poolId() != null && pool == null) {
-            errors.add("pool '" + r.poolId() + "' does not exist");
+            errors.add(new FieldError("pool_id", "pool '" + r.poolId() + "' does not exist"));
         } else if (pool != null && !pool.active()) {
-            errors.add("pool '" + pool.name() + "' is draining and takes no new tenants");
+            errors.add(new FieldError("pool_id", "pool '" + pool.name() + "' is draining and takes no new tenants"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -105,22 +131,13 @@ public class TenantCreationService {
         }
     }
 
-    private static Tenant pending(CreateTenantRequest r, String plan, SharedPool pool, @Nullable String passwordHash) {
+    private static Tenant pending(CreateTenantRequest r, String plan, SharedPool pool, String invitationHash) {
         Instant now = TenantLifecycle.now();
         String objectName = TenantKey.objectName(r.key());
         String dbName = "database".equals(pool.isolation()) ? objectName : pool.database();
         UUID id = UUID.randomUUID();
         return new Tenant(id, r.key(), r.companyName().strip(), plan, pool.id(), TenantStatus.PENDING.wire(), null,
-                pool.isolation(), dbName, objectName, objectName, null, null, null, r.adminEmail(), passwordHash, 1,
+                pool.isolation(), dbName, objectName, objectName, null, null, null, r.adminEmail(), invitationHash, 1,
                 id, EventType.TENANT_CREATED.subject(), 1, id.toString(), now, now, now, null, null);
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -32,6 +32,10 @@ public interface TenantRepository extends GenericRepository<Tenant, UUID> {
             + " ORDER BY t.key LIMIT :limit")
     List<Tenant> page(String after, String status, String q, int limit);
 
+    @Query("SELECT * FROM registry.tenant t WHERE lower(t.admin_email) = lower(:email)"
+            + " AND t.status IN ('pending', 'provisioning', 'ready', 'suspended') ORDER BY t.key LIMIT 100")
+    List<Tenant> findInServiceByAdminEmail(String email);
+
     @Query("SELECT * FROM registry.tenant t WHERE t.status IN ('pending', 'provisioning', 'deleting')"
             + " AND t.request_emitted_at < :before ORDER BY t.request_emitted_at LIMIT :limit")
     List<Tenant> findAwaitingProvisionerBefore(Instant before, int limit);

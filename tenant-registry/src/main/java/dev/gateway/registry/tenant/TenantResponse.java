@@ -1,6 +1,7 @@
 package dev.gateway.registry.tenant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gateway.registry.invitation.Invitation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.serde.config.naming.SnakeCaseStrategy;
@@ -10,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A tenant as the API shows it: the TenantSnapshot shape without the password hash. {@code admin_password}
- * appears once, in the 202 of a create that generated it.
+ * A tenant as the API shows it: the TenantSnapshot shape without the invitation hash. {@code invitation} appears
+ * once, in the 202 of an operator's create without {@code admin_email}.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record TenantResponse(
@@ -19,15 +20,15 @@ public record TenantResponse(
         List<String> features, String status, @Nullable String statusReason, String isolation, PoolRefResponse pool,
         String dbName, String schemaName, String roleName, long revision, Instant createdAt, Instant updatedAt,
         @Nullable Instant readyAt, @Nullable Instant deletedAt, @Nullable String adminEmail,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String adminPassword) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Invitation invitation) {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record PoolRefResponse(UUID id, String name, String host, int port, String database, String isolation) {
     }
 
-    TenantResponse withAdminPassword(String password) {
+    TenantResponse withInvitation(@Nullable Invitation shownOnce) {
         return new TenantResponse(id, key, companyName, plan, ratePerSecond, burst, maxUsers, features, status,
                 statusReason, isolation, pool, dbName, schemaName, roleName, revision, createdAt, updatedAt, readyAt,
-                deletedAt, adminEmail, password);
+                deletedAt, adminEmail, shownOnce);
     }
 }

@@ -51,7 +51,7 @@ public class TenantResultService {
         }
         lifecycle.transition(current, TenantStatus.READY, null, actor, causeId,
                 t -> t.withObjectNames(or(result.dbName(), t.dbName()), or(result.schemaName(), t.schemaName()),
-                        or(result.roleName(), t.roleName())).withAdminPasswordHash(null));
+                        or(result.roleName(), t.roleName())).withAdminInvitationHash(null));
         return true;
     }
 

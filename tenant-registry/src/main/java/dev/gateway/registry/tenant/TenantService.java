@@ -1,6 +1,7 @@
 package dev.gateway.registry.tenant;
 
 import dev.gateway.registry.http.Cursor;
+import dev.gateway.registry.http.FieldError;
 import dev.gateway.registry.http.Page;
 import dev.gateway.registry.http.ValidationException;
 import dev.gateway.registry.plan.PlanService;
@@ -32,9 +33,9 @@ public class TenantService {
 
     @Transactional
     public TenantResponse update(String key, UpdateTenantRequest r, Actor actor, @Nullable String correlationId) {
-        List<String> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (r.isEmpty()) {
-            errors.add("nothing to update: send company_name, plan, rate_per_second, burst or max_users");
+            errors.add(new FieldError(null, "nothing to update: send company_name, plan, rate_per_second, burst or max_users"));
         }
         if (r.companyName() != null) {
             TenantRequestRules.companyName(errors, r.companyName());
@@ -43,7 +44,7 @@ public class TenantService {
         TenantRequestRules.limit(errors, "burst", r.burst());
         TenantRequestRules.limit(errors, "max_users", r.maxUsers());
         if (r.plan() != null && plans.find(r.plan()).isEmpty()) {
-            errors.add("plan '" + r.plan() + "' does not exist");
+            errors.add(new FieldError("plan", "plan '" + r.plan() + "' does not exist"));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -75,6 +76,15 @@ public class TenantService {
         return views.response(lifecycle.transition(current, to, reason, actor, correlationId, t -> t));
     }
 
+    public boolean exists(String key) {
+        return tenants.existsByKey(key);
+    }
+
+    /** Tenants still in service whose first admin is {@code email} (any case), in key order. */
+    public List<TenantResponse> administeredBy(String email) {
+        return views.responses(tenants.findInServiceByAdminEmail(email));
+    }
+
     public TenantResponse get(String key) {
         return views.response(find(key));
     }
@@ -88,11 +98,11 @@ public class TenantService {
         int size = Cursor.limit(limit);
         String after = Cursor.decode(cursor);
         if (status != null && !status.isEmpty() && !TenantStatus.isValid(status)) {
-            throw new ValidationException("status must be one of pending, provisioning, ready, suspended, failed,"
+            throw new ValidationException("status", "status must be one of pending, provisioning, ready, suspended, failed,"
                     + " deleting, deleted");
         }
         if (q != null && q.length() > 200) {
-            throw new ValidationException("q must be at most 200 characters");
+            throw new ValidationException("q", "q must be at most 200 characters");
         }
         List<Tenant> rows = tenants.page(after == null ? "" : after, status == null ? "" : status,
                 q == null ? "" : escapeLike(q), size + 1);

@@ -17,64 +17,72 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** An Idempotency-Key record holds no password in any form: not in its fingerprint, not in its stored answer. */
 @MicronautTest(transactional = false)
 class IdempotencyRecordIT extends AdminApiIT {
 
-    private static final String CHOSEN = "correct horse battery staple";
-
     @Test
-    void shouldStoreNoPasswordAndOnlyAKeyedFingerprintOfTheRequestWithoutIt() throws Exception {
+    void shouldStoreOnlyAKeyedFingerprintOfTheRequestAndNoInvitationHash() throws Exception {
         String key = Keys.tenantKey();
         String idem = UUID.randomUUID().toString();
-        Map<String, Object> request = Map.of("key", key, "company_name", "Initech", "admin_email", "ops@initech.example",
-                "admin_password", CHOSEN);
+        Map<String, Object> request = Map.of("key", key, "company_name", "Initech", "admin_email", "ops@initech.example");
         HttpResponse<Map> first = api.send(HttpRequest.POST(TENANTS, request).header("Idempotency-Key", idem));
         assertEquals(202, first.code());
 
         Map<String, Object> row = TestDb.rows("SELECT request_hash, body FROM registry.idempotency_key WHERE key = ?",
                 idem).get(0);
         String fingerprint = (String) row.get("request_hash");
-        assertFalse(((String) row.get("body")).contains(CHOSEN));
-        assertFalse(((String) row.get("body")).contains("$2a$"));
+        String hash = (String) TestDb.rows("SELECT admin_invitation_hash FROM registry.tenant WHERE key = ?", key).get(0)
+                .get("admin_invitation_hash");
+        assertFalse(((String) row.get("body")).contains(hash));
+        assertFalse(((String) row.get("body")).contains("admin_invitation_hash"));
         String canonical = "POST /tenants\u0000{\"key\":\"" + key + "\",\"company_name\":\"Initech\",\"pool_id\":null,"
                 + "\"plan\":null,\"admin_email\":\"ops@initech.example\",\"admin_password\":null}";
-        assertEquals(hmac(canonical), fingerprint, "HMAC-SHA256 with the server secret, password left out");
-        assertNotEquals(sha256(canonical.replace("\"admin_password\":null", "\"admin_password\":\"" + CHOSEN + "\"")),
-                fingerprint);
+        assertEquals(hmac(canonical), fingerprint, "HMAC-SHA256 with the server secret");
+        assertNotEquals(sha256(canonical), fingerprint);
 
-        Map<String, Object> otherPassword = Map.of("key", key, "company_name", "Initech",
-                "admin_email", "ops@initech.example", "admin_password", "another password entirely");
-        HttpResponse<Map> replay = api.send(HttpRequest.POST(TENANTS, otherPassword).header("Idempotency-Key", idem));
-        assertEquals(202, replay.code());
+        HttpResponse<Map> replay = api.send(HttpRequest.POST(TENANTS, request).header("Idempotency-Key", idem));
         assertEquals("true", replay.header("Idempotent-Replayed"));
         assertEquals(Api.body(first).get("id"), Api.body(replay).get("id"));
     }
 
     @Test
-    void shouldReplayACreateWithoutTheGeneratedPassword() {
+    void shouldReplayACreateWithoutTheInvitationShownOnce() {
         String key = Keys.tenantKey();
         String idem = UUID.randomUUID().toString();
-        Map<String, Object> request = Map.of("key", key, "company_name", "Initech", "admin_email", "ops@initech.example");
+        Map<String, Object> request = Map.of("key", key, "company_name", "Initech");
         HttpResponse<Map> first = api.send(HttpRequest.POST(TENANTS, request).header("Idempotency-Key", idem));
-        String generated = (String) Api.body(first).get("admin_password");
-        assertNotNull(generated);
+        @SuppressWarnings("unchecked")
+        String url = ((Map<String, String>) Api.body(first).get("invitation")).get("url");
+        String token = url.substring(url.indexOf('#') + 1);
         String stored = (String) TestDb.rows("SELECT body FROM registry.idempotency_key WHERE key = ?", idem).get(0)
                 .get("body");
-        assertFalse(stored.contains(generated), stored);
+        assertFalse(stored.contains(token), stored);
+        assertFalse(stored.contains("invitation"), stored);
         HttpResponse<Map> replay = api.send(HttpRequest.POST(TENANTS, request).header("Idempotency-Key", idem));
         assertEquals("true", replay.header("Idempotent-Replayed"));
-        assertNull(Api.body(replay).get("admin_password"));
+        assertNull(Api.body(replay).get("invitation"));
         assertEquals(Api.body(first).get("id"), Api.body(replay).get("id"));
+    }
+
+    @Test
+    void shouldKeepNoRecordOfARefusedAdminPassword() {
+        String idem = UUID.randomUUID().toString();
+        HttpResponse<Map> refused = api.send(HttpRequest.POST(TENANTS, Map.of("key", Keys.tenantKey(),
+                "company_name", "Initech", "admin_password", "correct horse battery staple"))
+                .header("Idempotency-Key", idem));
+
+        assertEquals(400, refused.code());
+        assertEquals(List.of(), TestDb.rows("SELECT 1 FROM registry.idempotency_key WHERE key = ?", idem));
     }
 
     private static String hmac(String text) throws Exception {

@@ -2,21 +2,27 @@ package dev.gateway.registry.tenant;
 
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
+import dev.gateway.events.MailRequest;
 import dev.gateway.registry.support.AdminApiIT;
 import dev.gateway.registry.support.Api;
 import dev.gateway.registry.support.Keys;
 import dev.gateway.registry.support.RecordingPublisher;
 import dev.gateway.registry.support.Await;
+import dev.gateway.registry.support.TestDb;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.mindrot.jbcrypt.BCrypt;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +55,7 @@ class TenantApiIT extends AdminApiIT {
         assertEquals("tenant_" + key, body.get("db_name"));
         assertEquals("database", body.get("isolation"));
         assertFalse(body.containsKey("admin_invitation_hash"));
-        assertFalse(body.containsKey("admin_password"));
+        assertNotNull(body.get("invitation"), "created without admin_email: the invitation link is shown once");
 
         Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
         EventEnvelope created = published.forTenant(key).get(0);
@@ -66,40 +72,83 @@ class TenantApiIT extends AdminApiIT {
     }
 
     @Test
-    void shouldReturnGeneratedAdminPasswordOnceAndOnlyItsHashInTheEvent() {
+    void shouldMailTheInvitationToTheAdminAndPutOnlyItsHashInTheEvent() {
         String key = Keys.tenantKey();
         HttpResponse<Map> r = api.send(HttpRequest.POST(TENANTS,
-                Map.of("key", key, "company_name", "Initech", "admin_email", "ops@initech.example"))
-                .header("Idempotency-Key", UUID.randomUUID().toString()));
+                Map.of("key", key, "company_name", "Initech", "admin_email", "ops@initech.example")));
         assertEquals(202, r.code());
-        String password = (String) Api.body(r).get("admin_password");
-        assertNotNull(password);
-        assertEquals(22, password.length(), "128 bits");
+        assertFalse(Api.body(r).containsKey("invitation"), "mailed, not shown");
 
-        Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
+        Await.until(Duration.ofSeconds(5), "tenant.created and mail.send relayed", () -> published.forTenant(key).size() == 2);
         EventEnvelope created = published.forTenant(key).get(0);
-        String hash = created.data().get("admin_invitation_hash").asText();
-        assertTrue(BCrypt.checkpw(password, hash));
-        assertTrue(hash.startsWith("$2a$04$"), "a generated 128-bit secret needs no work factor: " + hash);
+        EventEnvelope mail = published.forTenant(key).get(1);
+        assertEquals("tenant.created", created.type());
+        assertEquals("mail.send", mail.type());
+        MailRequest request = mail.dataAs(MailRequest.class);
+        assertEquals("ops@initech.example", request.to());
+        assertEquals("invitation-admin", request.template());
+        assertEquals("Initech", request.params().get("company_name"));
+        String url = request.params().get("activate_url");
+        assertTrue(url.startsWith("http://" + key + ".localhost:8000/activate#"), url);
+        String token = url.substring(url.indexOf('#') + 1);
+        assertEquals(22, token.length(), "128 bits, base64url without padding: " + token);
+        assertEquals(sha256(token), created.data().get("admin_invitation_hash").asText());
         assertEquals("ops@initech.example", created.data().get("admin_email").asText());
-        assertFalse(created.data().toString().contains(password));
+        assertFalse(created.data().toString().contains(token));
+        Await.until(Duration.ofSeconds(5), "the mail request gone from the outbox once published", () -> TestDb.rows(
+                "SELECT 1 FROM registry.outbox WHERE tenant = ? AND subject = 'mail.send'", key).isEmpty());
 
         Map<String, Object> shown = Api.body(api.send(HttpRequest.GET(TENANTS + "/" + key)));
-        assertFalse(shown.containsKey("admin_password"));
+        assertFalse(shown.containsKey("invitation"));
         assertFalse(shown.containsKey("admin_invitation_hash"));
     }
 
     @Test
-    void shouldHashAChosenAdminPasswordAtFullCostAndNeverEchoIt() {
+    void shouldShowTheInvitationOnceWhenCreatedWithoutAnEmail() {
+        String key = Keys.tenantKey();
+        String idempotencyKey = UUID.randomUUID().toString();
+        Map<String, Object> fields = Map.of("key", key, "company_name", "Initech");
+        HttpResponse<Map> r = api.send(HttpRequest.POST(TENANTS, fields).header("Idempotency-Key", idempotencyKey));
+        assertEquals(202, r.code());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> invitation = (Map<String, Object>) Api.body(r).get("invitation");
+        String url = (String) invitation.get("url");
+        assertTrue(url.startsWith("http://" + key + ".localhost:8000/activate#"), url);
+        Instant expires = Instant.parse((String) invitation.get("expires_at"));
+        assertTrue(Duration.between(Instant.now(), expires).compareTo(Duration.ofHours(71)) > 0, "72 h: " + expires);
+
+        Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
+        EventEnvelope created = published.forTenant(key).get(0);
+        assertEquals(sha256(url.substring(url.indexOf('#') + 1)), created.data().get("admin_invitation_hash").asText());
+        assertTrue(created.data().get("admin_email").isNull());
+
+        HttpResponse<Map> replay = api.send(HttpRequest.POST(TENANTS, fields).header("Idempotency-Key", idempotencyKey));
+        assertEquals("true", replay.header("Idempotent-Replayed"));
+        assertFalse(Api.body(replay).containsKey("invitation"), "shown once, never stored");
+        assertFalse(Api.body(api.send(HttpRequest.GET(TENANTS + "/" + key))).containsKey("invitation"));
+    }
+
+    @Test
+    void shouldRefuseAnAdminPasswordNamingTheField() {
         String key = Keys.tenantKey();
         HttpResponse<Map> r = api.send(HttpRequest.POST(TENANTS, Map.of("key", key, "company_name", "Initech",
                 "admin_email", "ops@initech.example", "admin_password", "correct horse battery")));
-        assertEquals(202, r.code());
-        assertFalse(Api.body(r).containsKey("admin_password"));
-        Await.until(Duration.ofSeconds(5), "tenant.created relayed", () -> !published.forTenant(key).isEmpty());
-        String hash = published.forTenant(key).get(0).data().get("admin_invitation_hash").asText();
-        assertTrue(hash.startsWith("$2a$10$"), hash);
-        assertTrue(BCrypt.checkpw("correct horse battery", hash));
+
+        assertProblem(r, 400, "validation");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) Api.body(r).get("errors");
+        assertEquals(List.of("admin_password"), errors.stream().map(e -> e.get("field")).toList());
+        assertFalse(String.valueOf(Api.body(r)).contains("correct horse battery"));
+        assertEquals(404, api.send(HttpRequest.GET(TENANTS + "/" + key)).code());
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
