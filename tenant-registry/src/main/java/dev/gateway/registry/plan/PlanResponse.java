@@ -6,9 +6,11 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.util.List;
 
 @Serdeable(naming = SnakeCaseStrategy.class)
-public record PlanResponse(String key, int ratePerSecond, int burst, int maxUsers, List<String> features) {
+public record PlanResponse(String key, int ratePerSecond, int burst, int maxUsers, List<String> features,
+                           boolean selfService) {
 
-    static PlanResponse of(Plan plan) {
-        return new PlanResponse(plan.key(), plan.ratePerSecond(), plan.burst(), plan.maxUsers(), plan.featureList());
+    public static PlanResponse of(Plan plan) {
+        return new PlanResponse(plan.key(), plan.ratePerSecond(), plan.burst(), plan.maxUsers(), plan.featureList(),
+                plan.selfService());
     }
 }

@@ -1,6 +1,7 @@
 package dev.gateway.registry.plan;
 
 import dev.gateway.registry.http.ConflictException;
+import dev.gateway.registry.http.FieldError;
 import dev.gateway.registry.http.ValidationException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -33,16 +34,16 @@ public class PlanService {
 
     @Transactional
     public Plan create(CreatePlanRequest request) {
-        List<String> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (request.key() == null || !KEY.matcher(request.key()).matches()) {
-            errors.add("key must match " + KEY.pattern());
+            errors.add(new FieldError("key", "key must match " + KEY.pattern()));
         }
         positive(errors, "rate_per_second", request.ratePerSecond());
         positive(errors, "burst", request.burst());
         positive(errors, "max_users", request.maxUsers());
         List<String> features = request.features() == null ? List.of() : request.features();
         if (features.stream().anyMatch(f -> f == null || !FEATURE.matcher(f).matches())) {
-            errors.add("features must match " + FEATURE.pattern());
+            errors.add(new FieldError("features", "features must match " + FEATURE.pattern()));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -51,12 +52,12 @@ public class PlanService {
             throw new ConflictException("plan-exists", "plan '" + request.key() + "' already exists");
         }
         return plans.save(new Plan(request.key(), request.ratePerSecond(), request.burst(), request.maxUsers(),
-                features.toArray(String[]::new), Instant.now()));
+                features.toArray(String[]::new), Instant.now(), Boolean.TRUE.equals(request.selfService())));
     }
 
-    static void positive(List<String> errors, String field, Integer value) {
+    static void positive(List<FieldError> errors, String field, Integer value) {
         if (value == null || value < 1 || value > 1_000_000) {
-            errors.add(field + " must be between 1 and 1000000");
+            errors.add(new FieldError(field, field + " must be between 1 and 1000000"));
         }
     }
 }
