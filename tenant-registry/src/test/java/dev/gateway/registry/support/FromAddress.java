@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One HTTP/1.1 POST sent from a loopback address of the test's choosing (every 127.x.y.z reaches the server on
+ * One HTTP/1.1 request sent from a loopback address of the test's choosing (every 127.x.y.z reaches the server on
  * Linux), so a test can be a client the registry has never seen, without a proxy header.
  */
 public final class FromAddress {
@@ -37,8 +37,16 @@ public final class FromAddress {
 
     /** {@code headers} as {@code name, value, ...}. */
     public static Reply post(URL server, String from, String path, String json, String... headers) {
+        return send(server, from, "POST", path, json, headers);
+    }
+
+    public static Reply get(URL server, String from, String path, String... headers) {
+        return send(server, from, "GET", path, "", headers);
+    }
+
+    private static Reply send(URL server, String from, String method, String path, String json, String... headers) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");
         for (int i = 0; i < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");

@@ -129,6 +129,11 @@ public final class RegistryFixture {
             if (schema.next()) {
                 c.createStatement().execute("TRUNCATE registry.tenant_event, registry.outbox, registry.processed_event,"
                         + " registry.idempotency_key, registry.admin_user, registry.tenant, registry.shared_pool");
+                var signups = c.prepareStatement("SELECT 1 FROM information_schema.tables"
+                        + " WHERE table_schema = 'registry' AND table_name = 'signup'").executeQuery();
+                if (signups.next()) {
+                    c.createStatement().execute("TRUNCATE registry.signup, registry.mail_delivery");
+                }
                 c.createStatement().execute("DELETE FROM registry.plan WHERE key NOT IN ('free', 'starter', 'enterprise')");
             }
         } catch (SQLException e) {
@@ -169,10 +174,16 @@ public final class RegistryFixture {
             p.put("gateway.worker.stuck-after", "1h");
             p.put("gateway.outbox.poll-interval", "200ms");
             p.put("test.publisher", "recording");
-            // every IT logs in from 127.0.0.1, as do other checkouts' runs on the shared Redis: only the
-            // throttle's own tests (random accounts and addresses) run with real limits
+            // a refused port: mails of tests that do not read them fail fast (and are retried) instead of reaching
+            // a mail catcher someone runs on the machine; MailerIT points it at a MailDev of its own
+            p.put("gateway.mail.smtp-url", "smtp://127.0.0.1:1");
+            // every IT logs in (and signs up) from 127.0.0.1, as do other checkouts' runs on the shared Redis: only
+            // the throttles' own tests (random accounts and addresses) run with real limits
             p.put("gateway.login.account-failures", "1000000");
             p.put("gateway.login.address-attempts", "1000000");
+            p.put("gateway.platform.throttle.reads", "1000000");
+            p.put("gateway.platform.throttle.writes", "1000000");
+            p.put("gateway.platform.throttle.lookups-per-email", "1000000");
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
