@@ -21,7 +21,10 @@ import java.util.stream.Collectors;
 @Singleton
 public class MailTemplates {
 
-    /** Required params per template; others a template shows only when given (e.g. an optional reason). */
+    /**
+     * Params each template needs (present, possibly empty: an empty workspace list says there is none); others a
+     * template shows only when given (e.g. an optional reason).
+     */
     static final Map<String, List<String>> REQUIRED = Map.of(
             "signup-received", List.of("company_name", "key"),
             "signup-awaiting-approval", List.of("company_name", "key", "admin_email", "plan", "review_url"),
@@ -58,10 +61,9 @@ public class MailTemplates {
         return REQUIRED.containsKey(template);
     }
 
-    /** Renders a known template; a missing required param is an {@link IllegalArgumentException}. */
+    /** Renders a known template; a required param missing is an {@link IllegalArgumentException}. */
     public RenderedMail render(String template, Map<String, String> params) {
-        List<String> missing = REQUIRED.get(template).stream()
-                .filter(p -> params.get(p) == null || params.get(p).isBlank()).toList();
+        List<String> missing = REQUIRED.get(template).stream().filter(p -> !params.containsKey(p)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("mail template '" + template + "' needs " + String.join(", ", missing));
         }

@@ -102,6 +102,26 @@ class MailerIT extends AdminApiIT {
     }
 
     @Test
+    void shouldMailAnAddressItsWorkspacesOrThatItHasNone() {
+        String key = Keys.tenantKey();
+        String lead = "lead@" + key + ".example";
+        String stranger = "stranger@" + key + ".example";
+        api.createTenant(key, "admin_email", lead);
+
+        for (String email : new String[] {lead, stranger}) {
+            assertEquals(202, new Api(client, null).send(HttpRequest.POST("/api/platform/workspaces/lookup",
+                    Map.of("email", email))).code());
+        }
+
+        Await.until(PrivateMailDev.WAIT, "both lookup mails", () -> MAILDEV.to(stranger).size() == 1
+                && MAILDEV.to(lead).stream().anyMatch(m -> m.path("subject").asText().equals("Your workspaces")));
+        String listed = MAILDEV.to(lead).stream().filter(m -> m.path("subject").asText().equals("Your workspaces"))
+                .findFirst().orElseThrow().path("text").asText();
+        assertTrue(listed.contains(key + " — http://" + key + ".localhost:8000"), listed);
+        assertTrue(MAILDEV.to(stranger).get(0).path("text").asText().contains("no workspace has this address"));
+    }
+
+    @Test
     void shouldSendAMailOnceWhenItsRequestIsDeliveredTwice() throws Exception {
         String to = "twice@" + Keys.tenantKey() + ".example";
         EventEnvelope request = mailSend(to, "join-approved",
