@@ -7,6 +7,7 @@ import dev.gateway.events.ProvisioningResult;
 import dev.gateway.events.Stream;
 import dev.gateway.registry.support.Api;
 import dev.gateway.runtime.EventRuntime;
+import dev.gateway.runtime.consumer.DurableConsumer;
 import dev.gateway.registry.support.RegistryFixture;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -56,7 +57,7 @@ class ProvisioningDeadLetterIT implements TestPropertyProvider {
     void shouldRetryWithBackoffThenDeadLetterAfterMaxDeliveries() throws Exception {
         String key = "tpoison" + UUID.randomUUID().toString().substring(0, 8);
         Api.admin(client).createTenant(key);
-        JetStreamSubscription dlq = jetStream.subscribe(Stream.deadLetterSubject(events.consumers().get(0).durable()),
+        JetStreamSubscription dlq = jetStream.subscribe(Stream.deadLetterSubject(provisioningDurable()),
                 PushSubscribeOptions.builder().ordered(true)
                         .configuration(ConsumerConfiguration.builder().deliverPolicy(DeliverPolicy.New).build()).build());
         EventEnvelope started = EventEnvelope.of(EventType.PROVISIONING_STARTED, key, 1, null,
@@ -79,5 +80,11 @@ class ProvisioningDeadLetterIT implements TestPropertyProvider {
         assertEquals("pending", tenant.get("status"));
         assertEquals(null, dlq.nextMessage(Duration.ofSeconds(1)), "dead-lettered once");
         dlq.unsubscribe();
+    }
+
+    /** The provisioning results' durable (the registry also consumes MAIL). */
+    private String provisioningDurable() {
+        return events.consumers().stream().map(DurableConsumer::durable)
+                .filter(d -> d.startsWith("tenant-registry-provisioning")).findFirst().orElseThrow();
     }
 }

@@ -10,6 +10,7 @@ import dev.gateway.events.Stream;
 import dev.gateway.registry.support.AdminApiIT;
 import dev.gateway.registry.support.Api;
 import dev.gateway.runtime.EventRuntime;
+import dev.gateway.runtime.consumer.DurableConsumer;
 import dev.gateway.registry.support.Await;
 import dev.gateway.registry.support.Keys;
 import dev.gateway.registry.support.RecordingPublisher;
@@ -154,7 +155,7 @@ class ProvisioningResultsIT extends AdminApiIT {
 
     @Test
     void shouldDeadLetterAMalformedMessageAndKeepConsuming() throws Exception {
-        String deadLetters = Stream.deadLetterSubject(events.consumers().get(0).durable());
+        String deadLetters = Stream.deadLetterSubject(provisioningDurable());
         JetStreamSubscription dlq = jetStream.subscribe(deadLetters, PushSubscribeOptions.builder().ordered(true)
                 .configuration(ConsumerConfiguration.builder().deliverPolicy(DeliverPolicy.New).build()).build());
         String marker = "not json " + UUID.randomUUID();
@@ -212,5 +213,11 @@ class ProvisioningResultsIT extends AdminApiIT {
     private static ProvisioningResult failure(String key) {
         return new ProvisioningResult(null, "database", "127.0.0.1", 1, null, null, null, null, 3,
                 "pool-unreachable", "pool 127.0.0.1:1 refused the connection", null);
+    }
+
+    /** The provisioning results' durable (the registry also consumes MAIL). */
+    private String provisioningDurable() {
+        return events.consumers().stream().map(DurableConsumer::durable)
+                .filter(d -> d.startsWith("tenant-registry-provisioning")).findFirst().orElseThrow();
     }
 }
