@@ -15,7 +15,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 
-/** Tenant user login: email + password of a user in the resolved tenant → RS256 token. */
+/**
+ * Tenant user login: email + password of an active user in the resolved tenant → RS256 token. The right password of
+ * a user who may not sign in (yet) gets 403 {@code account-pending} or {@code account-disabled}; a wrong one never
+ * tells the status.
+ */
 @Controller("/api/auth/token")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthController {
@@ -41,6 +45,7 @@ public class AuthController {
                     .orElseThrow(() -> new ProblemException(Problem.of(401, "unauthorized", "Unauthorized",
                             "wrong email or password")));
             attempt.succeeded();
+            user.requireActive();
             return issuer.issue(user.id(), caller.tenant().key(), user.role());
         }
     }
