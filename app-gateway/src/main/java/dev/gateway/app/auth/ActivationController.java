@@ -4,9 +4,9 @@ import dev.gateway.app.ratelimit.LoginThrottle;
 import dev.gateway.app.resolve.Caller;
 import dev.gateway.app.resolve.ClientAddresses;
 import dev.gateway.app.users.ActivateRequest;
+import dev.gateway.app.users.AuthenticatedUser;
 import dev.gateway.app.users.InvitationService;
 import dev.gateway.app.users.InvitationTokens;
-import dev.gateway.app.users.UserService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -42,7 +42,7 @@ public class ActivationController {
                                   @Body @Valid ActivateRequest request) {
         String account = "invitation:" + InvitationTokens.hash(request.token());
         try (LoginThrottle.Attempt attempt = throttle.begin(addresses.of(http), caller.tenant().key(), account)) {
-            UserService.AuthenticatedUser user = invitations.activate(caller.tenant(), request);
+            AuthenticatedUser user = invitations.activate(caller.tenant(), request);
             attempt.succeeded();
             return issuer.issue(user.id(), caller.tenant().key(), user.role());
         }

@@ -5,6 +5,7 @@ import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
 import dev.gateway.app.resolve.ClientAddresses;
 import dev.gateway.app.ratelimit.LoginThrottle;
+import dev.gateway.app.users.AuthenticatedUser;
 import dev.gateway.app.users.UserService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
@@ -41,7 +42,7 @@ public class AuthController {
                                @Body @Valid TokenRequest request) {
         try (LoginThrottle.Attempt attempt = throttle.begin(addresses.of(http), caller.tenant().key(),
                 request.email())) {
-            UserService.AuthenticatedUser user = users.authenticate(caller, request.email(), request.password())
+            AuthenticatedUser user = users.authenticate(caller, request.email(), request.password())
                     .orElseThrow(() -> new ProblemException(Problem.of(401, "unauthorized", "Unauthorized",
                             "wrong email or password")));
             attempt.succeeded();

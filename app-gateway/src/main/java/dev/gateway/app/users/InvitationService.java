@@ -83,7 +83,7 @@ public class InvitationService {
     }
 
     /** Sets the invited user's password (and email, when the invitation had none) and uses up its links. */
-    public UserService.AuthenticatedUser activate(TenantEntry tenant, ActivateRequest request) {
+    public AuthenticatedUser activate(TenantEntry tenant, ActivateRequest request) {
         String hash = InvitationTokens.hash(request.token());
         String passwordHash = passwords.hash(request.password());
         return tx.inTenant(tenant, c -> {
@@ -108,7 +108,7 @@ public class InvitationService {
             users.update(c, user.id(), new UserRepository.Change(email, request.name(), passwordHash, null,
                     UserStatus.ACTIVE));
             tokens.useAll(c, user.id());
-            return new UserService.AuthenticatedUser(user.id(), user.role(), UserStatus.ACTIVE);
+            return new AuthenticatedUser(user.id(), user.role(), UserStatus.ACTIVE);
         });
     }
 
