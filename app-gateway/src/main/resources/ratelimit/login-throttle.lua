@@ -1,9 +1,10 @@
 -- Login throttle: GCRA buckets of `limit` per `window`, one per client address (every attempt) and one
 -- per account (failures). KEYS[1] address bucket, KEYS[2] account bucket; ARGV[1] window (µs);
--- ARGV[2] attempts per address; ARGV[3] failures per account; ARGV[4] 'attempt' or 'refund'.
+-- ARGV[2] attempts per address; ARGV[3] failures per account; ARGV[4] 'attempt', 'refund' or 'address'.
 -- attempt: counts one on both buckets when both have room (the account's as a failure until refunded);
 --   returns {0, 0}, or {1 | 2 (the address | account bucket is full), µs until it has room}.
 -- refund: the login succeeded, the account bucket gets its attempt back; returns {0, 0}.
+-- address: another anonymous request of the address (no account): counts on the address bucket only.
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local window = tonumber(ARGV[1])
@@ -33,6 +34,10 @@ end
 local address_tat = next_tat(1, address_interval)
 if address_tat - now > window then
   return {1, math.floor(address_tat - now - window)}
+end
+if ARGV[4] == 'address' then
+  store(KEYS[1], address_tat)
+  return {0, 0}
 end
 local account_tat = next_tat(2, account_interval)
 if account_tat - now > window then

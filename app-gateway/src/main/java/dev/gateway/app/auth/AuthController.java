@@ -5,6 +5,7 @@ import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
 import dev.gateway.app.resolve.ClientAddresses;
 import dev.gateway.app.ratelimit.LoginThrottle;
+import dev.gateway.app.users.AuthenticatedUser;
 import dev.gateway.app.users.UserService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
@@ -15,7 +16,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 
-/** Tenant user login: email + password of a user in the resolved tenant → RS256 token. */
+/**
+ * Tenant user login: email + password of an active user in the resolved tenant → RS256 token. The right password of
+ * a user who may not sign in (yet) gets 403 {@code account-pending} or {@code account-disabled}; a wrong one never
+ * tells the status.
+ */
 @Controller("/api/auth/token")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthController {
@@ -37,10 +42,11 @@ public class AuthController {
                                @Body @Valid TokenRequest request) {
         try (LoginThrottle.Attempt attempt = throttle.begin(addresses.of(http), caller.tenant().key(),
                 request.email())) {
-            UserService.AuthenticatedUser user = users.authenticate(caller, request.email(), request.password())
+            AuthenticatedUser user = users.authenticate(caller, request.email(), request.password())
                     .orElseThrow(() -> new ProblemException(Problem.of(401, "unauthorized", "Unauthorized",
                             "wrong email or password")));
             attempt.succeeded();
+            user.requireActive();
             return issuer.issue(user.id(), caller.tenant().key(), user.role());
         }
     }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gateway.app.directory.TenantDirectoryService;
 import dev.gateway.app.http.ProblemException;
+import dev.gateway.app.users.User;
 import dev.gateway.app.users.UserChanged;
 import dev.gateway.app.users.UserService;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -17,30 +18,30 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Whether the holder of one of our tokens is still a user of its tenant with the token's role, so that a
- * deleted or demoted user's tokens stop working long before they expire. The answer comes from the tenant's
- * own users table, never from the request path: each holder's role is cached and read again in the background
+ * Whether the holder of one of our tokens is still an active user of its tenant with the token's role, so that a
+ * deleted, disabled or demoted user's tokens stop working long before they expire. The answer comes from the
+ * tenant's own users table, never from the request path: each holder is cached and read again in the background
  * once it is {@code userRecheck} old (its old value serving meanwhile), and dropped when it was not read for
  * twice that; a change made through this gateway drops it at once. So a request costs a map lookup, and a
- * holder whose tokens are in use one query per {@code userRecheck}.
+ * holder whose tokens are in use one query per {@code userRecheck}. The cached user also answers {@code /api/me}.
  */
 @Singleton
 public class TokenHolders {
 
     private static final CompletableFuture<Void> HOLDS = CompletableFuture.completedFuture(null);
 
-    private final AsyncLoadingCache<Holder, Optional<String>> roles;
+    private final AsyncLoadingCache<Holder, Optional<User>> holders;
 
     public TokenHolders(AuthConfig config, TenantDirectoryService directory, UserService users,
                         @Named(TaskExecutors.BLOCKING) Executor blocking) {
-        this.roles = Caffeine.newBuilder()
+        this.holders = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .refreshAfterWrite(config.userRecheck())
                 .expireAfterWrite(config.userRecheck().multipliedBy(2))
                 .executor(blocking)
                 .buildAsync((holder, executor) -> directory.find(holder.tenant()).thenApplyAsync(entry -> {
                     try {
-                        return entry.flatMap(tenant -> users.currentRole(tenant, holder.user()));
+                        return entry.flatMap(tenant -> users.activeUser(tenant, holder.user()));
                     } catch (ProblemException e) {
                         throw e;
                     } catch (RuntimeException e) {
@@ -54,17 +55,22 @@ public class TokenHolders {
         if (token.user() == null) {
             return HOLDS;
         }
-        return roles.get(new Holder(tenant, token.user())).thenApply(role -> {
-            if (!role.equals(Optional.of(token.role()))) {
+        return user(tenant, token.user()).thenApply(user -> {
+            if (user.isEmpty() || !user.get().role().equals(token.role())) {
                 throw ProblemException.unauthorized();
             }
             return null;
         });
     }
 
+    /** The active user behind a token of ours, as last read; empty once it is gone, disabled or not active. */
+    public CompletableFuture<Optional<User>> user(String tenant, UUID user) {
+        return holders.get(new Holder(tenant, user));
+    }
+
     @EventListener
     void onUserChanged(UserChanged change) {
-        roles.synchronous().invalidate(new Holder(change.tenant(), change.user()));
+        holders.synchronous().invalidate(new Holder(change.tenant(), change.user()));
     }
 
     private record Holder(String tenant, UUID user) {

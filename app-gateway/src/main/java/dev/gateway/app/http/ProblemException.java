@@ -31,6 +31,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(400, "validation", "Invalid request", detail));
     }
 
+    /** 400 {@code validation} naming the field, as the framework's own validation answers do. */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, message,
+                java.util.List.of(new Problem.FieldError(field, message))));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what + " not found"));
     }

@@ -21,11 +21,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a password check may cost, bounded before it runs: per client address (every attempt) and per account
- * (tenant + email; failures) in Redis, shared by every gateway, never on the tenant's plan budget; and a few
- * checks at a time on this gateway, so that bcrypt work from a flood spread over many addresses cannot take the
- * cores from authenticated traffic. Redis unreachable: no check runs (503), since unthrottled guessing is
- * worse than a login that has to wait.
+ * What a password check (and any other anonymous request) may cost, bounded before it runs: per client address
+ * (every attempt) and per account (tenant + email; failures) in Redis, shared by every gateway, never on the
+ * tenant's plan budget; and a few checks at a time on this gateway, so that bcrypt work from a flood spread over
+ * many addresses cannot take the cores from authenticated traffic. Redis unreachable: no check runs (503), since
+ * unthrottled guessing is worse than a login that has to wait.
  */
 @Context
 public class LoginThrottle {
@@ -66,18 +66,30 @@ public class LoginThrottle {
     public Attempt begin(String address, String tenant, String email) {
         String[] keys = {LoginKeys.address(address), LoginKeys.account(tenant, email)};
         List<Long> reply = call(keys, "attempt");
-        if (reply.get(0) != 0) {
-            refused(reply.get(0) == 1 ? "address" : "account");
-            throw new ProblemException(Problem.of(429, "rate-limited", "Too many login attempts",
-                    "too many login attempts, try again later"),
-                    (int) Math.max(1, TimeUnit.MICROSECONDS.toSeconds(reply.get(1)) + 1));
-        }
+        refuseOver(reply);
         if (!takeSlot()) {
             refund(keys);
             refused("busy");
             throw ProblemException.unavailable("too many logins at once");
         }
         return new Attempt(keys);
+    }
+
+    /**
+     * Counts an anonymous request that checks no password (a public page's data) against the client address's
+     * attempts: 429 when they are used up, 503 when this cannot be counted.
+     */
+    public void countAddress(String address) {
+        refuseOver(call(new String[]{LoginKeys.address(address), LoginKeys.address(address)}, "address"));
+    }
+
+    private void refuseOver(List<Long> reply) {
+        if (reply.get(0) != 0) {
+            refused(reply.get(0) == 1 ? "address" : "account");
+            throw new ProblemException(Problem.of(429, "rate-limited", "Too many attempts",
+                    "too many sign-in attempts or public requests, try again later"),
+                    (int) Math.max(1, TimeUnit.MICROSECONDS.toSeconds(reply.get(1)) + 1));
+        }
     }
 
     private List<Long> call(String[] keys, String mode) {

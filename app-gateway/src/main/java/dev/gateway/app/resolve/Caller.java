@@ -4,6 +4,9 @@ import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.Optional;
+import java.util.UUID;
+
 /**
  * Who is calling, for which tenant: set by {@link TenantResolutionFilter} on every /api request
  * after the tenant was resolved, found ready and admitted by the rate limiter.
@@ -29,5 +32,14 @@ public record Caller(TenantEntry tenant, @Nullable String subject, String role, 
 
     public boolean is(String userId) {
         return subject != null && subject.equals(userId);
+    }
+
+    /** The tenant user behind the token: empty for header-only access and an external IdP's subjects. */
+    public Optional<UUID> userId() {
+        try {
+            return subject == null ? Optional.empty() : Optional.of(UUID.fromString(subject));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
     }
 }

@@ -31,11 +31,11 @@ import java.util.concurrent.CompletableFuture;
  * The front door of every /api request, before any controller: correlation id, token
  * verification, tenant resolution, lifecycle gate, token holder check, rate limit; afterwards RateLimit
  * headers, metrics and the access log line. Hot path on cache hits: no I/O except the one limiter call.
+ * The platform's API ({@link PublicEndpoints#platform}) passes without a tenant, to its relay.
  */
 @Filter("/api/**")
 public class TenantResolutionFilter implements HttpServerFilter {
 
-    static final String LOGIN_PATH = "/api/auth/token";
     /** A key found in the directory (whatever its status): the only values the metrics' tenant tag takes. */
     private static final String KNOWN_TENANT = "gateway.tenant-key";
     private static final String BEARER = "Bearer ";
@@ -64,7 +64,7 @@ public class TenantResolutionFilter implements HttpServerFilter {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     @Override
@@ -75,15 +75,18 @@ public class TenantResolutionFilter implements HttpServerFilter {
         Mono<MutableHttpResponse<?>> response;
         String key = null;
         try {
+            if (PublicEndpoints.platform(request.getPath())) {
+                return Mono.from(chain.proceed(request)).map(r -> finish(request, r, null, correlationId, started));
+            }
             VerifiedToken token = bearer(headers.get(HttpHeaders.AUTHORIZATION));
             key = sources.resolve(token == null ? null : token.tenant(), headers.get(TenantSources.HEADER),
                     headers.get(HttpHeaders.HOST));
-            boolean login = LOGIN_PATH.equals(request.getPath());
+            boolean anonymous = PublicEndpoints.anonymous(request.getMethod(), request.getPath());
             String tenantKey = key;
             response = Mono.fromFuture(CallerLoop.resume(directory.find(key)))
                     .onErrorMap(e -> ProblemException.unavailable("tenant directory unavailable"))
                     .flatMap(entry -> admit(request, chain, entry.orElseThrow(() -> TenantGate.notFound(tenantKey)),
-                            token, login, correlationId));
+                            token, anonymous, correlationId));
         } catch (ProblemException e) {
             response = Mono.just(ProblemResponses.of(e));
         }
@@ -94,19 +97,19 @@ public class TenantResolutionFilter implements HttpServerFilter {
     }
 
     private Mono<MutableHttpResponse<?>> admit(HttpRequest<?> request, ServerFilterChain chain, TenantEntry entry,
-                                               @Nullable VerifiedToken token, boolean login, String correlationId) {
+                                               @Nullable VerifiedToken token, boolean anonymous, String correlationId) {
         request.setAttribute(KNOWN_TENANT, entry.key());
         // the lifecycle gate answers first: a suspended, unknown or deleted host gets its 503/404/410
         // even without a token, as it does when Traefik's catch-all router sends it here
         TenantGate.admit(entry);
-        if (token == null && !login && !allowHeaderOnly) {
+        if (token == null && !anonymous && !allowHeaderOnly) {
             throw ProblemException.unauthorized();
         }
-        String role = token != null ? token.role() : login ? "anonymous" : "member";
+        String role = token != null ? token.role() : anonymous ? "anonymous" : "member";
         request.setAttribute(Caller.ATTRIBUTE,
                 new Caller(entry, token == null ? null : token.subject(), role, correlationId));
-        if (login) {
-            // anyone may call the login: it is throttled by address and account, never on the tenant's plan
+        if (anonymous) {
+            // anyone may call these: they are throttled per client address, never on the tenant's plan
             return Mono.from(chain.proceed(request));
         }
         String route = route(request.getPath());

@@ -12,12 +12,14 @@ import java.util.Locale;
 /**
  * Picks the tenant key of a request. Authority: verified token claim > {@code X-Tenant-ID} >
  * Host subdomain of the base domain. Every source present must name the same tenant, so changing
- * a header or host can never move a token holder into another tenant.
+ * a header or host can never move a token holder into another tenant. The base domain itself, its
+ * {@code www.} and any host outside it are the platform's site, no tenant's.
  */
 @Singleton
 public class TenantSources {
 
     public static final String HEADER = "X-Tenant-ID";
+    private static final String WWW = "www";
 
     private final String domainSuffix;
 
@@ -43,8 +45,21 @@ public class TenantSources {
         return key;
     }
 
+    /** Whether a request to this host is for the platform's site rather than a tenant's workspace. */
+    public boolean isPlatformHost(@Nullable String host) {
+        String label = label(host);
+        return label == null || label.equals(WWW);
+    }
+
     @Nullable
     private String subdomain(@Nullable String host) {
+        String label = label(host);
+        return label == null || label.equals(WWW) ? null : checked(label, "host is not <tenant>" + domainSuffix);
+    }
+
+    /** What stands before {@code .<base domain>} in the host name; null for the base domain and other hosts. */
+    @Nullable
+    private String label(@Nullable String host) {
         if (host == null) {
             return null;
         }
@@ -53,7 +68,7 @@ public class TenantSources {
         if (!name.endsWith(domainSuffix) || name.length() == domainSuffix.length()) {
             return null;
         }
-        return checked(name.substring(0, name.length() - domainSuffix.length()), "host is not <tenant>" + domainSuffix);
+        return name.substring(0, name.length() - domainSuffix.length());
     }
 
     private static String checked(String key, String detail) {

@@ -24,6 +24,19 @@ class SettingsRepository {
         return settings;
     }
 
+    Map<String, String> only(Connection c, String... keys) throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT key, value::text FROM settings WHERE key = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", keys));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    settings.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return settings;
+    }
+
     void put(Connection c, String key, String json) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings (key, value) VALUES (?, ?::jsonb) "
                 + "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()")) {

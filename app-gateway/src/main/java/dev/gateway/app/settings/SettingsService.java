@@ -1,6 +1,7 @@
 package dev.gateway.app.settings;
 
 import dev.gateway.app.db.TenantTransactions;
+import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
 import io.micronaut.json.JsonMapper;
@@ -13,8 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Tenant settings: a JSON object of free-form values. PUT merges the given keys; a null value
- * removes its key. Only admins write.
+ * Tenant settings: a JSON object of values, free-form but for the ones the platform reads itself
+ * ({@link OnboardingSettings}). PUT merges the given keys; a null value removes a free-form key. Only admins write.
  */
 @Singleton
 public class SettingsService {
@@ -34,6 +35,12 @@ public class SettingsService {
 
     public JsonNode get(Caller caller) {
         return toNode(tx.inTenant(caller.tenant(), settings::all));
+    }
+
+    /** Who may join the tenant, from its settings. */
+    public SignupRules signupRules(TenantEntry tenant) {
+        return OnboardingSettings.rules(nodes(tx.inTenant(tenant, c -> settings.only(c,
+                OnboardingSettings.SIGNUP_POLICY, OnboardingSettings.ALLOWED_EMAIL_DOMAINS))));
     }
 
     public JsonNode put(Caller caller, JsonNode changes) {
@@ -64,7 +71,9 @@ public class SettingsService {
             if (key.isEmpty() || key.length() > 100) {
                 throw ProblemException.validation("setting keys must be 1-100 characters");
             }
-            String value = entry.getValue().isNull() ? null : write(entry.getValue());
+            JsonNode given = OnboardingSettings.isKnown(key) ? OnboardingSettings.normalized(key, entry.getValue())
+                    : entry.getValue();
+            String value = given.isNull() ? null : write(given);
             if (value != null && value.length() > MAX_VALUE_CHARS) {
                 throw ProblemException.validation("setting '" + key + "' is larger than " + MAX_VALUE_CHARS);
             }
@@ -74,6 +83,10 @@ public class SettingsService {
     }
 
     private JsonNode toNode(Map<String, String> stored) {
+        return JsonNode.createObjectNode(nodes(stored));
+    }
+
+    private Map<String, JsonNode> nodes(Map<String, String> stored) {
         Map<String, JsonNode> nodes = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, String> entry : stored.entrySet()) {
@@ -82,7 +95,7 @@ public class SettingsService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return JsonNode.createObjectNode(nodes);
+        return nodes;
     }
 
     private String write(JsonNode value) {

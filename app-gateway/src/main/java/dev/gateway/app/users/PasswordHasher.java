@@ -1,5 +1,6 @@
 package dev.gateway.app.users;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.mindrot.jbcrypt.BCrypt;
 
@@ -16,7 +17,11 @@ public class PasswordHasher {
         return BCrypt.hashpw(password, BCrypt.gensalt(COST));
     }
 
-    public boolean matches(String password, String hash) {
+    /** False for a user without a password (an open invitation). */
+    public boolean matches(String password, @Nullable String hash) {
+        if (hash == null) {
+            return false;
+        }
         String normalized = hash.startsWith("$2b$") || hash.startsWith("$2y$") ? "$2a$" + hash.substring(4) : hash;
         try {
             return BCrypt.checkpw(password, normalized);
@@ -26,9 +31,9 @@ public class PasswordHasher {
     }
 
     /**
-     * True for a hash cheaper than this cost, such as the first admin's (generated, 128-bit, hashed by
-     * the registry at bcrypt's minimum cost): re-hashed at the first login, so the account soon costs
-     * what every other does, and its login time tells nothing.
+     * True for a hash cheaper than this cost, such as a first admin's from before invitations (generated,
+     * 128-bit, hashed by the registry at bcrypt's minimum cost): re-hashed at the next login, so the account
+     * soon costs what every other does, and its login time tells nothing.
      */
     public boolean needsRehash(String hash) {
         try {

@@ -37,8 +37,8 @@ public class UserController {
 
     @Get
     public Page<User> list(@Parameter(hidden = true) Caller caller, @QueryValue @Nullable Integer limit,
-                           @QueryValue @Nullable String cursor) {
-        return users.list(caller, PageRequest.of(limit, cursor));
+                           @QueryValue @Nullable String cursor, @QueryValue @Nullable String status) {
+        return users.list(caller, PageRequest.of(limit, cursor), status);
     }
 
     @Post

@@ -5,7 +5,6 @@ import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.Cursor;
 import dev.gateway.app.http.Page;
 import dev.gateway.app.http.PageRequest;
-import dev.gateway.app.http.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.ratelimit.LoginThrottle;
 import dev.gateway.app.resolve.Caller;
@@ -13,14 +12,17 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Tenant users. Admins manage users; members may list and read them and change their own name
- * and password (anyone's own password only with the current one, checked under the login throttle).
- * The plan's user limit is checked under a table lock in the inserting transaction, so concurrent
- * creates cannot overshoot it. A change of role or password and a deletion are announced after commit
+ * Tenant users. Admins manage users; members see active users and change their own name and password (anyone's own
+ * password only with the current one, checked under the login throttle). Seats (the plan's user limit) and the last
+ * active admin are checked under a table lock in the changing transaction, so concurrent changes cannot overshoot the
+ * one or remove the other. A change of role, status, name or password and a deletion are announced after commit
  * ({@link UserChanged}).
  */
 @Singleton
@@ -41,10 +43,10 @@ public class UserService {
         this.changes = changes;
     }
 
-    /** The user with these credentials, empty for a wrong email or password alike. */
+    /** The user with these credentials, empty for a wrong email or password alike (whatever its status). */
     public Optional<AuthenticatedUser> authenticate(Caller caller, String email, String password) {
         Optional<UserRepository.Credentials> found = tx.inTenant(caller.tenant(), c -> users.credentials(c, email));
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.get().passwordHash() == null) {
             passwords.spendDecoyCheck(password);
             return Optional.empty();
         }
@@ -54,60 +56,87 @@ public class UserService {
         }
         if (passwords.needsRehash(credentials.passwordHash())) {
             String stronger = passwords.hash(password);
-            tx.inTenant(caller.tenant(), c -> users.update(c, credentials.id(), null, stronger, null));
+            tx.inTenant(caller.tenant(), c -> users.update(c, credentials.id(), UserRepository.Change.password(stronger)));
         }
-        return Optional.of(new AuthenticatedUser(credentials.id(), credentials.role()));
+        return Optional.of(new AuthenticatedUser(credentials.id(), credentials.role(), credentials.status()));
     }
 
-    public Page<User> list(Caller caller, PageRequest page) {
-        return Cursor.page(tx.inTenant(caller.tenant(), c -> users.page(c, page)), page.limit(), User::position);
+    /** Admins see every user (or those of {@code status}); members active users only. */
+    public Page<User> list(Caller caller, PageRequest page, @Nullable String status) {
+        UserStatus wanted = status == null ? null : UserStatus.of(status)
+                .orElseThrow(() -> ProblemException.validation("status must be one of invited, pending, active, "
+                        + "rejected, disabled"));
+        if (!caller.isAdmin()) {
+            if (wanted != null && wanted != UserStatus.ACTIVE) {
+                throw ProblemException.forbidden("only a tenant admin may see users who are not active");
+            }
+            wanted = UserStatus.ACTIVE;
+        }
+        UserStatus filter = wanted;
+        return Cursor.page(tx.inTenant(caller.tenant(), c -> users.page(c, page, filter)), page.limit(), User::position);
     }
 
     public User get(Caller caller, UUID id) {
-        return tx.inTenant(caller.tenant(), c -> users.find(c, id)).orElseThrow(() -> ProblemException.notFound("user"));
+        return tx.inTenant(caller.tenant(), c -> users.find(c, id))
+                .filter(user -> caller.isAdmin() || user.userStatus() == UserStatus.ACTIVE)
+                .orElseThrow(() -> ProblemException.notFound("user"));
     }
 
     public User create(Caller caller, CreateUserRequest request) {
         caller.requireAdmin();
         String hash = passwords.hash(request.password());
-        int maxUsers = caller.tenant().maxUsers();
         return tx.inTenant(caller.tenant(), c -> {
-            if (maxUsers > 0 && users.lockAndCount(c) >= maxUsers) {
-                throw new ProblemException(Problem.of(403, "user-limit-reached", "User limit reached",
-                        "the " + caller.tenant().plan() + " plan allows " + maxUsers + " users"));
-            }
-            return users.insert(c, request.email().trim(), request.name(), hash, request.role());
+            users.lock(c);
+            Seats.requireFree(c, users, caller.tenant());
+            return users.insert(c, request.email().trim(), request.name(), hash, request.role(), UserStatus.ACTIVE);
         });
     }
 
-    /** The user's role now, empty when there is no such user (any more). */
-    public Optional<String> currentRole(TenantEntry tenant, UUID id) {
-        return tx.inTenant(tenant, c -> users.role(c, id));
+    /** The user a token of ours stands for, while it may still use it: empty unless the user exists and is active. */
+    public Optional<User> activeUser(TenantEntry tenant, UUID id) {
+        return tx.inTenant(tenant, c -> users.find(c, id)).filter(user -> user.userStatus() == UserStatus.ACTIVE);
     }
 
     /** {@code address}: the caller's client address, counted by the login throttle for a password check. */
     public User update(Caller caller, String address, UUID id, UpdateUserRequest request) {
-        if (!caller.isAdmin() && (!caller.is(id.toString()) || request.role() != null)) {
+        if (!caller.isAdmin() && (!caller.is(id.toString()) || request.role() != null || request.status() != null)) {
             throw ProblemException.forbidden("members may only change their own name and password");
         }
         if (request.password() != null && caller.is(id.toString())) {
             checkCurrentPassword(caller, address, id, request.currentPassword());
         }
         String hash = request.password() == null ? null : passwords.hash(request.password());
-        User updated = tx.inTenant(caller.tenant(), c -> users.update(c, id, request.name(), hash, request.role()))
-                .orElseThrow(() -> ProblemException.notFound("user"));
-        if (hash != null || request.role() != null) {
-            changes.publishEvent(new UserChanged(caller.tenant().key(), id));
-        }
+        UserStatus status = request.status() == null ? null : UserStatus.of(request.status()).orElseThrow();
+        User updated = tx.inTenant(caller.tenant(), c -> {
+            User user = lockAndFind(c, id);
+            if (status != null && !Set.of(UserStatus.ACTIVE, UserStatus.DISABLED).contains(user.userStatus())) {
+                throw ProblemException.conflict("the user is " + user.status() + ": approve, reject or delete it instead");
+            }
+            boolean staysActiveAdmin = !"member".equals(request.role()) && status != UserStatus.DISABLED;
+            if (user.isActiveAdmin() && !staysActiveAdmin) {
+                LastAdmin.requireAnother(c, users, id);
+            }
+            return users.update(c, id, new UserRepository.Change(null, request.name(), hash, request.role(), status))
+                    .orElseThrow();
+        });
+        changes.publishEvent(new UserChanged(caller.tenant().key(), id));
         return updated;
     }
 
     public void delete(Caller caller, UUID id) {
         caller.requireAdmin();
-        if (!tx.inTenant(caller.tenant(), c -> users.delete(c, id))) {
-            throw ProblemException.notFound("user");
-        }
+        tx.inTenant(caller.tenant(), c -> {
+            if (lockAndFind(c, id).isActiveAdmin()) {
+                LastAdmin.requireAnother(c, users, id);
+            }
+            return users.delete(c, id);
+        });
         changes.publishEvent(new UserChanged(caller.tenant().key(), id));
+    }
+
+    private User lockAndFind(Connection c, UUID id) throws SQLException {
+        users.lock(c);
+        return users.find(c, id).orElseThrow(() -> ProblemException.notFound("user"));
     }
 
     private void checkCurrentPassword(Caller caller, String address, UUID id, @Nullable String current) {
@@ -122,9 +151,5 @@ public class UserService {
             }
             attempt.succeeded();
         }
-    }
-
-    /** The identity a token is issued for. */
-    public record AuthenticatedUser(UUID id, String role) {
     }
 }

@@ -58,8 +58,16 @@ class AuthIT extends GatewayIntegrationTest {
     }
 
     @Test
-    void shouldRehashACheapFirstAdminHashAtTheFirstLogin() throws Exception {
-        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of()); // first admin hashed at cost 4
+    void shouldRehashACheapHashFromBeforeInvitationsAtTheNextLogin() throws Exception {
+        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        api().login(tenant);
+        // a first admin of the release before invitations: a generated password hashed by the registry at cost 4
+        try (Connection c = TenantFixture.connectAsTenant(tenant);
+             PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
+            ps.setString(1, BCrypt.hashpw(tenant.adminPassword(), BCrypt.gensalt(4)));
+            ps.setObject(2, tenant.adminId());
+            ps.executeUpdate();
+        }
         assertTrue(storedHash(tenant).startsWith("$2a$04$"));
         api().login(tenant);
         String upgraded = storedHash(tenant);

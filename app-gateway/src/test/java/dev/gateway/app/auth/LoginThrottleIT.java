@@ -48,7 +48,7 @@ class LoginThrottleIT extends GatewayIntegrationTest {
 
     @Test
     void shouldKeepALoginFloodOffTheTenantsPlanBudget() throws Exception {
-        ProvisionedTenant acme = TenantFixture.schemaTenant(Map.of(TenantDirectory.RATE_PER_SECOND, "20",
+        ProvisionedTenant acme = activated(Map.of(TenantDirectory.RATE_PER_SECOND, "20",
                 TenantDirectory.BURST, "20"));
         String user = login(acme, acme.adminPassword(), randomAddress()).json().get("access_token").toString();
 
@@ -93,7 +93,7 @@ class LoginThrottleIT extends GatewayIntegrationTest {
 
     @Test
     void shouldLockAnAccountAfterItsFailuresFromAnyAddress() {
-        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        ProvisionedTenant tenant = activated(Map.of());
         String member = createMember(tenant);
         String attacker = randomAddress();
         for (int i = 0; i < ACCOUNT_FAILURES; i++) {
@@ -108,7 +108,7 @@ class LoginThrottleIT extends GatewayIntegrationTest {
 
     @Test
     void shouldLimitAttemptsPerAddressWhateverTheAccount() {
-        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        ProvisionedTenant tenant = activated(Map.of());
         String scanner = randomAddress();
         for (int i = 0; i < ADDRESS_ATTEMPTS; i++) {
             assertEquals(401, login(tenant.key(), "nobody-" + i + "@example.test", "wrong", scanner).status());
@@ -120,7 +120,7 @@ class LoginThrottleIT extends GatewayIntegrationTest {
 
     @Test
     void shouldLetTheOwnerInAfterFailuresBelowTheAccountLimit() {
-        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        ProvisionedTenant tenant = activated(Map.of());
         String attacker = randomAddress();
         for (int i = 0; i < ACCOUNT_FAILURES - 1; i++) {
             assertEquals(401, login(tenant, "wrong-" + i, attacker).status());
@@ -132,7 +132,7 @@ class LoginThrottleIT extends GatewayIntegrationTest {
 
     @Test
     void shouldCountTheSocketAddressOfAClientThatIsNoTrustedProxy() {
-        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        ProvisionedTenant tenant = activated(Map.of());
         String client = Loopback.randomAddress();
         for (int i = 0; i <= ADDRESS_ATTEMPTS; i++) {
             Reply reply = Loopback.post(server.getURI(), client, "/api/auth/token",
@@ -140,6 +140,34 @@ class LoginThrottleIT extends GatewayIntegrationTest {
                     "X-Tenant-ID", tenant.key(), "X-Forwarded-For", randomAddress());
             assertEquals(i < ADDRESS_ATTEMPTS ? 401 : 429, reply.status(), "attempt " + i + ": " + reply.body());
         }
+    }
+
+    @Test
+    void shouldCountActivationsJoinRequestsAndWorkspaceReadsAgainstTheAddress() {
+        ProvisionedTenant tenant = activated(Map.of());
+        String client = randomAddress();
+        for (int i = 0; i < ADDRESS_ATTEMPTS; i++) {
+            Reply reply = switch (i % 3) {
+                case 0 -> api().post("/api/auth/activate", "{\"token\":\"guess-" + i + "\",\"password\":\"password-1\"}",
+                        "X-Tenant-ID", tenant.key(), "X-Forwarded-For", client);
+                case 1 -> api().get("/api/workspace", "X-Tenant-ID", tenant.key(), "X-Forwarded-For", client);
+                default -> api().post("/api/signups", "{\"email\":\"joiner-" + i + "@example.test\",\"name\":\"J\","
+                        + "\"password\":\"password-1\"}", "X-Tenant-ID", tenant.key(), "X-Forwarded-For", client);
+            };
+            assertEquals(List.of(404, 200, 202).get(i % 3), reply.status(), "request " + i + ": " + reply.body());
+        }
+        assertRateLimited(api().get("/api/workspace", "X-Tenant-ID", tenant.key(), "X-Forwarded-For", client));
+        assertRateLimited(api().post("/api/auth/activate", "{\"token\":\"" + tenant.invitationToken()
+                + "\",\"password\":\"password-1\"}", "X-Tenant-ID", tenant.key(), "X-Forwarded-For", client));
+        assertEquals(200, api().get("/api/workspace", "X-Tenant-ID", tenant.key(), "X-Forwarded-For", randomAddress())
+                .status(), "another address is not blocked by this one's requests");
+    }
+
+    /** A tenant whose first admin accepted its invitation, from an address of its own. */
+    private ProvisionedTenant activated(Map<String, String> directory) {
+        ProvisionedTenant tenant = TenantFixture.schemaTenant(directory);
+        api().login(tenant, "X-Forwarded-For", randomAddress());
+        return tenant;
     }
 
     private static void assertRateLimited(Reply reply) {

@@ -29,6 +29,7 @@ class RateLimitFailClosedIT extends GatewayIntegrationTest {
     @Test
     void shouldRefuseWhenLimiterRedisIsDown() {
         ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        TenantFixture.activateInDatabase(tenant); // an activation needs the login throttle's Redis
         String token = issuer.issue(tenant.adminId(), tenant.key(), "admin").accessToken();
         Reply reply = api().get("/api/me", bearer(token));
         assertEquals(503, reply.status(), reply.body());

@@ -38,6 +38,7 @@ class RateLimitFailOpenIT extends GatewayIntegrationTest {
     @Test
     void shouldServeAndCountWhenLimiterRedisIsDown() {
         ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of("rate_per_second", "1", "burst", "1"));
+        TenantFixture.activateInDatabase(tenant); // an activation needs the login throttle's Redis
         String token = issuer.issue(tenant.adminId(), tenant.key(), "admin").accessToken();
         double before = failures();
         for (int i = 0; i < 5; i++) {

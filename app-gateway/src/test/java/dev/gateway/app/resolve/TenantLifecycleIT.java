@@ -55,6 +55,7 @@ class TenantLifecycleIT extends GatewayIntegrationTest {
     @Test
     void shouldResolveByHostAsTraefikForwardsIt() {
         ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        api().login(tenant);
         Reply login = api().post("/api/auth/token", "{\"email\":\"" + tenant.adminEmail() + "\",\"password\":\""
                 + tenant.adminPassword() + "\"}", "Host", tenant.key() + ".localhost");
         assertEquals(200, login.status(), login.body());

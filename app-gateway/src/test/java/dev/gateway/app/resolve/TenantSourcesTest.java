@@ -4,7 +4,9 @@ import dev.gateway.app.http.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TenantSourcesTest {
 
@@ -23,6 +25,18 @@ class TenantSourcesTest {
         assertEquals("acme", sources.resolve(null, "acme", "127.0.0.1:8000"));
         assertEquals("acme", sources.resolve(null, "acme", "globex.example.com"));
         assertEquals("acme", sources.resolve(null, "acme", "[::1]:8000"));
+    }
+
+    @Test
+    void shouldTellThePlatformsHostsFromTenantHosts() {
+        for (String host : new String[]{"localhost", "LOCALHOST:8000", "www.localhost:8000", "127.0.0.1:8000", "[::1]",
+                "globex.example.com", null}) {
+            assertTrue(sources.isPlatformHost(host), host);
+        }
+        assertFalse(sources.isPlatformHost("acme.localhost:8000"));
+        assertFalse(sources.isPlatformHost("not a key.localhost"), "a malformed tenant host is still no platform host");
+        assertEquals("acme", sources.resolve(null, "acme", "www.localhost:8000"), "www. names no tenant");
+        assertProblem("missing-tenant", () -> sources.resolve(null, null, "www.localhost"));
     }
 
     @Test

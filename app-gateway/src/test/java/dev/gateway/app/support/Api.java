@@ -11,6 +11,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -58,9 +59,27 @@ public final class Api {
         }
     }
 
-    /** Logs the tenant's first admin in and returns the bearer token. */
-    public String login(ProvisionedTenant tenant) {
+    /**
+     * Logs the tenant's first admin in and returns the bearer token; the first call accepts the admin's invitation
+     * (which signs it in) with {@link ProvisionedTenant#adminPassword()}, sending {@code headers} with it.
+     */
+    public String login(ProvisionedTenant tenant, String... headers) {
+        if (tenant.claimActivation()) {
+            return activate(tenant, headers);
+        }
         return login(tenant.key(), tenant.adminEmail(), tenant.adminPassword());
+    }
+
+    private String activate(ProvisionedTenant tenant, String... headers) {
+        String[] all = Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "X-Tenant-ID";
+        all[headers.length + 1] = tenant.key();
+        Reply reply = post("/api/auth/activate", "{\"token\":\"" + tenant.invitationToken() + "\",\"password\":\""
+                + tenant.adminPassword() + "\"}", all);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("activation failed: " + reply.status() + " " + reply.body());
+        }
+        return (String) reply.json().get("access_token");
     }
 
     public String login(String tenant, String email, String password) {

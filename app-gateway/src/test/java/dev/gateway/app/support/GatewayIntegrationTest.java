@@ -31,6 +31,7 @@ public abstract class GatewayIntegrationTest implements TestPropertyProvider {
         properties.put("micronaut.server.port", "-1");
         properties.put("gateway.home", "target/it-home");
         properties.put("gateway.redis.uri", TestServices.REDIS_URI);
+        properties.put("nats.default.addresses", TestServices.NATS_URL);
         properties.put("gateway.access-log.enabled", "false");
         properties.put("gateway.base-domain", "localhost");
         properties.put("gateway.db.servers", TestServices.PG_HOST + ":" + TestServices.PG_PORT);

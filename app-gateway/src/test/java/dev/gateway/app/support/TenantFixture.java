@@ -8,13 +8,20 @@ import io.lettuce.core.api.sync.RedisCommands;
 import org.flywaydb.core.Flyway;
 import org.mindrot.jbcrypt.BCrypt;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +32,8 @@ import java.util.UUID;
  * {@code tenant_<key>} owning schema {@code tenant_<key>} on a shared database, or its own
  * database in database mode; login role {@code gateway_app} LOGIN NOINHERIT granted the tenant
  * role; REVOKE from PUBLIC), applies the REAL tenant migrations of the provisioner module with
- * Flyway as the tenant role, seeds a first admin, then writes the directory hash
+ * Flyway as the tenant role, invites a first admin (status {@code invited}, the SHA-256 of a random token in
+ * {@code user_tokens}, as the provisioner seeds it), then writes the directory hash
  * {@code tenant:<key>} with the {@link TenantDirectory} fields and announces it on
  * {@code tenant-directory}, as the route-publisher does. Keys are random; {@link #dropAll()}
  * removes roles, schemas, databases and Redis keys it created.
@@ -87,18 +95,14 @@ public final class TenantFixture {
                     .load().migrate();
             String email = "admin@" + key + ".test";
             String password = "pw-" + UUID.randomUUID();
+            String token = "invitation-" + UUID.randomUUID();
             UUID adminId = UUID.randomUUID();
             try (Connection c = admin(database)) {
                 asTenant(c, name);
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO users (id, email, name, password_hash, role) VALUES (?, ?, 'Admin', ?, 'admin')")) {
-                    ps.setObject(1, adminId);
-                    ps.setString(2, email);
-                    ps.setString(3, BCrypt.hashpw(password, BCrypt.gensalt(4)));
-                    ps.executeUpdate();
-                }
+                invite(c, adminId, email, "admin", token, Instant.now().plus(Duration.ofHours(72)));
             }
-            ProvisionedTenant tenant = new ProvisionedTenant(key, name, isolation, database, email, password, adminId);
+            ProvisionedTenant tenant = new ProvisionedTenant(key, name, isolation, database, email, password, token,
+                    adminId);
             CREATED.add(tenant);
             Map<String, String> fields = new HashMap<>(Map.of(
                     TenantDirectory.STATUS, "ready",
@@ -120,6 +124,55 @@ public final class TenantFixture {
             return tenant;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot provision tenant " + key, e);
+        }
+    }
+
+    /**
+     * The first admin as its activation leaves it (active, with {@link ProvisionedTenant#adminPassword()}), written
+     * directly: for gateways that cannot take the activation because their login throttle's Redis is down.
+     */
+    public static void activateInDatabase(ProvisionedTenant tenant) {
+        if (!tenant.claimActivation()) {
+            return;
+        }
+        try (Connection c = connectAsTenant(tenant);
+             PreparedStatement user = c.prepareStatement(
+                     "UPDATE users SET status = 'active', password_hash = ? WHERE id = ?");
+             PreparedStatement links = c.prepareStatement("UPDATE user_tokens SET used_at = now() WHERE user_id = ?")) {
+            user.setString(1, BCrypt.hashpw(tenant.adminPassword(), BCrypt.gensalt(4)));
+            user.setObject(2, tenant.adminId());
+            user.executeUpdate();
+            links.setObject(1, tenant.adminId());
+            links.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An invited user with one open link, as the provisioner and the invitation endpoint leave it. */
+    public static void invite(Connection tenant, UUID id, String email, String role, String token, Instant expiresAt)
+            throws SQLException {
+        try (PreparedStatement user = tenant.prepareStatement(
+                "INSERT INTO users (id, email, role, status) VALUES (?, ?, ?, 'invited')");
+             PreparedStatement link = tenant.prepareStatement(
+                     "INSERT INTO user_tokens (token_hash, kind, user_id, expires_at) VALUES (?, 'invitation', ?, ?)")) {
+            user.setObject(1, id);
+            user.setString(2, email);
+            user.setString(3, role);
+            user.executeUpdate();
+            link.setString(1, sha256(token));
+            link.setObject(2, id);
+            link.setTimestamp(3, Timestamp.from(expiresAt));
+            link.executeUpdate();
+        }
+    }
+
+    public static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

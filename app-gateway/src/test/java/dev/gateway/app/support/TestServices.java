@@ -1,12 +1,23 @@
 package dev.gateway.app.support;
 
+import dev.gateway.events.Stream;
+import dev.gateway.runtime.stream.StreamKeeper;
+import dev.gateway.runtime.stream.StreamSettings;
+import dev.gateway.runtime.support.PrivateNats;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
 
+import java.io.IOException;
+import java.util.Set;
+
 /**
  * Where the integration tests find PostgreSQL and Redis: containers when a Docker engine is
  * available, otherwise the machine's local services (127.0.0.1:5432 trust auth, 127.0.0.1:6379).
+ * NATS is a nats-server of the tests' own (the shared one's streams belong to the registry), with stream
+ * MAIL declared as the registry declares it, so the mails the gateway asks for can be read back.
  */
 public final class TestServices {
 
@@ -15,6 +26,7 @@ public final class TestServices {
     public static final String PG_ADMIN_USER;
     public static final String PG_ADMIN_PASSWORD;
     public static final String REDIS_URI;
+    public static final String NATS_URL = startNats();
 
     static {
         if (dockerAvailable()) {
@@ -38,6 +50,30 @@ public final class TestServices {
     }
 
     private TestServices() {
+    }
+
+    private static String startNats() {
+        try {
+            PrivateNats nats = PrivateNats.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    nats.close();
+                } catch (Exception ignored) {
+                    // the JVM is exiting: a temp dir left behind is harmless
+                }
+            }));
+            try (Connection connection = nats.connect()) {
+                StreamKeeper streams = new StreamKeeper(connection, StreamSettings.defaults());
+                streams.require(Set.of(Stream.MAIL));
+                streams.declare();
+            }
+            return nats.url();
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("nats-server is needed for these tests", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String jdbcUrl(String database) {

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The path of a tenant whose schema does not exist yet, which is every tenant on its first request:
- * after its role and database, the schema, all migrations and the first admin user are created in
- * one transaction, as the tenant role. Either all of it commits or none of it does, so anything
+ * after its role and database, the schema, all migrations and the first admin's invitation are created
+ * in one transaction, as the tenant role. Either all of it commits or none of it does, so anything
  * unexpected (the schema exists after an earlier attempt, a migration fails, a concurrent copy of the
  * request) rolls back to where it started and the caller converges step by step instead, with Flyway
  * reporting on the migrations.
@@ -51,8 +51,8 @@ public class FreshTenantCreator {
         }
         TenantConnections.actAsTenant(c, location);
         MigrationOutcome outcome = migrator.migrate(c, location.schema());
-        if (request.adminEmail() != null && request.adminInvitationHash() != null) {
-            seeder.insert(c, location, request.adminEmail(), request.adminInvitationHash());
+        if (AdminUserSeeder.invites(request)) {
+            seeder.insert(c, request);
         }
         return outcome;
     }

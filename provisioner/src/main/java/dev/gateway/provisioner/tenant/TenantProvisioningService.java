@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Provisions a tenant for {@code tenant.created} / {@code tenant.retried}: records the attempt and
- * {@code provisioning.started}, converges the tenant's objects, migrations and first admin user,
+ * {@code provisioning.started}, converges the tenant's objects, migrations and first admin's invitation,
  * then records and reports the outcome. A repeated request converges again and reports again; a
  * request older than the last one applied is ignored.
  */
@@ -124,8 +124,8 @@ public class TenantProvisioningService {
             }
             objects.create(location);
             MigrationOutcome migration = migrator.migrate(location);
-            if (request.adminEmail() != null && request.adminInvitationHash() != null) {
-                seeder.seed(location, request.adminEmail(), request.adminInvitationHash());
+            if (AdminUserSeeder.invites(request)) {
+                seeder.seed(request);
             }
             return migration.toVersion();
         } catch (PoolHostNotAllowedException e) {

@@ -7,7 +7,9 @@ import dev.gateway.provisioner.pool.Isolation;
 import dev.gateway.provisioner.pool.PoolAddress;
 import dev.gateway.provisioner.pool.TenantLocation;
 
+import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A tenant event reduced to what the provisioner acts on. Object names are derived from the key
@@ -20,9 +22,11 @@ public record TenantRequest(
         long revision,
         TenantLocation location,
         String adminEmail,
-        String adminInvitationHash) {
+        String adminInvitationHash,
+        Instant occurredAt) {
 
     static final String DEFAULT_SHARED_DATABASE = "gateway_tenants";
+    private static final Pattern SHA256_HEX = Pattern.compile("^[0-9a-f]{64}$");
 
     /** Reads the request; an event the provisioner can never act on raises {@link ProvisioningFailure}. */
     public static TenantRequest from(EventEnvelope event, String maintenanceDatabase) {
@@ -47,9 +51,14 @@ public record TenantRequest(
         if (database == null) {
             throw new ProvisioningFailure(FailureCode.INVALID_REQUEST, "invalid shared database name: " + pool.database());
         }
+        String invitationHash = blankToNull(snapshot.adminInvitationHash());
+        if (invitationHash != null && !SHA256_HEX.matcher(invitationHash).matches()) {
+            throw new ProvisioningFailure(FailureCode.INVALID_REQUEST,
+                    "admin_invitation_hash must be the lower-case hex SHA-256 of the invitation token");
+        }
         return new TenantRequest(event.id(), key, snapshot.id(), event.revision(),
                 new TenantLocation(new PoolAddress(pool.host(), pool.port()), isolation, database, name, name),
-                blankToNull(snapshot.adminEmail()), blankToNull(snapshot.adminInvitationHash()));
+                blankToNull(snapshot.adminEmail()), invitationHash, event.occurredAt());
     }
 
     private static String sharedDatabase(String requested, String maintenanceDatabase) {

@@ -5,14 +5,20 @@ import dev.gateway.events.EventType;
 import dev.gateway.events.TenantKey;
 import dev.gateway.events.TenantSnapshot;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 /** Registry-shaped tenant events (TenantSnapshot data), as the tenant-registry would emit them. */
 public final class TenantEventFactory {
 
-    public static final String ADMIN_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoO5r1fQ3ZlZxQZp1v0JY0b2Zq8l1o0Y9K";
+    /** The first admin's invitation token, as the registry would put it in the link; only its hash travels. */
+    public static final String ADMIN_TOKEN = "it-invitation-token-of-the-first-admin";
+    public static final String ADMIN_HASH = sha256(ADMIN_TOKEN);
 
     private final UUID tenantId = UUID.randomUUID();
     private final String key;
@@ -20,6 +26,8 @@ public final class TenantEventFactory {
     private final String host;
     private final int port;
     private final String poolDatabase;
+    private String adminEmail;
+    private boolean invitesAdmin = true;
 
     public TenantEventFactory(String key, String isolation, String host, int port) {
         this(key, isolation, host, port, isolation.equals("schema") ? "gateway_tenants" : "postgres");
@@ -32,6 +40,19 @@ public final class TenantEventFactory {
         this.host = host;
         this.port = port;
         this.poolDatabase = poolDatabase;
+        this.adminEmail = "owner@" + key + ".example";
+    }
+
+    /** Tenants asked for before first admins were invited (the release before the onboarding migration). */
+    public TenantEventFactory withoutAdminInvitation() {
+        invitesAdmin = false;
+        return this;
+    }
+
+    /** Tenants created without an admin email: the activation supplies it. */
+    public TenantEventFactory withoutAdminEmail() {
+        adminEmail = null;
+        return this;
     }
 
     public static TenantEventFactory local(String key, String isolation) {
@@ -56,7 +77,7 @@ public final class TenantEventFactory {
                 status, null, isolation,
                 new TenantSnapshot.PoolRef(UUID.randomUUID(), "it", host, port, database, isolation),
                 isolation.equals("schema") ? database : name, name, name, revision, now, now, null, null,
-                provisioning ? "owner@" + key + ".example" : null, provisioning ? ADMIN_HASH : null);
+                provisioning ? adminEmail : null, provisioning && invitesAdmin ? ADMIN_HASH : null);
     }
 
     public String key() {
@@ -65,5 +86,14 @@ public final class TenantEventFactory {
 
     public String objectName() {
         return TenantKey.objectName(key);
+    }
+
+    public static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FreshTenantCreatorIT implements TestPropertyProvider {
 
+    static final Duration INVITATION_TTL = Duration.ofMinutes(90);
+
     @Inject
     FreshTenantCreator creator;
     @Inject
@@ -60,7 +63,9 @@ class FreshTenantCreatorIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return ProvisionerFixture.stringProperties(ProvisionerFixture.uniqueSuffix());
+        Map<String, String> properties = ProvisionerFixture.stringProperties(ProvisionerFixture.uniqueSuffix());
+        properties.put("gateway.invitations.ttl", INVITATION_TTL.toMinutes() + "m");
+        return properties;
     }
 
     @AfterAll
@@ -90,8 +95,8 @@ class FreshTenantCreatorIT implements TestPropertyProvider {
         assertEquals(schemaDump(stepwise.location()), freshDump);
         // Flyway's run adds a baseline row for the empty schema (TenantMigrator); every other row is the same
         assertEquals(history(stepwise.location(), "type <> 'BASELINE'"), history(fresh.location(), "true"));
-        assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM " + fresh.location().schema()
-                + ".users WHERE email = ? AND password_hash = ? AND role = 'admin'", fresh.adminEmail(), fresh.adminInvitationHash()));
+        InvitedAdmin.assertInvited(SHARED_DATABASE, fresh.location().schema(), fresh.adminEmail(),
+                fresh.occurredAt().plus(INVITATION_TTL));
     }
 
     @Test

@@ -104,7 +104,8 @@ class GatewayRolePasswordIT implements TestPropertyProvider {
                 () -> serverLog().contains("ALTER ROLE \"gateway_app\""));
         assertFalse(serverLog().contains(GATEWAY_PASSWORD), "the server never sees the plain password");
 
-        List<String> secrets = List.of(GATEWAY_PASSWORD, ADMIN_PASSWORD, TenantEventFactory.ADMIN_HASH);
+        List<String> secrets = List.of(GATEWAY_PASSWORD, ADMIN_PASSWORD, TenantEventFactory.ADMIN_TOKEN,
+                TenantEventFactory.ADMIN_HASH);
         List<String> published = java.util.stream.Stream.of("provisioning.started", "provisioning.succeeded")
                 .flatMap(type -> bus.events(t.key(), type).stream())
                 .map(e -> new String(EventCodec.encode(e), StandardCharsets.UTF_8)).toList();

@@ -105,7 +105,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
         assertEquals(name, data.dbName());
         assertEquals(name, data.schemaName());
         assertEquals(name, data.roleName());
-        assertEquals("1.1", data.schemaVersion());
+        assertEquals("2", data.schemaVersion());
         assertNull(data.errorCode());
         assertEquals(1, bus.events(t.key(), "provisioning.started").size());
 
@@ -116,9 +116,20 @@ class TenantProvisioningIT implements TestPropertyProvider {
                 + "WHERE d.datname = ? AND a.grantee = 0 AND a.privilege_type = 'CONNECT'", name));
         assertEquals(List.of(name), strings(name,
                 "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = ?", name));
-        assertEquals(1, count(name, "SELECT count(*) FROM " + name + ".users WHERE email = ? AND role = 'admin' AND password_hash = ?",
-                "owner@" + t.key() + ".example", TenantEventFactory.ADMIN_HASH));
-        assertEquals(2, count(name, "SELECT count(*) FROM " + name + ".flyway_schema_history WHERE success"));
+        InvitedAdmin.assertInvited(name, name, "owner@" + t.key() + ".example",
+                created.occurredAt().plus(Duration.ofHours(72)));
+        assertEquals(3, count(name, "SELECT count(*) FROM " + name + ".flyway_schema_history WHERE success"));
+    }
+
+    @Test
+    void shouldInviteTheFirstAdminWithoutAnEmailWhenTheRegistryHasNone() {
+        TenantEventFactory t = tenant("schema").withoutAdminEmail();
+        EventEnvelope created = t.event(EventType.TENANT_CREATED, 1);
+        bus.publish(created);
+
+        assertEquals("provisioning.succeeded", bus.awaitResult(created, TIMEOUT).type());
+        InvitedAdmin.assertInvited(SHARED_DATABASE, t.objectName(), "null",
+                created.occurredAt().plus(Duration.ofHours(72)));
     }
 
     @Test
@@ -180,9 +191,10 @@ class TenantProvisioningIT implements TestPropertyProvider {
         String name = t.objectName();
         assertTrue(roleExists(name));
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM pg_namespace WHERE nspname = ?", name));
-        assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM " + name + ".users"));
+        InvitedAdmin.assertInvited(SHARED_DATABASE, name, "owner@" + t.key() + ".example",
+                first.occurredAt().plus(Duration.ofHours(72)));
         // created in one transaction by the first copy; the others found it complete
-        assertEquals(List.of("1", "1.1"), strings(SHARED_DATABASE,
+        assertEquals(List.of("1", "1.1", "2"), strings(SHARED_DATABASE,
                 "SELECT version FROM " + name + ".flyway_schema_history ORDER BY installed_rank"));
     }
 
@@ -266,9 +278,9 @@ class TenantProvisioningIT implements TestPropertyProvider {
         EventEnvelope retried = provision(t, EventType.TENANT_RETRIED, 3);
 
         assertEquals("provisioning.succeeded", retried.type());
-        assertEquals("1.1", retried.dataAs(ProvisioningResult.class).schemaVersion());
+        assertEquals("2", retried.dataAs(ProvisioningResult.class).schemaVersion());
         String name = t.objectName();
-        assertEquals(List.of("0", "1", "1.1"), strings(SHARED_DATABASE,
+        assertEquals(List.of("0", "1", "1.1", "2"), strings(SHARED_DATABASE,
                 "SELECT version FROM " + name + ".flyway_schema_history WHERE success ORDER BY installed_rank"));
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM " + name + ".users"));
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM pg_namespace WHERE nspname = ?", name));

@@ -1,0 +1,57 @@
+package dev.gateway.app.support;
+
+import dev.gateway.events.EventCodec;
+import dev.gateway.events.EventEnvelope;
+import dev.gateway.events.MailRequest;
+import dev.gateway.events.Stream;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.Nats;
+import io.nats.client.api.MessageInfo;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The mails asked for on stream MAIL of the tests' NATS, as the registry's mailer would read them. */
+public final class MailBox {
+
+    private MailBox() {
+    }
+
+    /** One stored {@code mail.send} event: its {@code Nats-Msg-Id}, envelope and request. */
+    public record Sent(String messageId, EventEnvelope event, MailRequest mail) {
+    }
+
+    /** Every mail asked for on behalf of {@code tenant}, in the order they were stored. */
+    public static List<Sent> of(String tenant) {
+        return on(TestServices.NATS_URL, tenant);
+    }
+
+    public static List<Sent> on(String natsUrl, String tenant) {
+        try (Connection nats = Nats.connect(natsUrl)) {
+            JetStreamManagement streams = nats.jetStreamManagement();
+            var state = streams.getStreamInfo(Stream.MAIL.name()).getStreamState();
+            List<Sent> sent = new ArrayList<>();
+            for (long seq = state.getFirstSequence(); state.getMsgCount() > 0 && seq <= state.getLastSequence(); seq++) {
+                MessageInfo message = streams.getMessage(Stream.MAIL.name(), seq);
+                EventEnvelope event = EventCodec.decode(message.getData());
+                if (event.tenant().equals(tenant)) {
+                    sent.add(new Sent(message.getHeaders().getFirst("Nats-Msg-Id"), event, event.dataAs(MailRequest.class)));
+                }
+            }
+            return sent;
+        } catch (IOException | JetStreamApiException e) {
+            throw new IllegalStateException("cannot read stream MAIL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The mails of {@code tenant} with this template. */
+    public static List<Sent> withTemplate(String tenant, String template) {
+        return of(tenant).stream().filter(sent -> sent.mail().template().equals(template)).toList();
+    }
+}
