@@ -54,11 +54,6 @@ export interface Tenant {
   admin_password?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
-
 export interface Pool {
   id: string;
   name: string;

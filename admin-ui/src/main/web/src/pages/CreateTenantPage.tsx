@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSession } from '../session';
-import { newIdempotencyKey } from '../api/client';
+import { newIdempotencyKey } from '@gateway/web-base/http';
 import type { Plan, Pool, Tenant } from '../api/types';
 import { ErrorMessage, Loading } from '../components/common';
 import { tenantKeyProblem } from '../tenants/tenantKey';
