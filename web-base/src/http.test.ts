@@ -48,6 +48,14 @@ describe('http', () => {
     await expect(client.request('GET', '/api/me')).rejects.toMatchObject({ status: 0, title: 'Cannot reach the workspace' });
   });
 
+  it('lets an aborted request fail as the abort, not as an unreachable server', async () => {
+    const { client } = http(() => Promise.reject(new DOMException('aborted', 'AbortError')));
+    const controller = new AbortController();
+    controller.abort();
+
+    await expect(client.request('GET', '/api/platform/keys/acme', { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('answers 204 with undefined and reads pages', async () => {
     const { client } = http(() => new Response(null, { status: 204 }));
 

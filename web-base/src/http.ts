@@ -19,6 +19,8 @@ export interface RequestOptions {
   body?: unknown;
   idempotencyKey?: string;
   headers?: Record<string, string>;
+  /** Aborting it rejects with the AbortError itself, which callers that abort ignore. */
+  signal?: AbortSignal;
 }
 
 export interface Page<T> {
@@ -76,8 +78,10 @@ export function createHttp(options: HttpOptions) {
         method,
         headers,
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: opts.signal,
       });
-    } catch {
+    } catch (error) {
+      if (opts.signal?.aborted) throw error;
       throw new ApiError(0, options.unreachable, 'Check your connection and try again.');
     }
     if (!response.ok) {

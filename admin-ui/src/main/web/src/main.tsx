@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
 import { TokenStore } from '@gateway/web-base/tokenStore';
 import { SessionProvider, TOKEN_STORAGE_KEY } from './session';
+import '@gateway/web-base/base.css';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
