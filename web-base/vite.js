@@ -35,6 +35,8 @@ export function spaConfig(options) {
       sourcemap: false,
       rolldownOptions: {
         input,
+        // code shared by several pages (React, the router, web-base) is named for what it is
+        output: { chunkFileNames: 'assets/shared-[hash].js' },
         // react-router marks its modules "use client" for server components; meaningless in an SPA bundle
         onwarn(warning, warn) {
           if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
@@ -48,6 +50,7 @@ export function spaConfig(options) {
     test: {
       environment: 'jsdom',
       globals: true,
+      testTimeout: 20_000,
       setupFiles: [`${base}src/test/setup.ts`],
       include: ['src/**/*.test.{ts,tsx}', `${relative(options.root, base)}/src/**/*.test.ts`],
     },
