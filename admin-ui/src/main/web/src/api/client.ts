@@ -6,6 +6,9 @@ import type {
   MigrationRun,
   Plan,
   Pool,
+  Signup,
+  SignupStatus,
+  SignupSummary,
   Tenant,
   TenantStatus,
   TenantUsage,
@@ -22,6 +25,12 @@ export interface ApiClientOptions {
 export interface TenantQuery {
   q?: string;
   status?: TenantStatus | '';
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface SignupQuery {
+  status?: SignupStatus | '';
   limit?: number;
   cursor?: string | null;
 }
@@ -59,6 +68,7 @@ export function createApiClient(options: ApiClientOptions) {
   const { request, url } = createHttp({ ...options, unreachable: 'Cannot reach the admin server' });
 
   const tenantPath = (key: string) => `/api/gateway/tenants/${encodeURIComponent(key)}`;
+  const signupPath = (id: string) => `/api/gateway/signups/${encodeURIComponent(id)}`;
 
   return {
     login: (username: string, password: string) =>
@@ -95,6 +105,14 @@ export function createApiClient(options: ApiClientOptions) {
     },
     listMigrations: async () => itemsOf<MigrationRun>(await request<unknown>('GET', '/api/gateway/migrations', { query: { limit: 10 } })),
     migrationDrift: () => request<DriftReport>('GET', '/api/gateway/migrations/drift'),
+
+    listSignups: async (query: SignupQuery = {}) =>
+      pageOf<Signup>(
+        await request<unknown>('GET', '/api/gateway/signups', { query: { status: query.status, limit: query.limit, cursor: query.cursor } }),
+      ),
+    signupSummary: () => request<SignupSummary>('GET', '/api/gateway/signups/summary'),
+    approveSignup: (id: string) => request<Signup>('POST', `${signupPath(id)}/approve`),
+    rejectSignup: (id: string, reason: string) => request<Signup>('POST', `${signupPath(id)}/reject`, { body: { reason } }),
 
     settings: () => request<{ base_domain: string }>('GET', '/api/admin/settings'),
 
