@@ -69,9 +69,9 @@ export interface Me {
 }
 
 export interface CompanyProfile {
+  display_name?: string;
   website?: string;
   description?: string;
-  [other: string]: unknown;
 }
 
 export interface Settings {

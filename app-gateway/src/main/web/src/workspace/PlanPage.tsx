@@ -5,13 +5,13 @@ import { useMe, useSession } from './session';
 export function PlanPage() {
   const me = useMe();
   const { api } = useSession();
-  const [activeUsers, setActiveUsers] = useState<number | null>(null);
+  const [seatsTaken, setSeatsTaken] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     api
-      .users('active')
-      .then((list) => setActiveUsers(list.length))
+      .users()
+      .then((list) => setSeatsTaken(list.filter((u) => u.status === 'active' || u.status === 'invited').length))
       .catch(setError);
   }, [api]);
 
@@ -21,16 +21,17 @@ export function PlanPage() {
       <h1>Plan: {me.plan}</h1>
       <section className="card" aria-labelledby="usage-title">
         <h2 id="usage-title">Users</h2>
-        {activeUsers === null && !error && <Loading what="usage" />}
+        <p className="muted">Active members and open invitations count against the plan.</p>
+        {seatsTaken === null && !error && <Loading what="usage" />}
         <ErrorMessage error={error} />
-        {activeUsers !== null && (
+        {seatsTaken !== null && (
           <p>
-            <meter id="users-meter" min={0} max={max} value={activeUsers} high={max * 0.9} aria-labelledby="users-used" />{' '}
+            <meter id="users-meter" min={0} max={max} value={seatsTaken} high={max * 0.9} aria-labelledby="users-used" />{' '}
             <span id="users-used">
-              {activeUsers} of {max} users
+              {seatsTaken} of {max} users
             </span>
-            {activeUsers >= max && (
-              <strong className="field-error"> The plan is full: new members can join once someone leaves or the plan grows.</strong>
+            {seatsTaken >= max && (
+              <strong className="field-error"> The plan is full: new members can join once someone leaves, an invitation is withdrawn or the plan grows.</strong>
             )}
           </p>
         )}

@@ -9,7 +9,7 @@ import { changesOf, draftOf, parseDomains } from './settingsForm';
 const STORED: Settings = {
   signup_policy: 'approval',
   allowed_email_domains: ['acme.test'],
-  company_profile: { website: 'https://acme.test', logo: 'kept.png' },
+  company_profile: { website: 'https://acme.test', display_name: 'ACME' },
   theme: 'dark',
 };
 
@@ -25,7 +25,7 @@ describe('settings', () => {
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);
   });
 
-  it('saves the policy, the domains and the profile, keeping profile keys it does not edit', async () => {
+  it('saves the policy, the domains and the profile as the form shows them', async () => {
     const calls = workspaceBackend(meAs('admin'), (call) => {
       if (call.url === '/api/settings' && call.method === 'GET') return json(200, STORED);
       if (call.url === '/api/settings' && call.method === 'PUT') return json(200, { ...STORED, ...(call.body as Settings) });
@@ -44,7 +44,7 @@ describe('settings', () => {
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
       signup_policy: 'closed',
       allowed_email_domains: ['acme.test', 'acme.de'],
-      company_profile: { website: 'https://acme.test', logo: 'kept.png', description: 'Freight forwarding' },
+      company_profile: { display_name: 'ACME', website: 'https://acme.test', description: 'Freight forwarding' },
     });
   });
 
@@ -71,6 +71,6 @@ describe('settings', () => {
   it('reads domains the way people type them', () => {
     expect(parseDomains(' a.test,b.test;  @C.test\nd.test ')).toEqual(['a.test', 'b.test', 'c.test', 'd.test']);
     expect(parseDomains('')).toEqual([]);
-    expect(changesOf(draftOf({}), {})).toEqual({ signup_policy: 'approval', allowed_email_domains: [], company_profile: {} });
+    expect(changesOf(draftOf({}))).toEqual({ signup_policy: 'approval', allowed_email_domains: [], company_profile: {} });
   });
 });

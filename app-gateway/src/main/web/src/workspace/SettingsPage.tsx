@@ -5,7 +5,7 @@ import { useSession } from './session';
 import { POLICIES, changesOf, draftOf } from './settingsForm';
 import type { SettingsDraft } from './settingsForm';
 
-const FIELDS = ['signup_policy', 'allowed_email_domains', 'website', 'description'] as const;
+const FIELDS = ['signup_policy', 'allowed_email_domains', 'display_name', 'website', 'description'] as const;
 
 function ReadOnlySettings({ settings }: { settings: Settings }) {
   const draft = draftOf(settings);
@@ -20,6 +20,8 @@ function ReadOnlySettings({ settings }: { settings: Settings }) {
         </dd>
         <dt>Allowed email domains</dt>
         <dd>{draft.domains || 'any'}</dd>
+        <dt>Company name shown</dt>
+        <dd>{draft.displayName || '—'}</dd>
         <dt>Website</dt>
         <dd>{draft.website || '—'}</dd>
         <dt>About</dt>
@@ -45,7 +47,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: 
     setBusy(true);
     clear();
     try {
-      onSaved(await api.saveSettings(changesOf(draft, settings)));
+      onSaved(await api.saveSettings(changesOf(draft)));
       setSaved(true);
     } catch (err) {
       capture(err);
@@ -77,6 +79,14 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: 
         error={fieldErrors.allowed_email_domains}
         hint="Only addresses at these domains may ask to join or be invited, e.g. acme.com, acme.de. Empty: any address."
         onChange={(e) => set({ domains: e.target.value })}
+      />
+      <TextField
+        id="display_name"
+        label="Company name shown"
+        value={draft.displayName}
+        error={fieldErrors.display_name}
+        hint="How the workspace names your company, if not as registered."
+        onChange={(e) => set({ displayName: e.target.value })}
       />
       <TextField id="website" label="Website" type="url" value={draft.website} error={fieldErrors.website} onChange={(e) => set({ website: e.target.value })} />
       <div className="field">

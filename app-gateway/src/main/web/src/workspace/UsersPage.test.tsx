@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, problem } from '@gateway/web-base/test/fakeFetch';
@@ -66,6 +66,7 @@ describe('people', () => {
   it('invites by email, showing a refused address next to the field', async () => {
     const calls = workspaceBackend(meAs('admin'), (call) => {
       if (call.url.startsWith('/api/users?')) return page([ADA]);
+      if (call.url === '/api/users/u-eve' && call.method === 'DELETE') return new Response(null, { status: 204 });
       if (call.url === '/api/users/invitations') {
         const { email } = call.body as { email: string };
         return email.endsWith('@acme.test')
@@ -91,6 +92,10 @@ describe('people', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Invitation sent to eve@acme.test');
     expect(screen.getByText('eve@acme.test')).toBeInTheDocument();
     expect(calls.at(-1)?.body).toEqual({ email: 'eve@acme.test', role: 'admin' });
+
+    await user.click(screen.getByRole('button', { name: 'Withdraw the invitation of eve@acme.test' }));
+    await waitFor(() => expect(screen.queryByText('eve@acme.test')).not.toBeInTheDocument());
+    expect(calls.at(-1)).toMatchObject({ method: 'DELETE', url: '/api/users/u-eve' });
   });
 
   it('changes roles and shows why the last admin cannot step down', async () => {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import type { Role, User } from '../api/types';
 import { ErrorMessage, Loading, TextField, useFormErrors } from '../common/forms';
 import { useMe, useSession } from './session';
@@ -115,6 +116,35 @@ function InviteForm({ onInvited }: { onInvited: (user: User) => void }) {
   );
 }
 
+/** An open invitation; withdrawing it frees its seat and makes its link useless. */
+function Invitation({ user, onWithdrawn }: { user: User; onWithdrawn: () => void }) {
+  const { api } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function withdraw() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.remove(user.id);
+      onWithdrawn();
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className="invitation">
+      {who(user)} <span className="muted">as {user.role}</span>{' '}
+      <button type="button" disabled={busy} onClick={() => void withdraw()} aria-label={`Withdraw the invitation of ${user.email ?? 'this user'}`}>
+        Withdraw
+      </button>
+      <ErrorMessage error={error} />
+    </li>
+  );
+}
+
 function TeamRow({ user, isAdmin, isSelf, onChanged, onRemoved }: {
   user: User;
   isAdmin: boolean;
@@ -196,9 +226,11 @@ export function UsersPage() {
   const [users, setUsers] = useState<User[] | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  // read again on every visit, also by the navigation link while here: join requests arrive any time
+  const { key: visit } = useLocation();
   useEffect(() => {
     api.users().then(setUsers).catch(setError);
-  }, [api]);
+  }, [api, visit]);
 
   const replace = useCallback((changed: User) => setUsers((list) => list?.map((u) => (u.id === changed.id ? changed : u)) ?? null), []);
   const drop = useCallback((id: string) => setUsers((list) => list?.filter((u) => u.id !== id) ?? null), []);
@@ -230,11 +262,9 @@ export function UsersPage() {
           {invited.length > 0 && (
             <section aria-labelledby="invited-title">
               <h2 id="invited-title">Invited, not yet joined</h2>
-              <ul>
+              <ul className="plain">
                 {invited.map((u) => (
-                  <li key={u.id}>
-                    {who(u)} <span className="muted">as {u.role}</span>
-                  </li>
+                  <Invitation key={u.id} user={u} onWithdrawn={() => drop(u.id)} />
                 ))}
               </ul>
             </section>

@@ -1,4 +1,4 @@
-import type { Settings, SignupPolicy } from '../api/types';
+import type { CompanyProfile, Settings, SignupPolicy } from '../api/types';
 
 export const POLICIES: { value: SignupPolicy; label: string; help: string }[] = [
   { value: 'closed', label: 'Closed', help: 'Only people an admin invites can join.' },
@@ -17,6 +17,7 @@ export function parseDomains(text: string): string[] {
 export interface SettingsDraft {
   signup_policy: SignupPolicy;
   domains: string;
+  displayName: string;
   website: string;
   description: string;
 }
@@ -26,17 +27,20 @@ export function draftOf(settings: Settings): SettingsDraft {
   return {
     signup_policy: settings.signup_policy ?? 'approval',
     domains: (settings.allowed_email_domains ?? []).join(', '),
+    displayName: typeof profile.display_name === 'string' ? profile.display_name : '',
     website: typeof profile.website === 'string' ? profile.website : '',
     description: typeof profile.description === 'string' ? profile.description : '',
   };
 }
 
-/** The PUT body: the profile keeps any other keys it has; empty profile fields are left out. */
-export function changesOf(draft: SettingsDraft, current: Settings): Settings {
-  const profile = { ...(current.company_profile ?? {}) };
-  delete profile.website;
-  delete profile.description;
-  if (draft.website.trim()) profile.website = draft.website.trim();
-  if (draft.description.trim()) profile.description = draft.description.trim();
+const PROFILE_FIELDS = { displayName: 'display_name', website: 'website', description: 'description' } as const;
+
+/** The PUT body; the company profile holds the fields filled in (the server knows no others). */
+export function changesOf(draft: SettingsDraft): Settings {
+  const profile: CompanyProfile = {};
+  for (const [field, key] of Object.entries(PROFILE_FIELDS)) {
+    const value = draft[field as keyof typeof PROFILE_FIELDS].trim();
+    if (value) profile[key] = value;
+  }
   return { signup_policy: draft.signup_policy, allowed_email_domains: parseDomains(draft.domains), company_profile: profile };
 }
