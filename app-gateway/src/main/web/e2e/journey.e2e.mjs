@@ -192,22 +192,22 @@ async function main() {
     });
 
     // 3. an operator approves in the admin UI
-    const console_ = await personPage(browser, 'operator');
+    const operatorPage = await personPage(browser, 'operator');
     if (!(await step('an operator approves one signup and rejects the other with a reason', async () => {
-      await console_.goto(`${config.admin}/signups`);
-      await console_.getByLabel('User name').fill(config.adminUser);
-      await console_.getByLabel('Password').fill(config.adminPassword);
-      await console_.getByRole('button', { name: 'Sign in' }).click();
-      await console_.getByRole('link', { name: /^Signups \d+ pending$/ }).waitFor();
-      await console_.getByRole('button', { name: `Approve ${key}`, exact: true }).waitFor();
-      await shot(console_, '05-admin-signups');
-      await console_.getByRole('button', { name: `Approve ${key}`, exact: true }).click();
-      await console_.getByRole('link', { name: key, exact: true }).waitFor();
-      await console_.getByRole('button', { name: `Reject ${key}-r…` }).click();
-      await console_.getByLabel(`Reason for rejecting ${key}-r`).fill('E2E: we only onboard freight companies');
-      await console_.getByRole('button', { name: 'Reject signup' }).click();
-      await console_.getByText('Reason: E2E: we only onboard freight companies').waitFor();
-      await shot(console_, '06-admin-signups-decided');
+      await operatorPage.goto(`${config.admin}/signups`);
+      await operatorPage.getByLabel('User name').fill(config.adminUser);
+      await operatorPage.getByLabel('Password').fill(config.adminPassword);
+      await operatorPage.getByRole('button', { name: 'Sign in' }).click();
+      await operatorPage.getByRole('link', { name: /^Signups \d+ pending$/ }).waitFor();
+      await operatorPage.getByRole('button', { name: `Approve ${key}`, exact: true }).waitFor();
+      await shot(operatorPage, '05-admin-signups');
+      await operatorPage.getByRole('button', { name: `Approve ${key}`, exact: true }).click();
+      await operatorPage.getByRole('link', { name: key, exact: true }).waitFor();
+      await operatorPage.getByRole('button', { name: `Reject ${key}-r…` }).click();
+      await operatorPage.getByLabel(`Reason for rejecting ${key}-r`).fill('E2E: we only onboard freight companies');
+      await operatorPage.getByRole('button', { name: 'Reject signup' }).click();
+      await operatorPage.getByText('Reason: E2E: we only onboard freight companies').waitFor();
+      await shot(operatorPage, '06-admin-signups-decided');
     }))) return;
 
     await step('the rejected company is emailed the reason', () => mail.waitFor(people.rita, /we only onboard freight companies/));
