@@ -1,29 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { spaConfig } from '@gateway/web-base/vite';
 
-// The dev server proxies the admin API to a running admin-ui (which proxies on to the registry and
-// provisioner), so `npm run dev` behaves like the packaged app. Override with ADMIN_API_URL.
-const api = process.env.ADMIN_API_URL ?? 'http://127.0.0.1:8001';
+const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
-  build: {
-    outDir: '../../../target/classes/public',
-    emptyOutDir: true,
-    sourcemap: false,
-    rolldownOptions: {
-      // react-router marks its modules "use client" for server components; meaningless in this SPA bundle
-      onwarn(warning, warn) {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
-      },
-    },
-  },
-  server: {
-    port: 5173,
-    proxy: { '/api': { target: api, changeOrigin: true } },
-  },
-  test: {
-    environment: 'jsdom',
-    globals: true,
-    setupFiles: ['src/test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
-  },
+// `npm run dev` proxies /api to a running admin-ui (which proxies on to the registry and provisioner),
+// so the dev server behaves like the packaged app. Override with ADMIN_API_URL.
+export default spaConfig({
+  root,
+  outDir: `${root}../../../target/classes/public`,
+  devApi: process.env.ADMIN_API_URL ?? 'http://127.0.0.1:8001',
+  devPort: 5173,
 });

@@ -1,6 +1,6 @@
 // Browser end-to-end test of the admin UI against a running platform (bin/gateway up).
 // Drives Debian's Chromium through playwright-core: sign in, create a tenant, watch it reach its
-// final state, suspend + activate it, delete it. Screenshots go to admin-ui/target/e2e/.
+// final state (its invitation link shown once), suspend + activate it, delete it. Screenshots go to admin-ui/target/e2e/.
 //
 //   GATEWAY_ADMIN_URL       base URL (default http://127.0.0.1:8001)
 //   GATEWAY_ADMIN_USER      default admin
@@ -124,11 +124,12 @@ async function main() {
       const defaultPool = page.locator('#pool option', { hasText: /^default \(/ });
       await defaultPool.first().waitFor({ state: 'attached', timeout: 5_000 }).catch(() => undefined);
       if (await defaultPool.count()) await page.getByLabel('Pool').selectOption(await defaultPool.first().getAttribute('value'));
-      await page.getByLabel('First admin email (optional)').fill(`owner@${key}.test`);
+      // no first admin email: the registry's 202 carries the invitation link, shown this once
       await shot('03-create-form');
       await page.getByRole('button', { name: 'Create tenant' }).click();
       await page.getByRole('heading', { name: `Tenant ${key} created` }).waitFor();
-      await page.locator('[data-testid="admin-password"]').waitFor();
+      const link = await page.getByLabel('Invitation link').inputValue();
+      if (!new RegExp(`^https?://${key}\\.[^/]+/activate#[A-Za-z0-9_-]{22}$`).test(link)) throw new Error(`unexpected invitation link ${link}`);
     }))) return;
 
     const settled = await step(`tenant reaches ${expectStatus}`, async () => {
@@ -211,8 +212,9 @@ async function main() {
       await step('tenant ends deleted', async () => waitForBadge('deleted', SETTLE_MS));
     }
 
-    await step('pools, plans and migrations pages render', async () => {
-      for (const [link, heading, file] of [['Pools', 'Pools', '10-pools'], ['Plans', 'Plans', '11-plans'], ['Migrations', 'Migrations', '12-migrations']]) {
+    await step('pools, plans, migrations and signups pages render', async () => {
+      for (const [link, heading, file] of [['Pools', 'Pools', '10-pools'], ['Plans', 'Plans', '11-plans'],
+        ['Migrations', 'Migrations', '12-migrations'], [/^Signups/, 'Signups', '14-signups']]) {
         await page.getByRole('link', { name: link, exact: true }).click();
         await page.getByRole('heading', { name: heading, exact: true }).waitFor();
         await page.locator('[role=status]:has-text("Loading")').waitFor({ state: 'detached' });

@@ -7,6 +7,19 @@ import { TenantDetailPage } from './pages/TenantDetailPage';
 import { PoolsPage } from './pages/PoolsPage';
 import { PlansPage } from './pages/PlansPage';
 import { MigrationsPage } from './pages/MigrationsPage';
+import { SignupsPage } from './pages/SignupsPage';
+import { SignupCountsProvider, useSignupCounts } from './signups/signupCounts';
+
+function SignupsLink() {
+  const { summary } = useSignupCounts();
+  const pending = summary?.pending ?? 0;
+  return (
+    <NavLink to="/signups" aria-label={pending > 0 ? `Signups ${pending} pending` : undefined}>
+      Signups
+      {pending > 0 && <span className="nav-count">{pending}</span>}
+    </NavLink>
+  );
+}
 
 function Shell() {
   const { claims, signOut } = useSession();
@@ -20,6 +33,7 @@ function Shell() {
         <span className="brand">Gateway admin</span>
         <nav aria-label="Main">
           <NavLink to="/tenants">Tenants</NavLink>
+          <SignupsLink />
           <NavLink to="/pools">Pools</NavLink>
           <NavLink to="/plans">Plans</NavLink>
           <NavLink to="/migrations">Migrations</NavLink>
@@ -42,6 +56,7 @@ function Shell() {
         <Route path="/pools" element={<PoolsPage />} />
         <Route path="/plans" element={<PlansPage />} />
         <Route path="/migrations" element={<MigrationsPage />} />
+        <Route path="/signups" element={<SignupsPage />} />
         <Route
           path="*"
           element={
@@ -63,7 +78,9 @@ export function App() {
   if (!token) return <LoginPage />;
   return (
     <LiveEventsProvider>
-      <Shell />
+      <SignupCountsProvider>
+        <Shell />
+      </SignupCountsProvider>
     </LiveEventsProvider>
   );
 }

@@ -3,8 +3,7 @@ import type { ReactNode } from 'react';
 import { createApiClient } from './api/client';
 import type { ApiClient } from './api/client';
 import type { LifecycleEvent } from './api/types';
-import { TokenStore } from './auth/tokenStore';
-import type { TokenClaims } from './auth/tokenStore';
+import type { TokenClaims, TokenStore } from '@gateway/web-base/tokenStore';
 import { openLifecycleStream } from './events/lifecycleEvents';
 import type { StreamState } from './events/lifecycleEvents';
 
@@ -17,6 +16,9 @@ interface Session {
   signOut: (reason?: string) => void;
   signedOutReason: string | null;
 }
+
+/** Where the operator's token is mirrored: a reload keeps the session, closing the tab ends it. */
+export const TOKEN_STORAGE_KEY = 'gateway.admin.token';
 
 const SessionContext = createContext<Session | null>(null);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from './client';
-import { ApiError } from './problem';
+import { ApiError } from '@gateway/web-base/problem';
 
 function client(respond: (url: string, init: RequestInit) => Response | Promise<Response>, token: string | null = 'tok') {
   const calls: { url: string; init: RequestInit }[] = [];

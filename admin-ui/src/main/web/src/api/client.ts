@@ -1,12 +1,14 @@
-import { ApiError, problemFrom } from './problem';
+import { createHttp, itemsOf, newIdempotencyKey, pageOf } from '@gateway/web-base/http';
 import type {
   DriftReport,
   LifecycleEntry,
   LoginResponse,
   MigrationRun,
-  Page,
   Plan,
   Pool,
+  Signup,
+  SignupStatus,
+  SignupSummary,
   Tenant,
   TenantStatus,
   TenantUsage,
@@ -23,6 +25,12 @@ export interface ApiClientOptions {
 export interface TenantQuery {
   q?: string;
   status?: TenantStatus | '';
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface SignupQuery {
+  status?: SignupStatus | '';
   limit?: number;
   cursor?: string | null;
 }
@@ -56,79 +64,22 @@ export type MigrationRequest =
   | { tenant: string }
   | { all: true; parallel: number; skip_failing?: boolean; canary?: number };
 
-interface RequestOptions {
-  query?: Record<string, string | number | null | undefined>;
-  body?: unknown;
-  idempotencyKey?: string;
-}
-
-/** Lists from the registry are `{items, next_cursor}`; a plain array is accepted too. */
-function itemsOf<T>(value: unknown): T[] {
-  if (Array.isArray(value)) return value as T[];
-  if (value && typeof value === 'object' && Array.isArray((value as { items?: unknown }).items)) {
-    return (value as { items: T[] }).items;
-  }
-  return [];
-}
-
-export function newIdempotencyKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
-}
-
 export function createApiClient(options: ApiClientOptions) {
-  const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const base = options.baseUrl ?? '';
-
-  function url(path: string, query?: RequestOptions['query']): string {
-    const params = new URLSearchParams();
-    Object.entries(query ?? {}).forEach(([k, v]) => {
-      if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-    });
-    const qs = params.toString();
-    return `${base}${path}${qs ? `?${qs}` : ''}`;
-  }
-
-  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-    const token = options.getToken();
-    if (token) headers.Authorization = `Bearer ${token}`;
-    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
-    let response: Response;
-    try {
-      response = await doFetch(url(path, opts.query), {
-        method,
-        headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      });
-    } catch {
-      throw new ApiError(0, 'Cannot reach the admin server', 'Check that the platform is running.');
-    }
-    if (!response.ok) {
-      const error = await problemFrom(response);
-      if (response.status === 401 && token) options.onUnauthorized?.();
-      throw error;
-    }
-    if (response.status === 204) return undefined as T;
-    const raw = await response.text();
-    return (raw ? JSON.parse(raw) : undefined) as T;
-  }
+  const { request, url } = createHttp({ ...options, unreachable: 'Cannot reach the admin server' });
 
   const tenantPath = (key: string) => `/api/gateway/tenants/${encodeURIComponent(key)}`;
+  const signupPath = (id: string) => `/api/gateway/signups/${encodeURIComponent(id)}`;
 
   return {
     login: (username: string, password: string) =>
       request<LoginResponse>('POST', '/api/gateway/auth/login', { body: { username, password } }),
 
-    listTenants: async (query: TenantQuery = {}): Promise<Page<Tenant>> => {
-      const page = await request<unknown>('GET', '/api/gateway/tenants', {
-        query: { q: query.q, status: query.status, limit: query.limit, cursor: query.cursor },
-      });
-      const next = (page as { next_cursor?: unknown } | null)?.next_cursor;
-      return { items: itemsOf<Tenant>(page), next_cursor: typeof next === 'string' && next ? next : null };
-    },
+    listTenants: async (query: TenantQuery = {}) =>
+      pageOf<Tenant>(
+        await request<unknown>('GET', '/api/gateway/tenants', {
+          query: { q: query.q, status: query.status, limit: query.limit, cursor: query.cursor },
+        }),
+      ),
     getTenant: (key: string) => request<Tenant>('GET', tenantPath(key)),
     createTenant: (body: CreateTenantRequest, idempotencyKey = newIdempotencyKey()) =>
       request<Tenant>('POST', '/api/gateway/tenants', { body, idempotencyKey }),
@@ -154,6 +105,14 @@ export function createApiClient(options: ApiClientOptions) {
     },
     listMigrations: async () => itemsOf<MigrationRun>(await request<unknown>('GET', '/api/gateway/migrations', { query: { limit: 10 } })),
     migrationDrift: () => request<DriftReport>('GET', '/api/gateway/migrations/drift'),
+
+    listSignups: async (query: SignupQuery = {}) =>
+      pageOf<Signup>(
+        await request<unknown>('GET', '/api/gateway/signups', { query: { status: query.status, limit: query.limit, cursor: query.cursor } }),
+      ),
+    signupSummary: () => request<SignupSummary>('GET', '/api/gateway/signups/summary'),
+    approveSignup: (id: string) => request<Signup>('POST', `${signupPath(id)}/approve`),
+    rejectSignup: (id: string, reason: string) => request<Signup>('POST', `${signupPath(id)}/reject`, { body: { reason } }),
 
     settings: () => request<{ base_domain: string }>('GET', '/api/admin/settings'),
 

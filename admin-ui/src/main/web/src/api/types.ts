@@ -50,14 +50,31 @@ export interface Tenant {
   ready_at?: string | null;
   deleted_at?: string | null;
   admin_email?: string | null;
-  /** Only in the 202 answer to a create that generated the first admin's password. */
-  admin_password?: string;
+  /** Only in the 202 answer to a create without an admin email: the first admin's one-time link. */
+  invitation?: { url: string; expires_at?: string } | null;
 }
 
-export interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
+export type SignupStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+
+export const SIGNUP_STATUSES: SignupStatus[] = ['pending', 'approved', 'rejected', 'expired'];
+
+/** A company's request for a workspace, from the landing site's sign-up form. */
+export interface Signup {
+  id: string;
+  key: string;
+  company_name: string;
+  admin_email: string;
+  plan: string;
+  status: SignupStatus;
+  reason?: string | null;
+  decided_by?: string | null;
+  created_at?: string;
+  decided_at?: string | null;
+  /** The tenant's key once approved. */
+  tenant?: string | null;
 }
+
+export type SignupSummary = Record<SignupStatus, number>;
 
 export interface Pool {
   id: string;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { describeError } from '../api/problem';
+import { describeError } from '@gateway/web-base/problem';
 
 export function ErrorMessage({ error, children }: { error: unknown; children?: ReactNode }) {
   if (!error) return null;

@@ -52,9 +52,9 @@ describe('create tenant form', () => {
     expect(screen.getByRole('option', { name: 'default (database) — 3/10 used' })).toBeEnabled();
   });
 
-  it('sends the form, shows the one-time admin password and follows provisioning', async () => {
+  it('sends the form without a password, shows the mailed invitation and follows provisioning', async () => {
     const calls = backend(() =>
-      json(202, { key: 'acme', company_name: 'Acme', plan: 'starter', status: 'pending', revision: 1, admin_email: 'a@acme.test', admin_password: 'S3cret-once' }),
+      json(202, { key: 'acme', company_name: 'Acme', plan: 'starter', status: 'pending', revision: 1, admin_email: 'a@acme.test' }),
     );
     renderAt('/tenants/new', '/tenants/new', <CreateTenantPage />);
     const user = userEvent.setup();
@@ -67,11 +67,31 @@ describe('create tenant form', () => {
     await user.type(screen.getByLabelText('First admin email (optional)'), 'a@acme.test');
     await user.click(screen.getByRole('button', { name: 'Create tenant' }));
 
-    expect(await screen.findByText('S3cret-once')).toBeInTheDocument();
+    expect(await screen.findByText(/An invitation to activate the workspace was emailed to/)).toHaveTextContent('a@acme.test');
+    expect(screen.queryByTestId('invitation-url')).not.toBeInTheDocument();
     const create = calls.find((c) => c.method === 'POST')!;
     expect(create.body).toEqual({ key: 'acme', company_name: 'Acme', pool_id: 'p1', plan: 'starter', admin_email: 'a@acme.test' });
     expect(create.headers['Idempotency-Key']).toBeTruthy();
     await waitFor(() => expect(screen.getByText('ready', { selector: '.badge' })).toBeInTheDocument(), { timeout: 3000 });
+  });
+
+  it('shows the invitation link once, copyable, for a tenant created without an email', async () => {
+    const url = 'http://acme.localhost:8000/activate#q3Hk0_aZ-9mP2rT7vW1xYw';
+    backend(() =>
+      json(202, { key: 'acme', company_name: 'Acme', plan: 'starter', status: 'pending', revision: 1, invitation: { url, expires_at: '2030-01-04T10:00:00Z' } }),
+    );
+    renderAt('/tenants/new', '/tenants/new', <CreateTenantPage />);
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText('Tenant key'), 'acme');
+    await user.type(screen.getByLabelText('Company name'), 'Acme');
+    await user.click(screen.getByRole('button', { name: 'Create tenant' }));
+
+    expect(await screen.findByLabelText('Invitation link')).toHaveValue(url);
+    expect(screen.getByText(/shown only this once/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await screen.findByText('Copied.')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe(url);
   });
 
   it('shows the registry problem when the create is refused', async () => {

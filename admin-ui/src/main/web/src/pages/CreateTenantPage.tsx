@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSession } from '../session';
-import { newIdempotencyKey } from '../api/client';
+import { newIdempotencyKey } from '@gateway/web-base/http';
 import type { Plan, Pool, Tenant } from '../api/types';
 import { ErrorMessage, Loading } from '../components/common';
 import { tenantKeyProblem } from '../tenants/tenantKey';
+import { InvitationLink } from '../tenants/InvitationLink';
 import { ProvisioningWatch } from '../tenants/ProvisioningWatch';
 
 export function poolLabel(pool: Pool): string {
@@ -65,16 +66,14 @@ export function CreateTenantPage() {
     return (
       <main id="main">
         <h1>Tenant {created.tenant.key} created</h1>
-        {created.tenant.admin_password && (
-          <div className="notice" role="note">
-            <p>
-              First admin <strong>{created.tenant.admin_email ?? email}</strong> can sign in with this password. It is shown
-              only once:
+        {created.tenant.invitation?.url ? (
+          <InvitationLink url={created.tenant.invitation.url} expiresAt={created.tenant.invitation.expires_at} />
+        ) : (
+          created.tenant.admin_email && (
+            <p className="notice" role="note">
+              An invitation to activate the workspace was emailed to <strong>{created.tenant.admin_email}</strong>.
             </p>
-            <p>
-              <code className="secret" data-testid="admin-password">{created.tenant.admin_password}</code>
-            </p>
-          </div>
+          )
         )}
         <ProvisioningWatch initial={created.tenant} startedAt={created.at} />
       </main>
@@ -128,7 +127,17 @@ export function CreateTenantPage() {
         </select>
 
         <label htmlFor="admin-email">First admin email (optional)</label>
-        <input id="admin-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          id="admin-email"
+          type="email"
+          autoComplete="off"
+          value={email}
+          aria-describedby="admin-email-help"
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <p id="admin-email-help" className="muted">
+          The first admin gets an invitation to choose a password. Without an email, the invitation link is shown here once.
+        </p>
 
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy || !!keyProblem || !company.trim()}>

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useSession } from '../session';
 import type { DriftReport, MigrationRun } from '../api/types';
 import { ErrorMessage, formatTime } from '../components/common';
-import { describeError } from '../api/problem';
+import { describeError } from '@gateway/web-base/problem';
 import { tenantKeyProblem } from '../tenants/tenantKey';
 import { MigrationRunView, isFinished } from './MigrationRunView';
 

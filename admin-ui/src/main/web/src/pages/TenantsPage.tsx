@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useLiveEvents, useSession } from '../session';
-import type { Page, Tenant, TenantStatus } from '../api/types';
+import type { Page } from '@gateway/web-base/http';
+import type { Tenant, TenantStatus } from '../api/types';
 import { TENANT_STATUSES } from '../api/types';
 import { applyEvent } from '../events/lifecycleEvents';
 import { ErrorMessage, Loading, StatusBadge, formatTime } from '../components/common';

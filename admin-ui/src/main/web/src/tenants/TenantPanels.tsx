@@ -1,5 +1,5 @@
 import type { LifecycleEntry, Tenant, TenantUsage } from '../api/types';
-import { describeError } from '../api/problem';
+import { describeError } from '@gateway/web-base/problem';
 import { Loading, formatTime } from '../components/common';
 import { tenantObjectName } from './tenantKey';
 

@@ -1,7 +1,7 @@
 /**
- * Holds the admin token in memory and mirrors it to sessionStorage, so a reload keeps the session
- * but closing the tab ends it. Never a cookie: nothing is sent to any origin unless the API client
- * adds it as a Bearer header.
+ * Holds a bearer token in memory and mirrors it to sessionStorage under one key, so a reload keeps
+ * the session but closing the tab ends it. Never a cookie: nothing is sent to any origin unless the
+ * API client adds it as a Bearer header.
  */
 export interface TokenClaims {
   sub: string | null;
@@ -9,14 +9,15 @@ export interface TokenClaims {
   exp: number | null;
 }
 
-export const STORAGE_KEY = 'gateway.admin.token';
-
 export class TokenStore {
   private token: string | null;
   private readonly listeners = new Set<(token: string | null) => void>();
 
-  constructor(private readonly storage: Storage | null = safeSessionStorage()) {
-    this.token = storage?.getItem(STORAGE_KEY) ?? null;
+  constructor(
+    readonly storageKey: string,
+    private readonly storage: Storage | null = safeSessionStorage(),
+  ) {
+    this.token = storage?.getItem(storageKey) ?? null;
     if (this.token && isExpired(decodeClaims(this.token))) this.clear();
   }
 
@@ -26,13 +27,13 @@ export class TokenStore {
 
   set(token: string): void {
     this.token = token;
-    this.storage?.setItem(STORAGE_KEY, token);
+    this.storage?.setItem(this.storageKey, token);
     this.notify();
   }
 
   clear(): void {
     this.token = null;
-    this.storage?.removeItem(STORAGE_KEY);
+    this.storage?.removeItem(this.storageKey);
     this.notify();
   }
 
@@ -50,16 +51,17 @@ export class TokenStore {
   }
 }
 
-/** Reads the JWT payload for display only (user name, roles); the server verifies the signature. */
+/** Reads the JWT payload for display only (user, roles, expiry); the server verifies the signature. */
 export function decodeClaims(token: string): TokenClaims {
   const parts = token.split('.');
   if (parts.length !== 3) return { sub: null, roles: [], exp: null };
   try {
     const json = atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'));
-    const payload = JSON.parse(json) as { sub?: unknown; roles?: unknown; exp?: unknown };
+    const payload = JSON.parse(json) as { sub?: unknown; roles?: unknown; role?: unknown; exp?: unknown };
+    const roles = Array.isArray(payload.roles) ? payload.roles : typeof payload.role === 'string' ? [payload.role] : [];
     return {
       sub: typeof payload.sub === 'string' ? payload.sub : null,
-      roles: Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [],
+      roles: roles.filter((r): r is string => typeof r === 'string'),
       exp: typeof payload.exp === 'number' ? payload.exp : null,
     };
   } catch {
