@@ -280,16 +280,18 @@ test_up_runs_its_own_stores_with_a_user_per_service() {
   key="cli$$"
   created="$(curl -sf -XPOST localhost:18091/api/gateway/tenants -H "Authorization: Bearer $token" \
                -H 'Content-Type: application/json' \
-               -d "{\"key\":\"$key\",\"company_name\":\"CLI\",\"pool_id\":\"$pool\",\"admin_email\":\"ops@$key.example\"}")" \
+               -d "{\"key\":\"$key\",\"company_name\":\"CLI\",\"pool_id\":\"$pool\"}")" \
     || fail "the registry did not accept a tenant"
   tenant_ready() { [ "$(curl -sf "localhost:18091/api/gateway/tenants/$key" -H "Authorization: Bearer $token" | json 'd["status"]')" = ready ]; }
   wait_until 90 "tenant $key ready (registry -> provisioner -> registry over NATS)" tenant_ready
   routed() { [ "$(REDISCLI_AUTH="$(own_password REDIS_PASSWORD_ROUTE_PUBLISHER)" redis-cli -p "$OWN_REDIS_PORT" \
                    --user route-publisher hget "tenant:$key" status 2>/dev/null)" = ready ]; }
   wait_until 30 "tenant $key in the directory (route-publisher)" routed
-  tenant_token="$(curl -sf -XPOST localhost:18094/api/auth/token -H "X-Tenant-ID: $key" -H 'Content-Type: application/json' \
-      -d "{\"email\":\"ops@$key.example\",\"password\":\"$(json 'd["admin_password"]' <<<"$created")\"}" | json 'd["access_token"]')" \
-    || fail "the tenant's admin cannot log in at the app-gateway"
+  invitation="$(json 'd["invitation"]["url"]' <<<"$created")"
+  tenant_token="$(curl -sf -XPOST localhost:18094/api/auth/activate -H "X-Tenant-ID: $key" -H 'Content-Type: application/json' \
+      -d "{\"token\":\"${invitation#*#}\",\"email\":\"ops@$key.example\",\"password\":\"cli-first-admin-password\"}" \
+      | json 'd["access_token"]')" \
+    || fail "the tenant's first admin cannot accept the invitation at the app-gateway"
   [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:18094/api/me -H "Authorization: Bearer $tenant_token")" = 200 ] \
     || fail "the app-gateway does not serve the tenant"
   ! grep -i "violation" "$OWN_HOME/stores/nats/nats.log" || fail "a service did something its NATS user may not"

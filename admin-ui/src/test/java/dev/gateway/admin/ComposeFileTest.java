@@ -87,6 +87,7 @@ class ComposeFileTest {
             switch (name) {
                 case "traefik" -> assertEquals(List.of("80:80"), ports, "Traefik publishes the tenants' port only");
                 case "admin-ui" -> assertEquals(List.of("8001:8001"), ports);
+                case "maildev" -> assertEquals(List.of("127.0.0.1:1080:1080"), ports, "the caught mails, to this host only");
                 default -> assertNull(ports, name + " publishes nothing: " + ports);
             }
             assertNull(service(name).get("expose"), name);
@@ -131,8 +132,8 @@ class ComposeFileTest {
             assertTrue(REQUIRED.matcher(String.valueOf(environmentOf("redis").get(variable.group(1)))).matches(),
                     variable.group(1) + " set for redis");
         }
-        assertEquals(3, users, "route-publisher, app-gateway, traefik");
-        for (String user : List.of("route-publisher", "app-gateway")) {
+        assertEquals(4, users, "tenant-registry, route-publisher, app-gateway, traefik");
+        for (String user : List.of("tenant-registry", "route-publisher", "app-gateway")) {
             assertTrue(String.valueOf(environment(user).get("GATEWAY_REDIS_URL")).startsWith("redis://" + user + ":${"),
                     user + " logs in as its own Redis user");
         }
