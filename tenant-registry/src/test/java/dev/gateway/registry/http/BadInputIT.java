@@ -14,7 +14,10 @@ import java.util.Map;
 import static dev.gateway.registry.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Strings PostgreSQL cannot store (a NUL character, SQL state 22021) are the caller's fault: 400, never a 500. */
+/**
+ * Strings PostgreSQL cannot store (a NUL character, SQL state 22021) and bodies that cannot be decoded are the
+ * caller's fault: 400, never a 500.
+ */
 @MicronautTest(transactional = false)
 class BadInputIT extends AdminApiIT {
 
@@ -53,6 +56,14 @@ class BadInputIT extends AdminApiIT {
                 Map.of("key", NUL, "rate_per_second", 1, "burst", 1, "max_users", 1))));
         assertBadInput(api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", "nul-" + Keys.tenantKey()
                 .substring(0, 8), "rate_per_second", 1, "burst", 1, "max_users", 1, "features", List.of(NUL)))));
+    }
+
+    @Test
+    void shouldRefuseABodyThatIsNotInTheEncodingItNames() {
+        for (String encoding : List.of("gzip", "deflate")) {
+            assertBadInput(api.send(HttpRequest.POST("/api/gateway/pools", Map.of("name", "plain-" + encoding))
+                    .header("Content-Encoding", encoding)));
+        }
     }
 
     private static void assertBadInput(HttpResponse<Map> response) {
