@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -130,6 +131,15 @@ class MigrationApiIT implements TestPropertyProvider {
     void shouldRefuseOversizedBodies() {
         String big = "{\"tenant\":\"" + "a".repeat(2_000_000) + "\"}";
         assertProblem(HttpRequest.POST(BASE, big).bearerAuth(TestJwks.token("alice", "admin")), 413, "validation");
+    }
+
+    @Test
+    void shouldRefuseABodyThatIsNotInTheEncodingItNames() {
+        for (String encoding : List.of("gzip", "deflate")) {
+            assertProblem(HttpRequest.POST(BASE, "{\"tenant\":\"" + tenant + "\"}").header("Content-Encoding", encoding)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(TestJwks.token("alice", "admin")),
+                    400, "validation");
+        }
     }
 
     @Test
