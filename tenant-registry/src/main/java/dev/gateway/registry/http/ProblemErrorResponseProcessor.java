@@ -2,7 +2,6 @@ package dev.gateway.registry.http;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
@@ -13,7 +12,8 @@ import java.util.Map;
 /**
  * Every error the framework produces itself (bad JSON, wrong types, oversize body, unknown route, 401/403)
  * becomes problem+json. Framework 413 is reported as 400 {@code validation}: the issue asks for 400 on
- * oversize bodies. A 5xx never repeats the framework's messages: they name internal classes and causes.
+ * oversize bodies. A 5xx never repeats the framework's messages: they name internal classes and causes; a 4xx repeats
+ * them without the class names ({@link FrameworkMessages}).
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -24,7 +24,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code() == 413 ? 400 : response.code();
         List<String> messages = status >= 500 ? List.of("internal error")
-                : context.getErrors().stream().map(Error::getMessage).toList();
+                : context.getErrors().stream().map(e -> FrameworkMessages.clean(e.getMessage())).toList();
         String detail = messages.isEmpty() ? response.reason() : messages.get(0);
         Problem problem = new Problem(Problem.BASE + typeFor(status), response.reason(), status, detail,
                 messages.size() > 1 ? Map.of("errors", messages) : null);

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static dev.gateway.registry.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Strings PostgreSQL cannot store (a NUL character, SQL state 22021) and bodies that cannot be decoded are the
@@ -64,6 +65,16 @@ class BadInputIT extends AdminApiIT {
             assertBadInput(api.send(HttpRequest.POST("/api/gateway/pools", Map.of("name", "plain-" + encoding))
                     .header("Content-Encoding", encoding)));
         }
+    }
+
+    @Test
+    void shouldNameTheFieldOfAWrongValueButNoClass() {
+        HttpResponse<Map> wrongType = api.send(HttpRequest.POST(TENANTS, Map.of("key", Keys.tenantKey(),
+                "company_name", "Acme", "pool_id", -1)));
+        assertBadInput(wrongType);
+        String detail = String.valueOf(Api.body(wrongType).get("detail"));
+        assertTrue(detail.startsWith("invalid value for pool_id"), detail);
+        assertFalse(detail.contains("dev.gateway") || detail.contains("class") || detail.contains("java."), detail);
     }
 
     private static void assertBadInput(HttpResponse<Map> response) {
