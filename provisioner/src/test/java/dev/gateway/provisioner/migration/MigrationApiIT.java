@@ -143,6 +143,17 @@ class MigrationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldNameTheFieldOfAWrongValueButNoClass() {
+        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST(BASE, "{\"tenant\":\"" + tenant + "\",\"canary\":"
+                        + "99999999999}").bearerAuth(TestJwks.token("alice", "admin")), Argument.STRING, Argument.STRING));
+        String detail = read(e.getResponse().getBody(String.class).orElse("{}")).get("detail").asText();
+        assertEquals(400, e.getStatus().getCode());
+        assertTrue(detail.startsWith("invalid value for canary"), detail);
+        assertFalse(detail.contains("dev.gateway") || detail.contains("class") || detail.contains("java."), detail);
+    }
+
+    @Test
     void shouldRequireAnAdminTokenFromTheRegistry() {
         String body = "{\"all\":true}";
         assertProblem(HttpRequest.POST(BASE, body), 401, "unauthorized");
