@@ -77,6 +77,11 @@ class BadInputIT extends AdminApiIT {
         assertFalse(detail.contains("dev.gateway") || detail.contains("class") || detail.contains("java."), detail);
     }
 
+    @Test
+    void shouldRefuseARequestFromAnotherOriginToALocalAddressWithAProblem() {
+        assertProblem(api.send(HttpRequest.GET(TENANTS).header("Origin", "https://evil.example")), 403, "forbidden");
+    }
+
     private static void assertBadInput(HttpResponse<Map> response) {
         assertProblem(response, 400, "validation");
         assertFalse(String.valueOf(Api.body(response)).contains("SQL"), "internal text in " + Api.body(response));
