@@ -176,6 +176,12 @@ class MigrationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldRefuseARequestFromAnotherOriginToALocalAddressWithAProblem() {
+        assertProblem(HttpRequest.GET(BASE).header("Origin", "https://evil.example")
+                .bearerAuth(TestJwks.token("alice", "admin")), 403, "forbidden");
+    }
+
+    @Test
     void shouldAnswerUnknownRunsWithProblems() {
         assertProblem(HttpRequest.GET(BASE + "/not-a-run").bearerAuth(TestJwks.token("vic", "viewer")), 400, "validation");
         assertProblem(HttpRequest.GET(BASE + "/" + UUID.randomUUID()).bearerAuth(TestJwks.token("vic", "viewer")),
