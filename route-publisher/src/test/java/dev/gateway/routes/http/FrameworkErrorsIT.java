@@ -51,6 +51,11 @@ class FrameworkErrorsIT extends RoutesItBase {
         assertProblem(413, "validation", send(get("/routes/status").header("X-Large", "v".repeat(10_000))));
     }
 
+    @Test
+    void shouldRefuseARequestFromAnotherOriginToALocalAddressWithAProblem() throws Exception {
+        assertProblem(403, "forbidden", send(get("/routes/status").header("Origin", "https://evil.example")));
+    }
+
     private HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(URI.create(server.getURL() + path))
                 .header("Authorization", "Bearer " + RegistryTokens.token("alice", "admin"));
