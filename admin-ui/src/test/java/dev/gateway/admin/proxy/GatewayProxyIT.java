@@ -326,6 +326,16 @@ class GatewayProxyIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldRefuseARequestFromAnotherOriginToItsOwnApiOnALocalAddressWithAProblem() throws Exception {
+        HttpResponse<String> response = http.send(request("/api/admin/settings").header("Origin", "https://evil.example")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(403, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("https://gateway.dev/problems/forbidden"), response.body());
+    }
+
+    @Test
     void shouldAnswerItsOwnErrorsAsProblemsEvenToHtmlClients() throws Exception {
         HttpResponse<String> notAllowed = http.send(request("/api/gateway/events").header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
