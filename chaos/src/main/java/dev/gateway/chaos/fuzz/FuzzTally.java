@@ -8,8 +8,10 @@ import dev.gateway.chaos.report.StatusCounts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Answers to a fuzz run, counted by port and status class, and every offending exchange; thread-safe. */
@@ -63,6 +65,12 @@ public final class FuzzTally {
         List<Offending> sorted = new ArrayList<>(offending);
         sorted.sort(Comparator.comparingInt(o -> o.request().index()));
         return sorted;
+    }
+
+    /** The first offending exchange of each {@link Offending#kind()}, in request order. */
+    public List<Offending> firstOfEachKind() {
+        Set<String> seen = new HashSet<>();
+        return offending().stream().filter(o -> seen.add(o.kind())).toList();
     }
 
     /** How many offending exchanges of each {@link Offending#kind()}. */

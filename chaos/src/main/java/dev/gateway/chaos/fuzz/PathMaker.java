@@ -45,6 +45,11 @@ final class PathMaker {
         return path + query(endpoint.paged() ? 0.7 : 0.1, r);
     }
 
+    /** The endpoint's own path, filled but not bent. */
+    String plainTarget(Endpoint endpoint, String method, Random r) {
+        return fill(endpoint.template(), method, r) + query(endpoint.paged() ? 0.7 : 0.1, r);
+    }
+
     String strayTarget(Random r) {
         return Garbage.pick(r, STRAY_PATHS) + query(0.2, r);
     }

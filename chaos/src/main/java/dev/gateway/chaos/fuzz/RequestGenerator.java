@@ -9,7 +9,8 @@ import java.util.Random;
 /**
  * Turns a seed into requests: request {@code i} depends only on the seed, {@code i} and the fixture, so a run is
  * repeated by its seed and one offending request can be made again alone. Requests go to the public ports in
- * turn; most follow a known route (its own method, or now and then another), the rest go to paths nobody serves.
+ * turn; the first rounds send every known route of each port once with its own method, the rest follow a random
+ * route (its own method, or now and then another) or go to paths nobody serves.
  */
 public final class RequestGenerator {
 
@@ -39,10 +40,20 @@ public final class RequestGenerator {
         Random r = new Random(seed * 0x9E3779B97F4A7C15L + index);
         Service service = PORTS.get(index % PORTS.size());
         List<Endpoint> known = ApiCatalog.of(service);
+        int round = index / PORTS.size();
+        if (round < known.size()) {
+            Endpoint endpoint = known.get(round);
+            return request(index, service, endpoint, endpoint.method(), paths.plainTarget(endpoint, endpoint.method(), r),
+                    r);
+        }
         Endpoint endpoint = Garbage.chance(r, 0.85) ? Garbage.pick(r, known)
                 : Garbage.pick(r, ApiCatalog.of(Garbage.pick(r, PORTS)));
         String method = Garbage.chance(r, 0.7) ? endpoint.method() : Garbage.pick(r, METHODS);
         String target = Garbage.chance(r, 0.1) ? paths.strayTarget(r) : paths.target(endpoint, method, r);
+        return request(index, service, endpoint, method, target, r);
+    }
+
+    private FuzzRequest request(int index, Service service, Endpoint endpoint, String method, String target, Random r) {
         BodyMaker.Body body = bodies.make(endpoint.body(), r);
         return new FuzzRequest(index, service, method, target, headers.make(service, method, body, r), body.bytes());
     }

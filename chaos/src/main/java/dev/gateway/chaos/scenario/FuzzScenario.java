@@ -20,11 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -74,7 +71,9 @@ public final class FuzzScenario implements Scenario {
         });
         Duration took = watch.elapsed();
         ctx.log(tally.total() + " answers in " + Durations.format(took.toMillis()) + "; " + tally.statuses());
-        judge(ctx, fixture, settings, tally, requests.size(), took);
+        measure(ctx, settings, tally, requests.size(), took);
+        judge(ctx, tally, requests.size());
+        reportOffending(ctx, fixture, settings, tally);
         checkAnchors(ctx, fixture);
         ctx.awaitConvergence("fleet consistent after the fuzz", Duration.ofSeconds(60));
     }
@@ -87,11 +86,8 @@ public final class FuzzScenario implements Scenario {
         return ports;
     }
 
-    private static void judge(ScenarioContext ctx, FuzzFixture fixture, FuzzSettings settings, FuzzTally tally, int sent,
-                              Duration took) {
-        String reproduce = "bin/gateway chaos --only fuzz --seed " + settings.seed() + " --fuzz-requests "
-                + settings.requests();
-        ctx.result().measure("seed (reproduce: `" + reproduce + "`)", String.valueOf(settings.seed()));
+    private static void measure(ScenarioContext ctx, FuzzSettings settings, FuzzTally tally, int sent, Duration took) {
+        ctx.result().measure("seed (reproduce: `" + reproduce(settings) + "`)", String.valueOf(settings.seed()));
         ctx.result().measure("requests answered", tally.total() + " of " + sent + " in "
                 + Durations.format(took.toMillis()) + " (" + Math.round(tally.total() * 1000.0 / Math.max(1, took.toMillis()))
                 + "/s, " + THREADS + " connections)");
@@ -100,25 +96,35 @@ public final class FuzzScenario implements Scenario {
                     tally.port(service).toString());
         }
         ctx.result().measure("answers by status", tally.statuses().toString());
+    }
+
+    private static void judge(ScenarioContext ctx, FuzzTally tally, int sent) {
         ctx.result().check("all " + sent + " requests sent within the budget", tally.total() == sent,
                 tally.total() + " answered");
         check(ctx, tally, Offence.SERVER_ERROR, "no 5xx but 503 problems");
         check(ctx, tally, Offence.NOT_A_PROBLEM, "every 4xx/5xx answer is application/problem+json");
         check(ctx, tally, Offence.LEAK, "no stack trace, exception or class name, SQL text in any answer");
         check(ctx, tally, Offence.NO_ANSWER, "every request answered within " + FuzzRun.ANSWER_TIMEOUT.toSeconds() + " s");
+    }
+
+    /** The first offending exchange of each kind in the report, every one of them in a log file. */
+    private static void reportOffending(ScenarioContext ctx, FuzzFixture fixture, FuzzSettings settings, FuzzTally tally) {
         List<FuzzTally.Offending> offending = tally.offending();
-        if (!offending.isEmpty()) {
-            ctx.result().measure("offending answers by kind", tally.kinds().toString());
+        if (offending.isEmpty()) {
+            return;
         }
-        offending.stream().filter(distinctKinds()).limit(EXAMPLES).forEach(o -> {
+        ctx.result().measure("offending answers by kind", tally.kinds().toString());
+        tally.firstOfEachKind().stream().limit(EXAMPLES).forEach(o -> {
             ctx.result().note(o.describe(fixture));
             ctx.log("OFFENDING " + o.describe(fixture));
         });
-        if (!offending.isEmpty()) {
-            Path all = writeAll(ctx, fixture, offending);
-            ctx.result().note(offending.size() + " offending exchanges in all (every one in `" + all + "`); above, the "
-                    + "first of each kind. Same requests again: `" + reproduce + "`");
-        }
+        Path all = writeAll(ctx, fixture, offending);
+        ctx.result().note(offending.size() + " offending exchanges in all (every one in `" + all + "`); above, the "
+                + "first of each kind. Same requests again: `" + reproduce(settings) + "`");
+    }
+
+    private static String reproduce(FuzzSettings settings) {
+        return "bin/gateway chaos --only fuzz --seed " + settings.seed() + " --fuzz-requests " + settings.requests();
     }
 
     private static Path writeAll(ScenarioContext ctx, FuzzFixture fixture, List<FuzzTally.Offending> offending) {
@@ -130,11 +136,6 @@ public final class FuzzScenario implements Scenario {
             throw new UncheckedIOException(e);
         }
         return file;
-    }
-
-    private static Predicate<FuzzTally.Offending> distinctKinds() {
-        Set<String> seen = new HashSet<>();
-        return o -> seen.add(o.kind());
     }
 
     private static void check(ScenarioContext ctx, FuzzTally tally, Offence offence, String name) {
