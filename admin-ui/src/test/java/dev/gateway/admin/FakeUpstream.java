@@ -103,7 +103,8 @@ public final class FakeUpstream implements AutoCloseable {
             return;
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Seen seen = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(), exchange.getRequestURI().getPath(),
+        Seen seen = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                exchange.getRequestURI().getPath(),
                 exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body,
                 exchange.getRemoteAddress().getPort());
         lastRequest.set(seen);

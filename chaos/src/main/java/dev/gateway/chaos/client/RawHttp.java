@@ -47,7 +47,8 @@ public final class RawHttp {
             }
             return new HttpAnswer(status, contentType, body, elapsed(start), null);
         } catch (SocketTimeoutException e) {
-            return new HttpAnswer(HttpAnswer.TIMED_OUT, null, null, elapsed(start), "no answer in " + timeout.toMillis() + " ms");
+            return new HttpAnswer(HttpAnswer.TIMED_OUT, null, null, elapsed(start),
+                    "no answer in " + timeout.toMillis() + " ms");
         } catch (IOException | RuntimeException e) {
             return new HttpAnswer(HttpAnswer.NO_ANSWER, null, null, elapsed(start), e.toString());
         }

@@ -7,8 +7,4 @@ import dev.gateway.chaos.platform.Service;
  * {@code {projectId}}, {@code {runId}}), the body it reads and whether it is a paged list.
  */
 record Endpoint(Service service, String method, String template, Shape body, boolean paged) {
-
-    String name() {
-        return method + " " + template;
-    }
 }

@@ -21,16 +21,6 @@ public record FuzzRequest(int index, Service service, String method, String targ
         headers = List.copyOf(headers);
     }
 
-    /** The path without the query. */
-    public String path() {
-        int query = target.indexOf('?');
-        return query < 0 ? target : target.substring(0, query);
-    }
-
-    public String header(String name) {
-        return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst().orElse(null);
-    }
-
     public String bodyText() {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
     }

@@ -37,7 +37,8 @@ public final class FuzzRun {
         try {
             for (int t = 0; t < threads; t++) {
                 pool.execute(() -> {
-                    for (int i = next.getAndIncrement(); i < requests.size() && !deadline.passed(); i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < requests.size() && !deadline.passed();
+                         i = next.getAndIncrement()) {
                         FuzzRequest request = requests.get(i);
                         tally.add(request, RawHttp.exchange(ports.get(request.service()), request.wire(),
                                 request.method().equals("HEAD"), ANSWER_TIMEOUT));

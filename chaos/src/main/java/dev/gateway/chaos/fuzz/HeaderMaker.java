@@ -48,7 +48,8 @@ final class HeaderMaker {
         contentType(body, r, headers);
         optional(headers, r, 0.5, "Accept", Garbage.pick(r, ACCEPTS));
         optional(headers, r, method.equals("POST") ? 0.3 : 0.05, "Idempotency-Key", idempotencyKey(r));
-        optional(headers, r, 0.15, "X-Correlation-ID", r.nextBoolean() ? new UUID(r.nextLong(), r.nextLong()).toString() : text(r));
+        optional(headers, r, 0.15, "X-Correlation-ID",
+                r.nextBoolean() ? new UUID(r.nextLong(), r.nextLong()).toString() : text(r));
         optional(headers, r, 0.15, "X-Forwarded-For", Garbage.pick(r, FORWARDED));
         stray(headers, r);
         return headers;

@@ -18,8 +18,8 @@ final class LeakMarkers {
             Pattern.compile("\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)"),
             Pattern.compile("\\b[A-Z]\\w*(Exception|Throwable)\\b"),
             Pattern.compile("Caused by:"),
-            Pattern.compile("SQLSTATE|SQL state|\\bERROR: |syntax error at or near|duplicate key value|violates \\S+ constraint"
-                    + "|relation \"[^\"]+\" does not exist|permission denied for"),
+            Pattern.compile("SQLSTATE|SQL state|\\bERROR: |syntax error at or near|duplicate key value"
+                    + "|violates \\S+ constraint|relation \"[^\"]+\" does not exist|permission denied for"),
             Pattern.compile("\\b(SELECT\\b.{1,200}\\bFROM|INSERT INTO|DELETE FROM|UPDATE \\S+ SET)\\b"));
 
     private LeakMarkers() {
