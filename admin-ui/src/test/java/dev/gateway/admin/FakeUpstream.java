@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class FakeUpstream implements AutoCloseable {
 
-    /** A request as it arrived; {@code connection} tells the connections apart (see {@link #isOpen}). */
-    public record Seen(String method, String path, String query, Map<String, List<String>> headers, String body,
-                       int connection) {
+    /**
+     * A request as it arrived: {@code target} as on the request line; {@code connection} tells the connections apart
+     * (see {@link #isOpen}).
+     */
+    public record Seen(String method, String target, String path, String query, Map<String, List<String>> headers,
+                       String body, int connection) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
@@ -100,7 +103,8 @@ public final class FakeUpstream implements AutoCloseable {
             return;
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        Seen seen = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+        Seen seen = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                exchange.getRequestURI().getPath(),
                 exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body,
                 exchange.getRemoteAddress().getPort());
         lastRequest.set(seen);

@@ -2,7 +2,10 @@ package dev.gateway.chaos;
 
 import dev.gateway.chaos.scenario.Scenarios;
 
-/** {@code java -jar chaos.jar [--quick] [--only a,b] [--keep] [--root <repo>]}: exit 0 all passed, 1 failures, 2 usage. */
+/**
+ * {@code java -jar chaos.jar [--quick] [--only a,b] [--keep] [--seed N] [--fuzz-requests N] [--root <repo>]}: exit 0 all
+ * passed, 1 failures, 2 usage.
+ */
 public final class ChaosMain {
 
     private ChaosMain() {

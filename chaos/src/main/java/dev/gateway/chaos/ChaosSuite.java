@@ -81,7 +81,7 @@ public final class ChaosSuite {
             AdminApi admin = new AdminApi(platform.http(), platform.registryUrl(), Platform.ADMIN_USER,
                     platform.adminPassword());
             ScenarioRunner runner = new ScenarioRunner(platform, admin, Pools.ensure(admin, options.ports().postgres()),
-                    options.quick());
+                    options.quick(), options.fuzz());
             for (Scenario scenario : scenarios) {
                 if (!results.isEmpty() && !results.get(results.size() - 1).passed()) {
                     Progress.log("platform", "restarting every service after a failed scenario");

@@ -62,8 +62,14 @@ final class ProxiedRequest {
         return outbound.build();
     }
 
+    /**
+     * The upstream's scheme, host and port, then the caller's path as sent and its query. The path is never resolved
+     * against the upstream: a target such as {@code //api//gateway/tenants} reads as a URI whose host is {@code api}
+     * (and {@code getUri()} drops that "host"), which would send the caller's request and token to another host.
+     */
     static URI upstreamUri(HttpRequest<?> request, Upstream upstream) {
-        return URI.create(upstream.url().resolve(request.getUri().getRawPath()) + query(request.getUri()));
+        URI base = upstream.url();
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + request.getPath() + query(request.getUri()));
     }
 
     /** The event stream's caller's Authorization header, else its {@code access_token} as a bearer token. */

@@ -308,6 +308,34 @@ class GatewayProxyIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldSendAPathStartingWithTwoSlashesToItsUpstreamAsAPathNeverAsAHostName() throws Exception {
+        for (String target : List.of("//api//gateway//tenants//?limit=1", "//api/gateway/tenants")) {
+            try (RawHttpConnection connection = new RawHttpConnection(server.getURL(), Duration.ofSeconds(5))) {
+                connection.send("GET " + target + " HTTP/1.1\r\nHost: admin\r\nAuthorization: Bearer admin-token\r\n"
+                        + "Connection: close\r\n\r\n");
+
+                RawHttpConnection.Response response = connection.read();
+
+                assertEquals(200, response.status(), target + ": " + response.body());
+                assertEquals("registry", response.header("X-Upstream"), target);
+            }
+            FakeUpstream.Seen seen = registry.lastRequest.get();
+            assertEquals(target, seen.target());
+            assertEquals("Bearer admin-token", seen.header("Authorization"));
+        }
+    }
+
+    @Test
+    void shouldRefuseARequestFromAnotherOriginToItsOwnApiOnALocalAddressWithAProblem() throws Exception {
+        HttpResponse<String> response = http.send(request("/api/admin/settings").header("Origin", "https://evil.example")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(403, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("https://gateway.dev/problems/forbidden"), response.body());
+    }
+
+    @Test
     void shouldAnswerItsOwnErrorsAsProblemsEvenToHtmlClients() throws Exception {
         HttpResponse<String> notAllowed = http.send(request("/api/gateway/events").header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Turns every framework error (bad JSON, constraint violations, unknown route, oversize body …)
- * into problem+json, so no client ever sees Micronaut's default error body or a stack trace.
+ * into problem+json, so no client ever sees Micronaut's default error body or a stack trace, nor a Java class
+ * name in a message ({@link FrameworkMessages}).
  */
 @Primary
 @Singleton
@@ -30,7 +31,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     }
 
     private static Problem.FieldError fieldError(Error error) {
-        return new Problem.FieldError(error.getPath().orElse(null), error.getMessage());
+        return new Problem.FieldError(error.getPath().orElse(null), FrameworkMessages.clean(error.getMessage()));
     }
 
     static String slug(int status) {

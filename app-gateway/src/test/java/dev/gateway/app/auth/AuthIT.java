@@ -101,6 +101,13 @@ class AuthIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void shouldRefuseARequestFromAnotherOriginToALocalAddressWithAProblem() {
+        Reply reply = api().post("/api/auth/token", "{}", "X-Tenant-ID", a.key(), "Origin", "https://evil.example");
+        assertEquals(403, reply.status(), reply.body());
+        assertEquals("forbidden", reply.problem(), reply.body());
+    }
+
+    @Test
     void shouldRejectMalformedLoginBodies() {
         assertEquals("validation", api().post("/api/auth/token", "{\"email\":", "X-Tenant-ID", a.key()).problem());
         assertEquals("validation", api().post("/api/auth/token", "{\"email\":\"x@y.z\"}", "X-Tenant-ID", a.key())

@@ -39,6 +39,11 @@ public final class AdminApi {
         return baseUrl;
     }
 
+    /** The admin's bearer token (signing in first if needed). */
+    public String token() {
+        return login.token(http);
+    }
+
     /** A tenant create request; a null {@code poolId}, {@code adminEmail} or {@code idempotencyKey} is left out. */
     public HttpAnswer createTenant(String key, String poolId, String plan, String adminEmail, String idempotencyKey) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -2,12 +2,13 @@ package dev.gateway.chaos.platform;
 
 import java.util.List;
 
-/** The platform's services the suite runs (admin-ui only proxies the registry and is left out). */
+/** The platform's services the suite runs, each on its public port and a loopback management port. */
 public enum Service {
     REGISTRY("tenant-registry", "GATEWAY_REGISTRY", 81),
     PROVISIONER("provisioner", "GATEWAY_PROVISIONER", 82),
     ROUTE_PUBLISHER("route-publisher", "GATEWAY_ROUTES", 83),
-    APP_GATEWAY("app-gateway", "GATEWAY_APP", 0);
+    APP_GATEWAY("app-gateway", "GATEWAY_APP", 0),
+    ADMIN_UI("admin-ui", "GATEWAY_ADMIN", 1);
 
     /** Management listeners (metrics, health details) sit this far above their public port. */
     static final int MANAGEMENT_OFFSET = 1000;

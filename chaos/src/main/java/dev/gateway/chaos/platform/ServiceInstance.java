@@ -58,6 +58,11 @@ public final class ServiceInstance {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The public port, on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
     /** The loopback management listener: /prometheus, /health with details. */
     public String managementUrl() {
         return "http://127.0.0.1:" + (port + Service.MANAGEMENT_OFFSET);

@@ -2,6 +2,7 @@ package dev.gateway.chaos.scenario;
 
 import dev.gateway.chaos.client.AdminApi;
 import dev.gateway.chaos.client.TenantApi;
+import dev.gateway.chaos.fuzz.FuzzSettings;
 import dev.gateway.chaos.invariants.Convergence;
 import dev.gateway.chaos.platform.Platform;
 import dev.gateway.chaos.platform.ServiceInstance;
@@ -31,6 +32,7 @@ public final class ScenarioContext {
     private final Platform platform;
     private final AdminApi admin;
     private final boolean quick;
+    private final FuzzSettings fuzz;
     private final Deadline deadline;
     private final ScenarioResult result;
     private final Convergence convergence;
@@ -38,12 +40,13 @@ public final class ScenarioContext {
     private final TenantCreator creator;
     private final StatusCounts createAnswers = new StatusCounts();
 
-    ScenarioContext(Scenario scenario, Platform platform, AdminApi admin, Pools pools, boolean quick,
+    ScenarioContext(Scenario scenario, Platform platform, AdminApi admin, Pools pools, boolean quick, FuzzSettings fuzz,
                     Deadline deadline, ScenarioResult result, Convergence convergence, Expectations expectations) {
         this.scenario = scenario;
         this.platform = platform;
         this.admin = admin;
         this.quick = quick;
+        this.fuzz = fuzz;
         this.deadline = deadline;
         this.result = result;
         this.convergence = convergence;
@@ -73,6 +76,11 @@ public final class ScenarioContext {
 
     public boolean quick() {
         return quick;
+    }
+
+    /** The fuzz scenario's seed and request count. */
+    public FuzzSettings fuzz() {
+        return fuzz;
     }
 
     /** The scenario's overall deadline; every wait inside it is bounded by this too. */

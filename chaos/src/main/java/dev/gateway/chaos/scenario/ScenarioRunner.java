@@ -1,6 +1,7 @@
 package dev.gateway.chaos.scenario;
 
 import dev.gateway.chaos.client.AdminApi;
+import dev.gateway.chaos.fuzz.FuzzSettings;
 import dev.gateway.chaos.invariants.Convergence;
 import dev.gateway.chaos.invariants.FleetReader;
 import dev.gateway.chaos.platform.Platform;
@@ -35,12 +36,14 @@ public final class ScenarioRunner {
     private final AdminApi admin;
     private final Pools pools;
     private final boolean quick;
+    private final FuzzSettings fuzz;
 
-    public ScenarioRunner(Platform platform, AdminApi admin, Pools pools, boolean quick) {
+    public ScenarioRunner(Platform platform, AdminApi admin, Pools pools, boolean quick, FuzzSettings fuzz) {
         this.platform = platform;
         this.admin = admin;
         this.pools = pools;
         this.quick = quick;
+        this.fuzz = fuzz;
     }
 
     public ScenarioResult run(Scenario scenario) {
@@ -51,8 +54,8 @@ public final class ScenarioRunner {
         Convergence convergence = new Convergence(new FleetReader(platform.stores(), scenario.prefix(), deadLetterMark),
                 expectations::snapshot);
         Duration budget = scenario.budget(quick);
-        ScenarioContext context = new ScenarioContext(scenario, platform, admin, pools, quick, Deadline.in(budget),
-                result, convergence, expectations);
+        ScenarioContext context = new ScenarioContext(scenario, platform, admin, pools, quick, fuzz,
+                Deadline.in(budget), result, convergence, expectations);
         Progress.log(scenario.name(), "start (budget " + budget.toMinutes() + " min): " + scenario.description());
         execute(scenario, context, budget.plus(GRACE));
         platform.stores().ensureRunning();

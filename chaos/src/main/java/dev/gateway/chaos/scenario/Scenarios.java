@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Every scenario, in the order a full run takes them (the most destructive last), and the quick subset. */
+/**
+ * Every scenario, in the order a full run takes them (the most destructive last, then the fuzz, whose failed
+ * logins and throttle counts must not reach another scenario), and the quick subset.
+ */
 public final class Scenarios {
 
-    /** For CI: a small crash loop, a broker wipe, the races. */
-    public static final Set<String> QUICK = Set.of("kill", "races", "nats-wipe");
+    /** For CI: a small crash loop, a broker wipe, the races, the fuzz. */
+    public static final Set<String> QUICK = Set.of("kill", "races", "nats-wipe", "fuzz");
 
     private Scenarios() {
     }
@@ -17,7 +20,7 @@ public final class Scenarios {
     public static List<Scenario> all() {
         return List.of(new KillScenario(), new TwoInstancesScenario(), new RacesScenario(), new RedisOutageScenario(),
                 new RedisWipeScenario(), new PostgresOutageScenario(), NatsFaultScenario.outage(),
-                NatsFaultScenario.wipe());
+                NatsFaultScenario.wipe(), new FuzzScenario());
     }
 
     public static List<String> names() {

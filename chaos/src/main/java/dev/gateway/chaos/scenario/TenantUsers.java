@@ -24,25 +24,39 @@ final class TenantUsers {
     private TenantUsers() {
     }
 
+    /** A tenant's first admin, signed in. */
+    record SignedIn(CreatedTenant tenant, String token) {
+    }
+
     /** Access tokens of {@code count} tenants' first admins, keys {@code <prefix>-<d|s>-09xx}. */
     static List<String> signIn(ScenarioContext ctx, int count) {
-        List<String> tokens = new ArrayList<>();
+        return signInUsers(ctx, count).stream().map(SignedIn::token).toList();
+    }
+
+    /** {@code count} ready tenants (half in each isolation mode) and their first admins, signed in. */
+    static List<SignedIn> signInUsers(ScenarioContext ctx, int count) {
+        List<SignedIn> users = new ArrayList<>();
         TenantApi api = ctx.tenantApi();
         for (int i = 0; i < count; i++) {
-            Isolation isolation = Isolation.alternate(i);
-            CreatedTenant tenant = ctx.create(isolation.key(ctx.prefix(), 900 + i), isolation, "enterprise")
-                    .orElseThrow(() -> new IllegalStateException("a tenant for traffic was not accepted"));
+            CreatedTenant tenant = ready(ctx, 900 + i, "enterprise");
             if (tenant.adminPassword() == null) {
                 throw new IllegalStateException(tenant.key() + ": the 202 carried no admin_password");
             }
-            Deadline deadline = ctx.deadline().atMost(Duration.ofMinutes(2));
-            if (!ctx.states().await(tenant.key(), Set.of(Expectations.READY), deadline)) {
-                throw new IllegalStateException(tenant.key() + " not ready within 2 minutes");
-            }
-            tokens.add(login(api, tenant, deadline));
+            users.add(new SignedIn(tenant, login(api, tenant, ctx.deadline().atMost(Duration.ofMinutes(1)))));
         }
         ctx.log(count + " tenant users signed in");
-        return tokens;
+        return users;
+    }
+
+    /** Tenant {@code <prefix>-<d|s>-<index>} on {@code plan}, created and ready. */
+    static CreatedTenant ready(ScenarioContext ctx, int index, String plan) {
+        Isolation isolation = Isolation.alternate(index);
+        CreatedTenant tenant = ctx.create(isolation.key(ctx.prefix(), index), isolation, plan)
+                .orElseThrow(() -> new IllegalStateException("a tenant for traffic was not accepted"));
+        if (!ctx.states().await(tenant.key(), Set.of(Expectations.READY), ctx.deadline().atMost(Duration.ofMinutes(2)))) {
+            throw new IllegalStateException(tenant.key() + " not ready within 2 minutes");
+        }
+        return tenant;
     }
 
     /**

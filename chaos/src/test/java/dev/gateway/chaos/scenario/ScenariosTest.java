@@ -15,7 +15,7 @@ class ScenariosTest {
 
     @Test
     void quickRunsTheCiSubsetInRunOrder() {
-        assertEquals(List.of("kill", "races", "nats-wipe"), names(Scenarios.select(true, List.of())));
+        assertEquals(List.of("kill", "races", "nats-wipe", "fuzz"), names(Scenarios.select(true, List.of())));
     }
 
     @Test

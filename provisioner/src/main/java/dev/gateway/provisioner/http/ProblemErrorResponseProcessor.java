@@ -3,7 +3,6 @@ package dev.gateway.provisioner.http;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
@@ -12,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every error Micronaut renders itself (bad JSON, wrong types, 401/403, unknown route) becomes problem+json,
- * whatever the client accepts: an API never answers with an HTML error page. A 5xx body says nothing internal.
+ * whatever the client accepts: an API never answers with an HTML error page. A 5xx body says nothing internal, a 4xx
+ * names no Java class ({@link FrameworkMessages}).
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -22,7 +22,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int code = response.code();
-        String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+        String detail = context.getErrors().stream().map(e -> FrameworkMessages.clean(e.getMessage()))
+                .collect(Collectors.joining("; "));
         if (code >= 500) {
             detail = "internal error";
         }

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -133,6 +134,26 @@ class MigrationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void shouldRefuseABodyThatIsNotInTheEncodingItNames() {
+        for (String encoding : List.of("gzip", "deflate")) {
+            assertProblem(HttpRequest.POST(BASE, "{\"tenant\":\"" + tenant + "\"}").header("Content-Encoding", encoding)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(TestJwks.token("alice", "admin")),
+                    400, "validation");
+        }
+    }
+
+    @Test
+    void shouldNameTheFieldOfAWrongValueButNoClass() {
+        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST(BASE, "{\"tenant\":\"" + tenant + "\",\"canary\":"
+                        + "99999999999}").bearerAuth(TestJwks.token("alice", "admin")), Argument.STRING, Argument.STRING));
+        String detail = read(e.getResponse().getBody(String.class).orElse("{}")).get("detail").asText();
+        assertEquals(400, e.getStatus().getCode());
+        assertTrue(detail.startsWith("invalid value for canary"), detail);
+        assertFalse(detail.contains("dev.gateway") || detail.contains("class") || detail.contains("java."), detail);
+    }
+
+    @Test
     void shouldRequireAnAdminTokenFromTheRegistry() {
         String body = "{\"all\":true}";
         assertProblem(HttpRequest.POST(BASE, body), 401, "unauthorized");
@@ -152,6 +173,12 @@ class MigrationApiIT implements TestPropertyProvider {
                 .bearerAuth(TestJwks.token("alice", "admin")), 406, "not-acceptable");
         assertProblem(HttpRequest.DELETE(BASE).accept(MediaType.TEXT_HTML).bearerAuth(TestJwks.token("alice", "admin")),
                 405, "method-not-allowed");
+    }
+
+    @Test
+    void shouldRefuseARequestFromAnotherOriginToALocalAddressWithAProblem() {
+        assertProblem(HttpRequest.GET(BASE).header("Origin", "https://evil.example")
+                .bearerAuth(TestJwks.token("alice", "admin")), 403, "forbidden");
     }
 
     @Test

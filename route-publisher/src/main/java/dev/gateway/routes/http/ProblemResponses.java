@@ -43,11 +43,15 @@ public class ProblemResponses {
     }
 
     private static MutableHttpResponse<Map<String, Object>> problem(HttpStatus status, String type, String detail) {
+        return HttpResponse.<Map<String, Object>>status(status).contentType(PROBLEM_JSON).body(body(status, type, detail));
+    }
+
+    static Map<String, Object> body(HttpStatus status, String type, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + type);
         body.put("title", status.getReason());
         body.put("status", status.getCode());
         body.put("detail", detail);
-        return HttpResponse.<Map<String, Object>>status(status).contentType(PROBLEM_JSON).body(body);
+        return body;
     }
 }

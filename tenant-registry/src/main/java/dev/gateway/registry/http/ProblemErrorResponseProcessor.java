@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Every error the framework produces itself (bad JSON, wrong types, oversize body, unknown route, 401/403)
  * becomes problem+json. Framework 413 is reported as 400 {@code validation}: the issue asks for 400 on
- * oversize bodies. A 5xx never repeats the framework's messages: they name internal classes and causes.
+ * oversize bodies. A 5xx never repeats the framework's messages: they name internal classes and causes; a 4xx repeats
+ * them without the class names ({@link FrameworkMessages}).
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -23,7 +24,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Map
     public MutableHttpResponse<Map<String, Object>> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code() == 413 ? 400 : response.code();
         List<FieldError> errors = status >= 500 ? List.of(new FieldError(null, "internal error"))
-                : context.getErrors().stream().map(e -> new FieldError(e.getPath().orElse(null), e.getMessage())).toList();
+                : context.getErrors().stream()
+                        .map(e -> new FieldError(e.getPath().orElse(null), FrameworkMessages.clean(e.getMessage()))).toList();
         String detail = errors.isEmpty() ? response.reason() : errors.get(0).message();
         Problem problem = new Problem(Problem.BASE + typeFor(status), response.reason(), status, detail,
                 errors.size() > 1 ? Map.of("errors", errors) : null);

@@ -13,8 +13,12 @@ import java.util.Map;
 
 import static dev.gateway.registry.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Strings PostgreSQL cannot store (a NUL character, SQL state 22021) are the caller's fault: 400, never a 500. */
+/**
+ * Strings PostgreSQL cannot store (a NUL character, SQL state 22021) and bodies that cannot be decoded are the
+ * caller's fault: 400, never a 500.
+ */
 @MicronautTest(transactional = false)
 class BadInputIT extends AdminApiIT {
 
@@ -53,6 +57,29 @@ class BadInputIT extends AdminApiIT {
                 Map.of("key", NUL, "rate_per_second", 1, "burst", 1, "max_users", 1))));
         assertBadInput(api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", "nul-" + Keys.tenantKey()
                 .substring(0, 8), "rate_per_second", 1, "burst", 1, "max_users", 1, "features", List.of(NUL)))));
+    }
+
+    @Test
+    void shouldRefuseABodyThatIsNotInTheEncodingItNames() {
+        for (String encoding : List.of("gzip", "deflate")) {
+            assertBadInput(api.send(HttpRequest.POST("/api/gateway/pools", Map.of("name", "plain-" + encoding))
+                    .header("Content-Encoding", encoding)));
+        }
+    }
+
+    @Test
+    void shouldNameTheFieldOfAWrongValueButNoClass() {
+        HttpResponse<Map> wrongType = api.send(HttpRequest.POST(TENANTS, Map.of("key", Keys.tenantKey(),
+                "company_name", "Acme", "pool_id", -1)));
+        assertBadInput(wrongType);
+        String detail = String.valueOf(Api.body(wrongType).get("detail"));
+        assertTrue(detail.startsWith("invalid value for pool_id"), detail);
+        assertFalse(detail.contains("dev.gateway") || detail.contains("class") || detail.contains("java."), detail);
+    }
+
+    @Test
+    void shouldRefuseARequestFromAnotherOriginToALocalAddressWithAProblem() {
+        assertProblem(api.send(HttpRequest.GET(TENANTS).header("Origin", "https://evil.example")), 403, "forbidden");
     }
 
     private static void assertBadInput(HttpResponse<Map> response) {
