@@ -20,6 +20,12 @@ public final class TenantApi {
                 Json.of(Map.of("email", email, "password", password)), Duration.ofSeconds(10));
     }
 
+    /** {@code POST /api/auth/activate}: accepts an invitation, setting the user's email and password. */
+    public HttpAnswer activate(String tenant, String token, String email, String password) {
+        return http.send("POST", gatewayUrl + "/api/auth/activate", Map.of("X-Tenant-ID", tenant),
+                Json.of(Map.of("token", token, "email", email, "password", password)), Duration.ofSeconds(10));
+    }
+
     public HttpAnswer me(String token, Duration timeout) {
         return get(token, "/api/me", timeout);
     }

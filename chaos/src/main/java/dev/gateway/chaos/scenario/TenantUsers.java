@@ -20,6 +20,7 @@ import java.util.Set;
 final class TenantUsers {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final String FIRST_ADMIN_PASSWORD = "chaos-first-admin";
 
     private TenantUsers() {
     }
@@ -39,8 +40,8 @@ final class TenantUsers {
         TenantApi api = ctx.tenantApi();
         for (int i = 0; i < count; i++) {
             CreatedTenant tenant = ready(ctx, 900 + i, "enterprise");
-            if (tenant.adminPassword() == null) {
-                throw new IllegalStateException(tenant.key() + ": the 202 carried no admin_password");
+            if (tenant.invitationToken() == null) {
+                throw new IllegalStateException(tenant.key() + ": the 202 carried no invitation");
             }
             users.add(new SignedIn(tenant, login(api, tenant, ctx.deadline().atMost(Duration.ofMinutes(1)))));
         }
@@ -70,16 +71,22 @@ final class TenantUsers {
         return new RequestLoop("traffic", requests, 4, Duration.ofMillis(50));
     }
 
-    /** The route and directory entry follow the ready state by a moment: retry until the login is answered. */
+    /**
+     * Accepts the invitation, choosing the first admin's email and password. The route and directory entry follow
+     * the ready state by a moment: retry until answered; a link already used (an answer lost) falls back to a login.
+     */
     private static String login(TenantApi api, CreatedTenant tenant, Deadline deadline) {
         HttpAnswer answer;
         do {
-            answer = api.login(tenant.key(), tenant.adminEmail(), tenant.adminPassword());
+            answer = api.activate(tenant.key(), tenant.invitationToken(), tenant.adminEmail(), FIRST_ADMIN_PASSWORD);
+            if (answer.is(404) && "invitation-invalid".equals(answer.problemType())) {
+                answer = api.login(tenant.key(), tenant.adminEmail(), FIRST_ADMIN_PASSWORD);
+            }
             if (answer.is(200)) {
                 return answer.json().path("access_token").asText();
             }
             deadline.pause(Duration.ofMillis(250));
         } while (!deadline.passed());
-        throw new IllegalStateException(tenant.key() + ": first admin could not log in: " + answer.describe());
+        throw new IllegalStateException(tenant.key() + ": first admin could not sign in: " + answer.describe());
     }
 }
