@@ -5,9 +5,6 @@ import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.MailBox;
 import dev.gateway.app.support.ProvisionedTenant;
 import dev.gateway.app.support.TenantFixture;
-import dev.gateway.events.Stream;
-import dev.gateway.runtime.stream.StreamKeeper;
-import dev.gateway.runtime.stream.StreamSettings;
 import dev.gateway.runtime.support.PrivateNats;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.nats.client.Connection;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static dev.gateway.app.support.Api.bearer;
@@ -77,9 +73,7 @@ class MailOutageIT extends GatewayIntegrationTest {
         try {
             PrivateNats nats = PrivateNats.start();
             try (Connection connection = nats.connect()) {
-                StreamKeeper streams = new StreamKeeper(connection, StreamSettings.defaults());
-                streams.require(Set.of(Stream.MAIL));
-                streams.declare();
+                MailBox.declare(connection);
             }
             return nats;
         } catch (Exception e) {

@@ -2,11 +2,10 @@ package dev.gateway.app.mail;
 
 import dev.gateway.app.support.Api.Reply;
 import dev.gateway.app.support.GatewayIntegrationTest;
+import dev.gateway.app.support.MailBox;
 import dev.gateway.app.support.ProvisionedTenant;
 import dev.gateway.app.support.TenantFixture;
 import dev.gateway.events.Stream;
-import dev.gateway.runtime.stream.StreamKeeper;
-import dev.gateway.runtime.stream.StreamSettings;
 import dev.gateway.testing.SecuredNats;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.nats.client.Connection;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.Set;
 
 import static dev.gateway.app.support.Api.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,9 +48,7 @@ class MailPermissionsIT extends GatewayIntegrationTest {
         try (Connection registry = Nats.connect(Options.builder().server(nats.url())
                 .userInfo("tenant-registry", nats.password("tenant-registry"))
                 .inboxPrefix("_INBOX.tenant-registry.").build())) {
-            StreamKeeper streams = new StreamKeeper(registry, StreamSettings.defaults());
-            streams.require(Set.of(Stream.MAIL));
-            streams.declare();
+            MailBox.declare(registry);
             ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
             String admin = api().login(tenant);
 

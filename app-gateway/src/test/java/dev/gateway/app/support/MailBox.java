@@ -8,11 +8,16 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.MessageInfo;
+import dev.gateway.runtime.stream.StreamKeeper;
+import dev.gateway.runtime.stream.StreamSettings;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The mails asked for on stream MAIL of the tests' NATS, as the registry's mailer would read them. */
 public final class MailBox {
@@ -22,6 +27,18 @@ public final class MailBox {
 
     /** One stored {@code mail.send} event: its {@code Nats-Msg-Id}, envelope and request. */
     public record Sent(String messageId, EventEnvelope event, MailRequest mail) {
+    }
+
+    /**
+     * Declares MAIL as the registry does, and the registry's mailer durable, which never acknowledges here: MAIL keeps
+     * a message only while a consumer has not acknowledged it, so without that durable nothing would stay to read.
+     */
+    public static void declare(Connection nats) throws IOException, JetStreamApiException, InterruptedException {
+        StreamKeeper streams = new StreamKeeper(nats, StreamSettings.defaults());
+        streams.require(Set.of(Stream.MAIL));
+        streams.declare();
+        nats.jetStreamManagement().addOrUpdateConsumer(Stream.MAIL.name(), ConsumerConfiguration.builder()
+                .durable(Stream.MAIL.durable("tenant-registry", 1)).ackPolicy(AckPolicy.Explicit).build());
     }
 
     /** Every mail asked for on behalf of {@code tenant}, in the order they were stored. */

@@ -1,8 +1,5 @@
 package dev.gateway.app.support;
 
-import dev.gateway.events.Stream;
-import dev.gateway.runtime.stream.StreamKeeper;
-import dev.gateway.runtime.stream.StreamSettings;
 import dev.gateway.runtime.support.PrivateNats;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -11,7 +8,6 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * Where the integration tests find PostgreSQL and Redis: containers when a Docker engine is
@@ -63,9 +59,7 @@ public final class TestServices {
                 }
             }));
             try (Connection connection = nats.connect()) {
-                StreamKeeper streams = new StreamKeeper(connection, StreamSettings.defaults());
-                streams.require(Set.of(Stream.MAIL));
-                streams.declare();
+                MailBox.declare(connection);
             }
             return nats.url();
         } catch (IOException | JetStreamApiException e) {
