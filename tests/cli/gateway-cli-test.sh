@@ -155,9 +155,11 @@ test_nothing_on_the_machines_postgres() {
   [ -z "$(machine_psql -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'")" ] \
     || fail "database $DB was created on the machine's PostgreSQL"
   if [ -n "$(machine_psql -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'gateway'")" ]; then
-    [ "$(machine_psql -d gateway -c "SELECT CASE WHEN to_regclass('registry.admin_user') IS NULL THEN 0
-           ELSE (SELECT count(*) FROM registry.admin_user WHERE username = '$ADMIN') END")" = 0 ] \
-      || fail "this run's admin was created in the machine's gateway database"
+    # a query naming a table that does not exist fails even inside a CASE: look for the table first
+    if [ "$(machine_psql -d gateway -c "SELECT to_regclass('registry.admin_user') IS NOT NULL")" = t ]; then
+      [ "$(machine_psql -d gateway -c "SELECT count(*) FROM registry.admin_user WHERE username = '$ADMIN'")" = 0 ] \
+        || fail "this run's admin was created in the machine's gateway database"
+    fi
   fi
 }
 
