@@ -16,6 +16,7 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.server.HttpServerConfiguration;
+import io.netty.handler.codec.compression.DecompressionException;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +90,8 @@ public class PlatformRelay implements HttpServerFilter {
 
     private static Mono<MutableHttpResponse<?>> failure(HttpRequest<?> request, Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ContentLengthExceededException tooLarge) {
-                return Mono.error(tooLarge);
+            if (cause instanceof ContentLengthExceededException || cause instanceof DecompressionException) {
+                return Mono.error(cause); // the caller's body: a 413 or 400 problem, not the registry's failure
             }
         }
         LOG.warn("registry relay of {} failed: {}", request.getPath(), e.toString());

@@ -131,6 +131,12 @@ class PlatformSiteIT extends GatewayIntegrationTest {
                 "Host", "localhost:8000");
         assertEquals(413, tooLarge.status());
         assertEquals("payload-too-large", tooLarge.problem());
+        for (String encoding : List.of("gzip", "deflate")) {
+            Reply undecodable = api().post("/api/platform/signups", "{\"key\":\"plain\"}",
+                    "Host", "localhost:8000", "Content-Encoding", encoding);
+            assertEquals(400, undecodable.status(), encoding + ": " + undecodable.body());
+            assertEquals("validation", undecodable.problem());
+        }
         assertEquals(List.of(), registry.received());
     }
 
