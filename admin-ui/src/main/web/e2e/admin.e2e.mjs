@@ -128,7 +128,7 @@ async function main() {
       await shot('03-create-form');
       await page.getByRole('button', { name: 'Create tenant' }).click();
       await page.getByRole('heading', { name: `Tenant ${key} created` }).waitFor();
-      const link = await page.getByLabel('Invitation link').inputValue();
+      const link = await page.getByLabel('Invitation link', { exact: true }).inputValue();
       if (!new RegExp(`^https?://${key}\\.[^/]+/activate#[A-Za-z0-9_-]{22}$`).test(link)) throw new Error(`unexpected invitation link ${link}`);
     }))) return;
 
