@@ -32,7 +32,30 @@ public enum EventType {
     /** A signup nobody decided on within the registry's expiry period. */
     SIGNUP_EXPIRED("signup.expired"),
     /** A service asks for an email; the registry's mailer sends it once. */
-    MAIL_SEND("mail.send");
+    MAIL_SEND("mail.send"),
+    ACTIVITY_PROJECT_CREATED("activity.project.created"),
+    ACTIVITY_PROJECT_UPDATED("activity.project.updated"),
+    ACTIVITY_PROJECT_DELETED("activity.project.deleted"),
+    ACTIVITY_TASK_CREATED("activity.task.created"),
+    ACTIVITY_TASK_UPDATED("activity.task.updated"),
+    /** A task moved to {@code done}. */
+    ACTIVITY_TASK_COMPLETED("activity.task.completed"),
+    ACTIVITY_TASK_DELETED("activity.task.deleted"),
+    ACTIVITY_USER_INVITED("activity.user.invited"),
+    /** Someone asked to join a workspace whose policy needs an admin's approval. */
+    ACTIVITY_USER_SIGNUP_REQUESTED("activity.user.signup_requested"),
+    /** A user became active: an invitation accepted, a join request approved, or an open workspace joined. */
+    ACTIVITY_USER_JOINED("activity.user.joined"),
+    ACTIVITY_USER_REJECTED("activity.user.rejected"),
+    ACTIVITY_USER_UPDATED("activity.user.updated"),
+    ACTIVITY_USER_REMOVED("activity.user.removed"),
+    ACTIVITY_SETTINGS_UPDATED("activity.settings.updated"),
+    ACTIVITY_LOGIN_SUCCEEDED("activity.login.succeeded"),
+    ACTIVITY_LOGIN_FAILED("activity.login.failed"),
+    /** One gateway instance's request counters for one tenant over one window. */
+    USAGE_REQUESTS("usage.requests"),
+    /** The storage a tenant's data takes, measured by the provisioner. */
+    USAGE_STORAGE("usage.storage");
 
     private final String subject;
 

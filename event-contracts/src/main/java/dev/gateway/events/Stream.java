@@ -10,6 +10,8 @@ public enum Stream {
     ROUTES(List.of("route.>")),
     SIGNUPS(List.of("signup.>")),
     MAIL(List.of("mail.>")),
+    ACTIVITY(List.of("activity.>")),
+    USAGE(List.of("usage.>")),
     DEADLETTER(List.of("deadletter.>"));
 
     private final List<String> subjects;

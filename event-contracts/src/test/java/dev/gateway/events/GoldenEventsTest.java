@@ -26,7 +26,11 @@ class GoldenEventsTest {
             "signup.requested, dev.gateway.events.SignupSnapshot",
             "signup.approved, dev.gateway.events.SignupSnapshot",
             "signup.rejected, dev.gateway.events.SignupSnapshot",
-            "mail.send, dev.gateway.events.MailRequest"})
+            "mail.send, dev.gateway.events.MailRequest",
+            "activity.project.created, dev.gateway.events.ActivityRecord",
+            "activity.login.failed, dev.gateway.events.ActivityRecord",
+            "usage.requests, dev.gateway.events.RequestUsage",
+            "usage.storage, dev.gateway.events.StorageUsage"})
     void shouldRoundTripGoldenEventWithoutLosingAField(String type, Class<?> payload) throws IOException {
         byte[] golden = golden(type);
 
