@@ -49,6 +49,8 @@ export interface UpdateTenantRequest {
   rate_per_second?: number;
   burst?: number;
   max_users?: number;
+  max_projects?: number;
+  max_storage_mb?: number;
 }
 
 export interface CreatePoolRequest {

@@ -43,6 +43,8 @@ export interface Tenant {
   rate_per_second?: number;
   burst?: number;
   max_users?: number;
+  max_projects?: number;
+  max_storage_mb?: number;
   features?: string[];
   revision?: number;
   created_at?: string;
@@ -93,6 +95,10 @@ export interface Plan {
   rate_per_second: number;
   burst: number;
   max_users: number;
+  /** 0: unlimited */
+  max_projects: number;
+  /** 0: unlimited */
+  max_storage_mb: number;
   features: string[];
 }
 

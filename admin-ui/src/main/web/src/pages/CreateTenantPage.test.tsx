@@ -8,7 +8,7 @@ const pools = [
   { id: 'p1', name: 'default', host: '127.0.0.1', port: 5432, isolation: 'database', max_tenants: 10, tenant_count: 3, status: 'active' },
   { id: 'p2', name: 'tiny', host: '127.0.0.1', port: 5432, isolation: 'schema', max_tenants: 1, tenant_count: 1, status: 'active' },
 ];
-const plans = [{ key: 'starter', rate_per_second: 50, burst: 100, max_users: 25, features: [] }];
+const plans = [{ key: 'starter', rate_per_second: 50, burst: 100, max_users: 25, max_projects: 100, max_storage_mb: 5000, features: [] }];
 
 function backend(onCreate: (body: unknown) => Response) {
   return fakeFetch((call) => {

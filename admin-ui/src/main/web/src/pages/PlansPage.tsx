@@ -26,6 +26,8 @@ export function PlansPage() {
               <th scope="col">Requests per second</th>
               <th scope="col">Burst</th>
               <th scope="col">Max users</th>
+              <th scope="col">Max projects</th>
+              <th scope="col">Storage</th>
               <th scope="col">Features</th>
             </tr>
           </thead>
@@ -36,6 +38,8 @@ export function PlansPage() {
                 <td>{p.rate_per_second}</td>
                 <td>{p.burst}</td>
                 <td>{p.max_users}</td>
+                <td>{p.max_projects ? p.max_projects : 'unlimited'}</td>
+                <td>{p.max_storage_mb ? `${p.max_storage_mb} MB` : 'unlimited'}</td>
                 <td>{p.features?.length ? p.features.join(', ') : '—'}</td>
               </tr>
             ))}

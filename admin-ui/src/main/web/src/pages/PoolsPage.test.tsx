@@ -52,7 +52,7 @@ describe('pools page', () => {
 
 describe('plans page', () => {
   it('lists the limits of each plan', async () => {
-    fakeFetch(() => json(200, [{ key: 'enterprise', rate_per_second: 500, burst: 1000, max_users: 1000, features: ['sso', 'audit'] }]));
+    fakeFetch(() => json(200, [{ key: 'enterprise', rate_per_second: 500, burst: 1000, max_users: 1000, max_projects: 0, max_storage_mb: 0, features: ['sso', 'audit'] }]));
     renderAt('/plans', '/plans', <PlansPage />);
 
     expect(await screen.findByRole('rowheader', { name: 'enterprise' })).toBeInTheDocument();

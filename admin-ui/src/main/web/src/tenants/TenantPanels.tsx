@@ -16,7 +16,9 @@ export function TenantDetails({ tenant }: { tenant: Tenant }) {
           {tenant.rate_per_second !== undefined && (
             <span className="muted">
               {' '}
-              ({tenant.rate_per_second}/s, burst {tenant.burst}, {tenant.max_users} users)
+              ({tenant.rate_per_second}/s, burst {tenant.burst}, {tenant.max_users} users,{' '}
+              {tenant.max_projects ? `${tenant.max_projects} projects` : 'unlimited projects'},{' '}
+              {tenant.max_storage_mb ? `${tenant.max_storage_mb} MB` : 'unlimited storage'})
             </span>
           )}
         </dd>

@@ -4,6 +4,10 @@ export interface Plan {
   rate_per_second: number;
   burst: number;
   max_users: number;
+  /** 0: unlimited */
+  max_projects: number;
+  /** 0: unlimited */
+  max_storage_mb: number;
   features: string[];
   self_service: boolean;
 }

@@ -7,8 +7,8 @@ import type { Call } from '@gateway/web-base/test/fakeFetch';
 import { CompanySignupPage } from './CompanySignupPage';
 
 const PLANS = [
-  { key: 'starter', rate_per_second: 20, burst: 40, max_users: 5, features: [], self_service: false },
-  { key: 'trial', rate_per_second: 5, burst: 10, max_users: 2, features: [], self_service: true },
+  { key: 'starter', rate_per_second: 20, burst: 40, max_users: 5, max_projects: 10, max_storage_mb: 100, features: [], self_service: false },
+  { key: 'trial', rate_per_second: 5, burst: 10, max_users: 2, max_projects: 0, max_storage_mb: 0, features: [], self_service: true },
 ];
 
 function registry(onSignup: (call: Call) => Response = () => json(202, { id: 's1', status: 'pending' })) {

@@ -4,7 +4,7 @@ import type { Plan } from '../api/types';
 import { ErrorMessage, Loading } from '../common/forms';
 import { workspaceUrl } from '../common/links';
 import { platformApi } from './platformApi';
-import { planName } from './plans';
+import { planName, projects, storage } from './plans';
 
 export function HomePage() {
   const [plans, setPlans] = useState<Plan[] | null>(null);
@@ -43,6 +43,10 @@ export function HomePage() {
               <dl>
                 <dt>Users</dt>
                 <dd>up to {plan.max_users}</dd>
+                <dt>Projects</dt>
+                <dd>{projects(plan)}</dd>
+                <dt>Storage</dt>
+                <dd>{storage(plan)}</dd>
                 <dt>API rate</dt>
                 <dd>
                   {plan.rate_per_second} requests/s, bursts of {plan.burst}

@@ -16,6 +16,10 @@ public final class TenantDirectory {
     public static final String RATE_PER_SECOND = "rate_per_second";
     public static final String BURST = "burst";
     public static final String MAX_USERS = "max_users";
+    /** 0 or absent: unlimited. */
+    public static final String MAX_PROJECTS = "max_projects";
+    /** 0 or absent: unlimited. */
+    public static final String MAX_STORAGE_MB = "max_storage_mb";
     /** Comma-separated feature keys. */
     public static final String FEATURES = "features";
     public static final String ISOLATION = "isolation";

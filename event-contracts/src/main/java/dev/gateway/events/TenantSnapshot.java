@@ -18,6 +18,8 @@ import java.util.UUID;
  * @param ratePerSecond     effective sustained request rate
  * @param burst             effective burst size
  * @param maxUsers          effective user limit
+ * @param maxProjects       effective project quota, 0 = unlimited
+ * @param maxStorageMb      effective storage quota in MB, 0 = unlimited
  * @param features          plan features
  * @param status            lifecycle status (pending, provisioning, ready, suspended, failed, deleting, deleted)
  * @param statusReason      why the tenant is in this status, e.g. the provisioning error; may be null
@@ -42,6 +44,8 @@ public record TenantSnapshot(
         int ratePerSecond,
         int burst,
         int maxUsers,
+        int maxProjects,
+        int maxStorageMb,
         List<String> features,
         String status,
         String statusReason,

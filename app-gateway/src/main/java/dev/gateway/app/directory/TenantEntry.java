@@ -26,6 +26,8 @@ public record TenantEntry(
         int ratePerSecond,
         int burst,
         int maxUsers,
+        int maxProjects,
+        int maxStorageMb,
         List<String> features,
         String isolation,
         @Nullable String poolHost,
@@ -57,6 +59,8 @@ public record TenantEntry(
                 hash.getOrDefault(TenantDirectory.PLAN, ""),
                 rate, burst,
                 integer(hash.get(TenantDirectory.MAX_USERS)),
+                Math.max(0, integer(hash.get(TenantDirectory.MAX_PROJECTS))),
+                Math.max(0, integer(hash.get(TenantDirectory.MAX_STORAGE_MB))),
                 features.isBlank() ? List.of() : Arrays.stream(features.split(",")).map(String::trim)
                         .filter(f -> !f.isEmpty()).toList(),
                 isolation,
@@ -69,6 +73,11 @@ public record TenantEntry(
                 "rl:" + key,
                 interval,
                 "\"tenant\";q=" + burst + ";w=" + Math.max(1, (burst + rate - 1) / rate));
+    }
+
+    /** Whether one more project stays within the quota; a quota of 0 is unlimited. */
+    public boolean allowsProjects(long existing) {
+        return maxProjects == 0 || existing < maxProjects;
     }
 
     public boolean isDatabaseIsolated() {

@@ -40,6 +40,21 @@ class ProjectRepository {
         }
     }
 
+    /** Holds off other project inserts until the transaction ends, so a quota check and its insert are one step. */
+    void lockForInsert(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("LOCK TABLE projects IN SHARE ROW EXCLUSIVE MODE")) {
+            lock.execute();
+        }
+    }
+
+    long count(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM projects");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     Project insert(Connection c, String name, @Nullable String description, @Nullable UUID createdBy)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO projects (id, name, description, created_by) "

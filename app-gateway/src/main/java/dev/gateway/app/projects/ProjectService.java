@@ -1,9 +1,11 @@
 package dev.gateway.app.projects;
 
 import dev.gateway.app.db.TenantTransactions;
+import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.Cursor;
 import dev.gateway.app.http.Page;
 import dev.gateway.app.http.PageRequest;
+import dev.gateway.app.http.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
 import io.micronaut.core.annotation.Nullable;
@@ -36,8 +38,10 @@ public class ProjectService {
     }
 
     public Project create(Caller caller, CreateProjectRequest request) {
-        return tx.inTenant(caller.tenant(), c -> projects.insert(c, request.name().trim(), request.description(),
-                userId(caller)));
+        return tx.inTenant(caller.tenant(), c -> {
+            requireQuota(c, caller.tenant());
+            return projects.insert(c, request.name().trim(), request.description(), userId(caller));
+        });
     }
 
     public Project update(Caller caller, UUID id, UpdateProjectRequest request) {
@@ -56,6 +60,19 @@ public class ProjectService {
     public void requireExists(Connection connection, UUID id) throws SQLException {
         if (!projects.exists(connection, id)) {
             throw ProblemException.notFound("project");
+        }
+    }
+
+    /** 403 {@code quota-exceeded} when the plan's project quota is used up; a quota of 0 is unlimited. */
+    private void requireQuota(Connection c, TenantEntry tenant) throws SQLException {
+        if (tenant.maxProjects() == 0) {
+            return;
+        }
+        projects.lockForInsert(c);
+        if (!tenant.allowsProjects(projects.count(c))) {
+            throw new ProblemException(Problem.of(403, "quota-exceeded", "Project quota reached",
+                    "the " + tenant.plan() + " plan allows " + tenant.maxProjects() + " projects and all are used: "
+                            + "delete a project, or ask for a larger plan"));
         }
     }
 

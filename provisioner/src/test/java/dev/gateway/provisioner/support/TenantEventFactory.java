@@ -73,7 +73,8 @@ public final class TenantEventFactory {
         String name = TenantKey.isValid(key) ? TenantKey.objectName(key) : null;
         boolean provisioning = type == EventType.TENANT_CREATED || type == EventType.TENANT_RETRIED;
         Instant now = Instant.now();
-        return new TenantSnapshot(tenantId, key, "Company " + key, "starter", 50, 100, 25, List.of("projects", "tasks"),
+        return new TenantSnapshot(tenantId, key, "Company " + key, "starter", 50, 100, 25, 100, 5000,
+                List.of("projects", "tasks"),
                 status, null, isolation,
                 new TenantSnapshot.PoolRef(UUID.randomUUID(), "it", host, port, database, isolation),
                 isolation.equals("schema") ? database : name, name, name, revision, now, now, null, null,

@@ -28,6 +28,8 @@ public final class DirectoryEntry {
         put(fields, TenantDirectory.RATE_PER_SECOND, Integer.toString(tenant.ratePerSecond()));
         put(fields, TenantDirectory.BURST, Integer.toString(tenant.burst()));
         put(fields, TenantDirectory.MAX_USERS, Integer.toString(tenant.maxUsers()));
+        put(fields, TenantDirectory.MAX_PROJECTS, Integer.toString(tenant.maxProjects()));
+        put(fields, TenantDirectory.MAX_STORAGE_MB, Integer.toString(tenant.maxStorageMb()));
         put(fields, TenantDirectory.FEATURES, tenant.features() == null ? "" : String.join(",", tenant.features()));
         put(fields, TenantDirectory.ISOLATION, tenant.isolation());
         if (tenant.pool() != null) {

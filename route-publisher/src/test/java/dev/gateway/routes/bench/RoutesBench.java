@@ -320,7 +320,7 @@ public final class RoutesBench {
         String object = TenantKey.objectName(key);
         Instant now = Instant.now();
         return new TenantSnapshot(UUID.nameUUIDFromBytes(key.getBytes()), key, "Bench " + key, "starter", 50, 100,
-                25, List.of("projects", "tasks"), "ready", null, "database",
+                25, 100, 5000, List.of("projects", "tasks"), "ready", null, "database",
                 new TenantSnapshot.PoolRef(UUID.nameUUIDFromBytes("pool".getBytes()), "default", "127.0.0.1", 5432,
                         "postgres", "database"),
                 object, object, object, revision, now, now, now, null, null, null);

@@ -235,7 +235,7 @@ class ReconcileIT extends RoutesItBase {
     void shouldLeaveDeletedTenantsExpiredDirectoryAlone() {
         TenantSnapshot t = Tenants.snapshot(env.newTenantKey(), "deleted", 9);
         TenantSnapshot longGone = new TenantSnapshot(t.id(), t.key(), t.companyName(), t.plan(), t.ratePerSecond(),
-                t.burst(), t.maxUsers(), t.features(), t.status(), null, t.isolation(), t.pool(), t.dbName(),
+                t.burst(), t.maxUsers(), t.maxProjects(), t.maxStorageMb(), t.features(), t.status(), null, t.isolation(), t.pool(), t.dbName(),
                 t.schemaName(), t.roleName(), 9, t.createdAt(), t.updatedAt(), t.readyAt(),
                 java.time.Instant.now().minus(java.time.Duration.ofDays(30)), null, null);
         registry.put(longGone);

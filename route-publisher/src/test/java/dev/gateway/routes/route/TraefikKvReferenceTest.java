@@ -201,7 +201,7 @@ class TraefikKvReferenceTest {
 
     private static TenantSnapshot withDeletedAt(TenantSnapshot t, Instant deletedAt) {
         return new TenantSnapshot(t.id(), t.key(), t.companyName(), t.plan(), t.ratePerSecond(), t.burst(),
-                t.maxUsers(), t.features(), t.status(), t.statusReason(), t.isolation(), t.pool(), t.dbName(),
+                t.maxUsers(), t.maxProjects(), t.maxStorageMb(), t.features(), t.status(), t.statusReason(), t.isolation(), t.pool(), t.dbName(),
                 t.schemaName(), t.roleName(), t.revision(), t.createdAt(), t.updatedAt(), t.readyAt(), deletedAt,
                 null, null);
     }

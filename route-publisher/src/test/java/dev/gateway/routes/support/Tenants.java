@@ -27,7 +27,7 @@ public final class Tenants {
         String object = TenantKey.objectName(key);
         Instant now = Instant.now();
         return new TenantSnapshot(UUID.nameUUIDFromBytes(key.getBytes()), key, "Company " + key, plan, rate,
-                rate * 2, 25, List.of("projects", "tasks"), status, null, "database", POOL, object, object, object,
+                rate * 2, 25, 100, 5000, List.of("projects", "tasks"), status, null, "database", POOL, object, object, object,
                 revision, now, now, "ready".equals(status) ? now : null, "deleted".equals(status) ? now : null,
                 null, null);
     }
@@ -35,7 +35,7 @@ public final class Tenants {
     /** The snapshot with other object names and isolation, as a faulty or tampered registry record could carry. */
     public static TenantSnapshot naming(TenantSnapshot t, String isolation, String db, String schema, String role) {
         return new TenantSnapshot(t.id(), t.key(), t.companyName(), t.plan(), t.ratePerSecond(), t.burst(),
-                t.maxUsers(), t.features(), t.status(), t.statusReason(), isolation, t.pool(), db, schema, role,
+                t.maxUsers(), t.maxProjects(), t.maxStorageMb(), t.features(), t.status(), t.statusReason(), isolation, t.pool(), db, schema, role,
                 t.revision(), t.createdAt(), t.updatedAt(), t.readyAt(), t.deletedAt(), t.adminEmail(),
                 t.adminInvitationHash());
     }

@@ -8,6 +8,7 @@ import java.util.List;
 
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record CreatePlanRequest(@Nullable String key, @Nullable Integer ratePerSecond, @Nullable Integer burst,
-                                @Nullable Integer maxUsers, @Nullable List<String> features,
+                                @Nullable Integer maxUsers, @Nullable Integer maxProjects,
+                                @Nullable Integer maxStorageMb, @Nullable List<String> features,
                                 @Nullable Boolean selfService) {
 }

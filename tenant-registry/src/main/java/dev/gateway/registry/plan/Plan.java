@@ -10,7 +10,7 @@ import java.util.List;
 
 /** {@code selfService}: a signup for this plan is approved at once, without an operator. */
 @MappedEntity(value = "plan", schema = "registry")
-public record Plan(@Id String key, int ratePerSecond, int burst, int maxUsers,
+public record Plan(@Id String key, int ratePerSecond, int burst, int maxUsers, int maxProjects, int maxStorageMb,
                    @TypeDef(type = DataType.STRING_ARRAY) String[] features, Instant createdAt, boolean selfService) {
 
     public List<String> featureList() {

@@ -41,6 +41,8 @@ public class PlanService {
         positive(errors, "rate_per_second", request.ratePerSecond());
         positive(errors, "burst", request.burst());
         positive(errors, "max_users", request.maxUsers());
+        quota(errors, "max_projects", request.maxProjects());
+        quota(errors, "max_storage_mb", request.maxStorageMb());
         List<String> features = request.features() == null ? List.of() : request.features();
         if (features.stream().anyMatch(f -> f == null || !FEATURE.matcher(f).matches())) {
             errors.add(new FieldError("features", "features must match " + FEATURE.pattern()));
@@ -52,7 +54,18 @@ public class PlanService {
             throw new ConflictException("plan-exists", "plan '" + request.key() + "' already exists");
         }
         return plans.save(new Plan(request.key(), request.ratePerSecond(), request.burst(), request.maxUsers(),
-                features.toArray(String[]::new), Instant.now(), Boolean.TRUE.equals(request.selfService())));
+                orUnlimited(request.maxProjects()), orUnlimited(request.maxStorageMb()), features.toArray(String[]::new), Instant.now(), Boolean.TRUE.equals(request.selfService())));
+    }
+
+    /** A quota: 0 (or none given) is unlimited. */
+    static void quota(List<FieldError> errors, String field, Integer value) {
+        if (value != null && (value < 0 || value > 1_000_000)) {
+            errors.add(new FieldError(field, field + " must be between 0 (unlimited) and 1000000"));
+        }
+    }
+
+    private static int orUnlimited(Integer quota) {
+        return quota == null ? 0 : quota;
     }
 
     static void positive(List<FieldError> errors, String field, Integer value) {

@@ -27,6 +27,8 @@ public record Tenant(
         @Nullable Integer ratePerSecond,
         @Nullable Integer burst,
         @Nullable Integer maxUsers,
+        @Nullable Integer maxProjects,
+        @Nullable Integer maxStorageMb,
         @Nullable String adminEmail,
         @Nullable String adminInvitationHash,
         long revision,
@@ -47,36 +49,37 @@ public record Tenant(
     /** The next revision in {@code to}; the caller has checked the move with {@link TenantTransitions}. */
     public Tenant moveTo(TenantStatus to, @Nullable String reason, Instant now) {
         return new Tenant(id, key, companyName, plan, poolId, to.wire(), reason, isolation, dbName, schemaName,
-                roleName, ratePerSecond, burst, maxUsers, adminEmail, adminInvitationHash, revision + 1, requestEventId, requestType,
+                roleName, ratePerSecond, burst, maxUsers, maxProjects, maxStorageMb, adminEmail, adminInvitationHash, revision + 1, requestEventId, requestType,
                 requestRevision, requestCorrelationId, requestEmittedAt, createdAt, now,
                 to == TenantStatus.READY && readyAt == null ? now : readyAt,
                 to == TenantStatus.DELETED ? now : deletedAt);
     }
 
     public Tenant withSettings(String newCompanyName, String newPlan, @Nullable Integer newRate,
-                               @Nullable Integer newBurst, @Nullable Integer newMaxUsers, Instant now) {
+                               @Nullable Integer newBurst, @Nullable Integer newMaxUsers,
+                               @Nullable Integer newMaxProjects, @Nullable Integer newMaxStorageMb, Instant now) {
         return new Tenant(id, key, newCompanyName, newPlan, poolId, status, statusReason, isolation, dbName,
-                schemaName, roleName, newRate, newBurst, newMaxUsers, adminEmail, adminInvitationHash, revision + 1,
+                schemaName, roleName, newRate, newBurst, newMaxUsers, newMaxProjects, newMaxStorageMb, adminEmail, adminInvitationHash, revision + 1,
                 requestEventId, requestType, requestRevision, requestCorrelationId, requestEmittedAt, createdAt, now, readyAt,
                 deletedAt);
     }
 
     public Tenant withObjectNames(String newDbName, String newSchemaName, String newRoleName) {
         return new Tenant(id, key, companyName, plan, poolId, status, statusReason, isolation, newDbName,
-                newSchemaName, newRoleName, ratePerSecond, burst, maxUsers, adminEmail, adminInvitationHash, revision,
+                newSchemaName, newRoleName, ratePerSecond, burst, maxUsers, maxProjects, maxStorageMb, adminEmail, adminInvitationHash, revision,
                 requestEventId, requestType, requestRevision, requestCorrelationId, requestEmittedAt, createdAt, updatedAt, readyAt,
                 deletedAt);
     }
 
     public Tenant withAdminInvitationHash(@Nullable String hash) {
         return new Tenant(id, key, companyName, plan, poolId, status, statusReason, isolation, dbName, schemaName,
-                roleName, ratePerSecond, burst, maxUsers, adminEmail, hash, revision, requestEventId, requestType, requestRevision,
+                roleName, ratePerSecond, burst, maxUsers, maxProjects, maxStorageMb, adminEmail, hash, revision, requestEventId, requestType, requestRevision,
                 requestCorrelationId, requestEmittedAt, createdAt, updatedAt, readyAt, deletedAt);
     }
 
     public Tenant withRequest(UUID eventId, String type, long requestRev, String correlationId, Instant emittedAt) {
         return new Tenant(id, key, companyName, plan, poolId, status, statusReason, isolation, dbName, schemaName,
-                roleName, ratePerSecond, burst, maxUsers, adminEmail, adminInvitationHash, revision, eventId, type,
+                roleName, ratePerSecond, burst, maxUsers, maxProjects, maxStorageMb, adminEmail, adminInvitationHash, revision, eventId, type,
                 requestRev,
                 correlationId, emittedAt, createdAt, updatedAt, readyAt, deletedAt);
     }

@@ -137,7 +137,7 @@ public class TenantCreationService {
         String dbName = "database".equals(pool.isolation()) ? objectName : pool.database();
         UUID id = UUID.randomUUID();
         return new Tenant(id, r.key(), r.companyName().strip(), plan, pool.id(), TenantStatus.PENDING.wire(), null,
-                pool.isolation(), dbName, objectName, objectName, null, null, null, r.adminEmail(), invitationHash, 1,
+                pool.isolation(), dbName, objectName, objectName, null, null, null, null, null, r.adminEmail(), invitationHash, 1,
                 id, EventType.TENANT_CREATED.subject(), 1, id.toString(), now, now, now, null, null);
     }
 }

@@ -40,6 +40,13 @@ final class TenantRequestRules {
         }
     }
 
+    /** A quota override: 0 is unlimited. */
+    static void quota(List<FieldError> errors, String field, Integer value) {
+        if (value != null && (value < 0 || value > MAX_LIMIT_VALUE)) {
+            errors.add(new FieldError(field, field + " must be between 0 (unlimited) and " + MAX_LIMIT_VALUE));
+        }
+    }
+
     static void limit(List<FieldError> errors, String field, Integer value) {
         if (value != null && (value < 1 || value > MAX_LIMIT_VALUE)) {
             errors.add(new FieldError(field, field + " must be between 1 and " + MAX_LIMIT_VALUE));

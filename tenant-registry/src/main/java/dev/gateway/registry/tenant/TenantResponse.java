@@ -17,7 +17,7 @@ import java.util.UUID;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record TenantResponse(
         UUID id, String key, String companyName, String plan, int ratePerSecond, int burst, int maxUsers,
-        List<String> features, String status, @Nullable String statusReason, String isolation, PoolRefResponse pool,
+        int maxProjects, int maxStorageMb, List<String> features, String status, @Nullable String statusReason, String isolation, PoolRefResponse pool,
         String dbName, String schemaName, String roleName, long revision, Instant createdAt, Instant updatedAt,
         @Nullable Instant readyAt, @Nullable Instant deletedAt, @Nullable String adminEmail,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Invitation invitation) {
@@ -27,7 +27,7 @@ public record TenantResponse(
     }
 
     TenantResponse withInvitation(@Nullable Invitation shownOnce) {
-        return new TenantResponse(id, key, companyName, plan, ratePerSecond, burst, maxUsers, features, status,
+        return new TenantResponse(id, key, companyName, plan, ratePerSecond, burst, maxUsers, maxProjects, maxStorageMb, features, status,
                 statusReason, isolation, pool, dbName, schemaName, roleName, revision, createdAt, updatedAt, readyAt,
                 deletedAt, adminEmail, shownOnce);
     }

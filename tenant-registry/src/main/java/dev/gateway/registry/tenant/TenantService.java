@@ -35,7 +35,8 @@ public class TenantService {
     public TenantResponse update(String key, UpdateTenantRequest r, Actor actor, @Nullable String correlationId) {
         List<FieldError> errors = new ArrayList<>();
         if (r.isEmpty()) {
-            errors.add(new FieldError(null, "nothing to update: send company_name, plan, rate_per_second, burst or max_users"));
+            errors.add(new FieldError(null, "nothing to update: send company_name, plan, rate_per_second, burst, max_users, "
+                    + "max_projects or max_storage_mb"));
         }
         if (r.companyName() != null) {
             TenantRequestRules.companyName(errors, r.companyName());
@@ -43,6 +44,8 @@ public class TenantService {
         TenantRequestRules.limit(errors, "rate_per_second", r.ratePerSecond());
         TenantRequestRules.limit(errors, "burst", r.burst());
         TenantRequestRules.limit(errors, "max_users", r.maxUsers());
+        TenantRequestRules.quota(errors, "max_projects", r.maxProjects());
+        TenantRequestRules.quota(errors, "max_storage_mb", r.maxStorageMb());
         if (r.plan() != null && plans.find(r.plan()).isEmpty()) {
             errors.add(new FieldError("plan", "plan '" + r.plan() + "' does not exist"));
         }
@@ -58,7 +61,9 @@ public class TenantService {
                 r.plan() != null ? r.plan() : current.plan(),
                 r.ratePerSecond() != null ? r.ratePerSecond() : current.ratePerSecond(),
                 r.burst() != null ? r.burst() : current.burst(),
-                r.maxUsers() != null ? r.maxUsers() : current.maxUsers(), TenantLifecycle.now());
+                r.maxUsers() != null ? r.maxUsers() : current.maxUsers(),
+                r.maxProjects() != null ? r.maxProjects() : current.maxProjects(),
+                r.maxStorageMb() != null ? r.maxStorageMb() : current.maxStorageMb(), TenantLifecycle.now());
         return views.response(lifecycle.updated(changed, actor, correlationId));
     }
 

@@ -42,7 +42,8 @@ public class TenantViews {
     private static TenantSnapshot snapshot(Tenant t, Plan plan, SharedPool pool, boolean withAdmin) {
         return new TenantSnapshot(t.id(), t.key(), t.companyName(), t.plan(),
                 or(t.ratePerSecond(), plan.ratePerSecond()), or(t.burst(), plan.burst()),
-                or(t.maxUsers(), plan.maxUsers()), plan.featureList(), t.status(), t.statusReason(), t.isolation(),
+                or(t.maxUsers(), plan.maxUsers()), or(t.maxProjects(), plan.maxProjects()),
+                or(t.maxStorageMb(), plan.maxStorageMb()), plan.featureList(), t.status(), t.statusReason(), t.isolation(),
                 new TenantSnapshot.PoolRef(pool.id(), pool.name(), pool.host(), pool.port(), pool.database(),
                         pool.isolation()),
                 t.dbName(), t.schemaName(), t.roleName(), t.revision(), t.createdAt(), t.updatedAt(), t.readyAt(),
@@ -53,7 +54,7 @@ public class TenantViews {
         TenantSnapshot s = snapshot(t, plan, pool, false);
         TenantSnapshot.PoolRef p = s.pool();
         return new TenantResponse(s.id(), s.key(), s.companyName(), s.plan(), s.ratePerSecond(), s.burst(),
-                s.maxUsers(), s.features(), s.status(), s.statusReason(), s.isolation(),
+                s.maxUsers(), s.maxProjects(), s.maxStorageMb(), s.features(), s.status(), s.statusReason(), s.isolation(),
                 new TenantResponse.PoolRefResponse(p.id(), p.name(), p.host(), p.port(), p.database(), p.isolation()),
                 s.dbName(), s.schemaName(), s.roleName(), s.revision(), s.createdAt(), s.updatedAt(), s.readyAt(),
                 s.deletedAt(), t.adminEmail(), null);

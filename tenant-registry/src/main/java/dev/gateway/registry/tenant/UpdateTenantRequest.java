@@ -7,9 +7,11 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 @Serdeable(naming = SnakeCaseStrategy.class)
 public record UpdateTenantRequest(@Nullable String companyName, @Nullable String plan,
                                   @Nullable Integer ratePerSecond, @Nullable Integer burst,
-                                  @Nullable Integer maxUsers) {
+                                  @Nullable Integer maxUsers, @Nullable Integer maxProjects,
+                                  @Nullable Integer maxStorageMb) {
 
     boolean isEmpty() {
-        return companyName == null && plan == null && ratePerSecond == null && burst == null && maxUsers == null;
+        return companyName == null && plan == null && ratePerSecond == null && burst == null && maxUsers == null
+                && maxProjects == null && maxStorageMb == null;
     }
 }

@@ -3,6 +3,7 @@ package dev.gateway.registry.tenant;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.events.MailRequest;
+import dev.gateway.events.TenantSnapshot;
 import dev.gateway.registry.support.AdminApiIT;
 import dev.gateway.registry.support.Api;
 import dev.gateway.registry.support.Keys;
@@ -52,6 +53,8 @@ class TenantApiIT extends AdminApiIT {
         assertEquals(50, ((Number) body.get("rate_per_second")).intValue());
         assertEquals(100, ((Number) body.get("burst")).intValue());
         assertEquals(25, ((Number) body.get("max_users")).intValue());
+        assertEquals(100, ((Number) body.get("max_projects")).intValue());
+        assertEquals(5000, ((Number) body.get("max_storage_mb")).intValue());
         assertEquals("tenant_" + key, body.get("db_name"));
         assertEquals("database", body.get("isolation"));
         assertFalse(body.containsKey("admin_invitation_hash"));
@@ -223,18 +226,24 @@ class TenantApiIT extends AdminApiIT {
         String key = Keys.tenantKey();
         api.createTenant(key);
         HttpResponse<Map> r = api.send(HttpRequest.PATCH(TENANTS + "/" + key,
-                Map.of("company_name", "Renamed", "plan", "enterprise", "burst", 42)));
+                Map.of("company_name", "Renamed", "plan", "enterprise", "burst", 42, "max_projects", 3)));
         assertEquals(200, r.code());
         Map<String, Object> body = Api.body(r);
         assertEquals("Renamed", body.get("company_name"));
         assertEquals("enterprise", body.get("plan"));
         assertEquals(500, ((Number) body.get("rate_per_second")).intValue());
         assertEquals(42, ((Number) body.get("burst")).intValue());
+        assertEquals(3, ((Number) body.get("max_projects")).intValue(), "the override wins");
+        assertEquals(0, ((Number) body.get("max_storage_mb")).intValue(), "the enterprise plan: unlimited");
         assertEquals(2, ((Number) body.get("revision")).intValue());
         assertTrue(((List<?>) body.get("features")).contains("sso"));
         Await.until(Duration.ofSeconds(5), "tenant.updated relayed", () -> published.forTenant(key).size() == 2);
         assertEquals(EventType.TENANT_UPDATED.subject(), published.forTenant(key).get(1).type());
+        assertEquals(3, published.forTenant(key).get(1).dataAs(TenantSnapshot.class).maxProjects());
         assertProblem(api.send(HttpRequest.PATCH(TENANTS + "/" + key, Map.of())), 400, "validation");
+        assertProblem(api.send(HttpRequest.PATCH(TENANTS + "/" + key, Map.of("max_projects", -1))), 400, "validation");
+        assertProblem(api.send(HttpRequest.PATCH(TENANTS + "/" + key, Map.of("max_storage_mb", 2_000_000))), 400,
+                "validation");
         assertProblem(api.send(HttpRequest.PATCH(TENANTS + "/" + key, Map.of("max_users", 0))), 400, "validation");
     }
 
@@ -289,8 +298,12 @@ class TenantApiIT extends AdminApiIT {
         assertEquals(List.of("free", "starter", "enterprise"), plans.stream().map(p -> p.get("key")).limit(3).toList());
         String key = "p" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<Map> created = api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", key,
-                "rate_per_second", 7, "burst", 14, "max_users", 2, "features", List.of("projects"))));
+                "rate_per_second", 7, "burst", 14, "max_users", 2, "max_projects", 4, "features", List.of("projects"))));
         assertEquals(201, created.code());
+        assertEquals(4, ((Number) Api.body(created).get("max_projects")).intValue());
+        assertEquals(0, ((Number) Api.body(created).get("max_storage_mb")).intValue(), "none given: unlimited");
+        assertProblem(api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", key + "q",
+                "rate_per_second", 7, "burst", 14, "max_users", 2, "max_storage_mb", -5))), 400, "validation");
         assertProblem(api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", key,
                 "rate_per_second", 7, "burst", 14, "max_users", 2))), 409, "plan-exists");
         assertProblem(api.send(HttpRequest.POST("/api/gateway/plans", Map.of("key", "x"))), 400, "validation");

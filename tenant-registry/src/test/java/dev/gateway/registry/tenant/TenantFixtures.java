@@ -15,7 +15,7 @@ final class TenantFixtures {
         UUID id = UUID.randomUUID();
         String name = "tenant_" + key.replace('-', '_');
         return new Tenant(id, key, "Company " + key, "starter", UUID.randomUUID(), "pending", null, "database", name,
-                name, name, null, null, null, "ops@" + key + ".example", "$2a$10$hash", 1, id, "tenant.created", 1,
+                name, name, null, null, null, null, null, "ops@" + key + ".example", "$2a$10$hash", 1, id, "tenant.created", 1,
                 id.toString(), CREATED, CREATED, CREATED, null, null);
     }
 }

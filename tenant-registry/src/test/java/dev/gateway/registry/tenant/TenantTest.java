@@ -38,12 +38,15 @@ class TenantTest {
     @Test
     void shouldChangeSettingsAsANewRevisionWithoutTouchingStatus() {
         Tenant pending = TenantFixtures.pending("acme");
-        Tenant changed = pending.withSettings("Acme 2", "enterprise", 9, null, 4, TenantFixtures.CREATED.plusSeconds(1));
+        Tenant changed = pending.withSettings("Acme 2", "enterprise", 9, null, 4, 12, 0,
+                TenantFixtures.CREATED.plusSeconds(1));
         assertEquals(2, changed.revision());
         assertEquals("pending", changed.status());
         assertEquals("enterprise", changed.plan());
         assertEquals(9, changed.ratePerSecond());
         assertNull(changed.burst());
         assertEquals(4, changed.maxUsers());
+        assertEquals(12, changed.maxProjects());
+        assertEquals(0, changed.maxStorageMb());
     }
 }
