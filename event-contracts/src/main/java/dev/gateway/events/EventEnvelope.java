@@ -52,6 +52,15 @@ public record EventEnvelope(
                 EventCodec.toTree(data));
     }
 
+    /**
+     * This event under another id: for events whose id is derived from what they describe, so that JetStream drops
+     * a re-publish. An event that correlated to itself keeps doing so.
+     */
+    public EventEnvelope withId(String newId) {
+        return new EventEnvelope(newId, type, schemaVersion, tenant, revision, occurredAt,
+                correlationId == null || correlationId.equals(id) ? newId : correlationId, data);
+    }
+
     /** The event type, or an {@link IllegalArgumentException} for a type this build does not know. */
     public EventType eventType() {
         return EventType.ofSubject(type);

@@ -23,7 +23,7 @@ class EventSubscriptions {
 
     @Singleton
     PublishedStreams published() {
-        return PublishedStreams.of(Stream.PROVISIONING);
+        return PublishedStreams.of(Stream.PROVISIONING, Stream.USAGE);
     }
 
     @Singleton

@@ -35,6 +35,7 @@ public final class EventBus implements AutoCloseable {
         });
         dispatcher.subscribe("provisioning.>");
         dispatcher.subscribe("migration.>");
+        dispatcher.subscribe("usage.>");
         if (deadLetterSubject != null) {
             dispatcher.subscribe(deadLetterSubject);
         }

@@ -104,6 +104,8 @@ class TraefikKvReferenceTest {
         expected.put(TenantDirectory.RATE_PER_SECOND, "50");
         expected.put(TenantDirectory.BURST, "100");
         expected.put(TenantDirectory.MAX_USERS, "25");
+        expected.put(TenantDirectory.MAX_PROJECTS, "100");
+        expected.put(TenantDirectory.MAX_STORAGE_MB, "5000");
         expected.put(TenantDirectory.FEATURES, "projects,tasks");
         expected.put(TenantDirectory.ISOLATION, "database");
         expected.put(TenantDirectory.POOL_HOST, "127.0.0.1");
