@@ -32,8 +32,11 @@ final class ProxiedRequest {
     static final String ACCESS_TOKEN = "access_token";
     /** Set by the client for the upstream connection itself. */
     private static final Set<String> OWN_FRAMING = Set.of("host", "content-length", "expect");
-    /** Who the client is: said by this proxy alone, never repeated from the caller. */
-    private static final Set<String> CLIENT_CLAIMS = Set.of("x-forwarded-for", "forwarded", "x-real-ip");
+    /**
+     * Who the client is: said by this proxy alone, never repeated from the caller. The browser's Origin was checked
+     * by {@link SameOriginFilter} and is not repeated either.
+     */
+    private static final Set<String> CLIENT_CLAIMS = Set.of("x-forwarded-for", "forwarded", "x-real-ip", "origin");
     private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private ProxiedRequest() {

@@ -70,8 +70,8 @@ class GatewayProxyIT implements TestPropertyProvider {
                 .header("Authorization", "Bearer admin-token")
                 .header("Idempotency-Key", "idem-42")
                 .header("Content-Type", "application/json")
-                .header("Origin", "http://admin.localhost")
-                .header("Referer", "http://admin.localhost/tenants/new")
+                .header("Origin", server.getURL().getProtocol() + "://" + server.getURL().getAuthority())
+                .header("Referer", server.getURL() + "/tenants/new")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"acme\"}")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(202, response.statusCode());
@@ -85,8 +85,8 @@ class GatewayProxyIT implements TestPropertyProvider {
         assertEquals("Bearer admin-token", seen.header("Authorization"));
         assertEquals("idem-42", seen.header("Idempotency-Key"));
         assertTrue(seen.header("Content-Type").startsWith("application/json"));
-        assertEquals("http://admin.localhost", seen.header("Origin"));
-        assertEquals("http://admin.localhost/tenants/new", seen.header("Referer"));
+        assertNull(seen.header("Origin"), "checked here, not repeated to an upstream on loopback");
+        assertEquals(server.getURL() + "/tenants/new", seen.header("Referer"));
         assertEquals("{\"key\":\"acme\"}", seen.body());
     }
 
@@ -333,6 +333,28 @@ class GatewayProxyIT implements TestPropertyProvider {
         assertEquals(403, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(response.body().contains("https://gateway.dev/problems/forbidden"), response.body());
+    }
+
+    @Test
+    void shouldServeItsPagesUnderAnyHostNameAndRefuseAnotherOriginBeforeTheUpstream() throws Exception {
+        String ownPage = "POST /api/gateway/tenants/own-origin HTTP/1.1\r\nHost: admin.example.com:8001\r\n"
+                + "Origin: http://admin.example.com:8001\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
+        try (RawHttpConnection connection = new RawHttpConnection(server.getURL(), Duration.ofSeconds(5))) {
+            connection.send(ownPage);
+            assertEquals(202, connection.read().status());
+        }
+        assertEquals("/api/gateway/tenants/own-origin", registry.lastRequest.get().path());
+        assertNull(registry.lastRequest.get().header("Origin"));
+
+        String otherSite = ownPage.replace("own-origin", "other-origin").replace("Origin: http://admin.example.com:8001",
+                "Origin: http://admin.example.com.evil.test:8001");
+        try (RawHttpConnection connection = new RawHttpConnection(server.getURL(), Duration.ofSeconds(5))) {
+            connection.send(otherSite);
+            RawHttpConnection.Response refused = connection.read();
+            assertEquals(403, refused.status(), refused.body());
+            assertEquals("application/problem+json", refused.header("Content-Type"));
+        }
+        assertEquals("/api/gateway/tenants/own-origin", registry.lastRequest.get().path(), "the upstream saw nothing");
     }
 
     @Test
