@@ -62,7 +62,13 @@ class TraefikKvReferenceTest {
         assertEquals("acme", kv.get("traefik/http/middlewares/tenant-acme-id/headers/customrequestheaders/X-Tenant-ID"));
         assertEquals("http://app-gateway:8000", kv.get("traefik/http/services/app-gateway/loadbalancer/servers/0/url"));
         assertEquals("1", kv.get("traefik/http/routers/gateway-catch-all/priority"));
-        assertTrue(HOST_REGEXP_RULE.matcher(kv.get("traefik/http/routers/gateway-catch-all/rule")).matches());
+        String catchAll = kv.get("traefik/http/routers/gateway-catch-all/rule");
+        assertTrue(HOST_REGEXP_RULE.matcher(catchAll).matches());
+        Pattern anyHost = Pattern.compile(catchAll.substring("HostRegexp(`".length(), catchAll.length() - 2));
+        for (String host : List.of("example.com", "localhost", "suspended.example.com")) {
+            assertTrue(anyHost.matcher(host).matches(), "the base domain (landing, sign-up) and hosts without a "
+                    + "router of their own reach the app-gateway: " + host);
+        }
         assertFalse(kv.keySet().stream().anyMatch(k -> k.contains("/tls/")), "no TLS unless configured");
     }
 
