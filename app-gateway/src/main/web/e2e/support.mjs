@@ -89,6 +89,15 @@ export async function operatorApi(config) {
   return {
     tenant: (key) => call('GET', `/api/gateway/tenants/${key}`),
     setMaxUsers: (key, maxUsers) => call('PATCH', `/api/gateway/tenants/${key}`, { max_users: maxUsers }),
+    /** A plan whose signups are approved at once: the registry's own, or `e2e-trial` created for the run. */
+    ensureSelfServicePlan: async () => {
+      const plans = (await call('GET', '/api/gateway/plans')).items;
+      if (plans.some((p) => p.self_service)) return;
+      await call('POST', '/api/gateway/plans', {
+        key: 'e2e-trial', rate_per_second: 5, burst: 10, max_users: 3, max_projects: 3, max_storage_mb: 50,
+        features: ['projects', 'tasks'], self_service: true,
+      });
+    },
   };
 }
 
