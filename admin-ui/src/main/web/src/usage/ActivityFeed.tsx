@@ -9,7 +9,7 @@ import { ACTIVITY_TYPES, activityLabel } from './activityTypes';
 import { CsvExport } from './CsvExport';
 import { csvName } from './csvName';
 
-export const ACTIVITY_PAGE_SIZE = 25;
+const ACTIVITY_PAGE_SIZE = 25;
 
 /** Who did what in the tenant over the range, newest first, a page at a time. */
 export function ActivityFeed({ tenant, range }: { tenant: string; range: UsageRange | null }) {

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { UsageRange } from '../api/client';
 import { usageCalls } from '../api/client';
-import type { TopMetric, TopTenant, TopTenants } from '../api/types';
+import type { TopMetric, TopTenants } from '../api/types';
 import { TOP_METRICS } from '../api/types';
 import { useSession } from '../session';
 import { ErrorMessage, Loading } from '../components/common';
@@ -18,7 +18,7 @@ const COLUMNS: { metric: Exclude<TopMetric, 'active_users'>; label: string; form
   { metric: 'storage_bytes', label: 'Storage', format: formatBytes },
 ];
 
-export const METRIC_LABELS: Record<TopMetric, string> = {
+const METRIC_LABELS: Record<TopMetric, string> = {
   requests: 'requests',
   errors: 'errors (5xx)',
   rate_limited: 'rate-limited',
@@ -106,7 +106,7 @@ function TopRows({ top }: { top: TopTenants }) {
         </tr>
       </thead>
       <tbody>
-        {top.items.map((row: TopTenant, i) => (
+        {top.items.map((row, i) => (
           <tr key={row.tenant} data-tenant={row.tenant}>
             <td>{i + 1}</td>
             <th scope="row">

@@ -22,7 +22,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SPAN: Record<Exclude<RangePreset, 'custom'>, number> = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY };
 
-export const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The bucket size that reads best for a preset: hours up to a week, days beyond. */
 export function defaultGroup(preset: RangePreset): UsageGroup {
