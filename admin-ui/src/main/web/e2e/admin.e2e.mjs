@@ -1,8 +1,10 @@
 // Browser end-to-end test of the admin UI against a running platform (bin/gateway up).
 // Drives Debian's Chromium through playwright-core: sign in, create a tenant, watch it reach its
-// final state (its invitation link shown once), suspend + activate it, delete it. Screenshots go to admin-ui/target/e2e/.
+// final state (its invitation link shown once), send it traffic through the app-gateway, suspend + activate it,
+// find its usage and activity (usage-meter), delete it. Screenshots go to admin-ui/target/e2e/.
 //
 //   GATEWAY_ADMIN_URL       base URL (default http://127.0.0.1:8001)
+//   GATEWAY_PUBLIC_URL      the app-gateway, which the tenant's traffic goes to (default http://localhost:8000)
 //   GATEWAY_ADMIN_USER      default admin
 //   GATEWAY_ADMIN_PASSWORD  else read from $GATEWAY_HOME/admin-password (default .gateway/)
 //   E2E_EXPECT_STATUS       the state a new tenant must reach: ready (default) or pending
@@ -17,11 +19,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../../../..');
 const shots = resolve(here, '../../../../target/e2e');
 const baseUrl = (process.env.GATEWAY_ADMIN_URL ?? 'http://127.0.0.1:8001').replace(/\/$/, '');
+const site = new URL(process.env.GATEWAY_PUBLIC_URL ?? 'http://localhost:8000').origin;
 const user = process.env.GATEWAY_ADMIN_USER ?? 'admin';
 const expectStatus = process.env.E2E_EXPECT_STATUS ?? 'ready';
 const key = `e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 const STEP_MS = 15_000;
 const SETTLE_MS = 60_000;
+// the gateway publishes a tenant's request counts every 10 s and usage-meter ingests them in batches
+const USAGE_MS = 45_000;
+const TRAFFIC = 20;
+const intruder = `intruder@${key}.test`;
 
 function adminPassword() {
   if (process.env.GATEWAY_ADMIN_PASSWORD) return process.env.GATEWAY_ADMIN_PASSWORD;
@@ -60,6 +67,34 @@ async function shot(name) {
 
 async function waitForBadge(status, timeout = STEP_MS) {
   await page.locator('h1 .badge', { hasText: new RegExp(`^${status}$`) }).waitFor({ timeout });
+}
+
+/** Reloads the page until `probe` says yes, for usage-meter to have counted what the test caused. */
+async function untilReloaded(what, probe, timeout = USAGE_MS) {
+  const deadline = Date.now() + timeout;
+  while (!(await probe().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(2_000);
+    await page.reload();
+  }
+}
+
+/** Requests to the tenant's API and one failed sign-in, sent to the app-gateway as the tenant's users would. */
+async function sendTenantTraffic() {
+  const statuses = [];
+  const call = async (method, path, body) => {
+    const response = await fetch(`${site}${path}`, {
+      method,
+      headers: { 'X-Tenant-ID': key, Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(5_000),
+    });
+    statuses.push(response.status);
+  };
+  for (let i = 0; i < TRAFFIC; i++) await call('GET', '/api/me');
+  await call('POST', '/api/auth/token', { email: intruder, password: 'not the password' });
+  const unserved = statuses.filter((s) => [404, 410, 503].includes(s));
+  if (unserved.length) throw new Error(`the app-gateway did not serve the tenant: ${statuses.join(',')}`);
 }
 
 async function assertPlatformRunning() {
@@ -144,6 +179,13 @@ async function main() {
     });
     if (!settled) return;
 
+    let trafficSent = false;
+    if (expectStatus === 'ready') {
+      trafficSent = await step(`${TRAFFIC} requests and a failed sign-in through the app-gateway`, sendTenantTraffic);
+    } else {
+      skip('tenant traffic', `a ${expectStatus} tenant serves no requests`);
+    }
+
     const row = page.locator(`tr[data-tenant="${key}"]`);
     await step('tenant table shows it, found by search', async () => {
       await page.getByRole('link', { name: 'Tenants' }).click();
@@ -171,7 +213,7 @@ async function main() {
       await page.getByRole('heading', { name: 'Lifecycle history' }).waitFor();
       await page.locator('.timeline li').first().waitFor();
       await page.getByText(`tenant-${key}`).waitFor();
-      await page.locator('section[aria-labelledby="usage-title"] [role=status]').waitFor({ state: 'detached' });
+      await page.locator('section[aria-labelledby="usage-title"] [role=status]').first().waitFor({ state: 'detached' });
       await page.getByLabel('Change plan').selectOption('starter');
       await page.getByRole('button', { name: 'Save plan' }).click();
       await page.locator('dd', { hasText: /^starter/ }).waitFor();
@@ -191,6 +233,71 @@ async function main() {
     } else {
       skip('suspend and activate', `a ${expectStatus} tenant cannot be suspended`);
     }
+
+    await step('tenant usage panel: charts of its traffic and its activity feed', async () => {
+      const panel = page.locator('section[aria-labelledby="usage-title"]');
+      const requests = panel.getByRole('img', { name: /^Requests: / });
+      const activity = panel.getByRole('table', { name: `Activity of ${key}` });
+      await untilReloaded('the tenant\'s usage and activity', async () => {
+        await panel.locator('.chart canvas').first().waitFor();
+        if (!trafficSent) {
+          await activity.or(panel.getByText('No activity in this range.')).waitFor();
+          return true;
+        }
+        const counted = Number((await requests.getAttribute('aria-label')).match(/^Requests: ([\d,]+)/)[1].replace(/,/g, ''));
+        if (counted < TRAFFIC) return false;
+        await activity.getByRole('row').filter({ hasText: intruder }).filter({ hasText: 'Failed sign-in' }).waitFor({ timeout: 3_000 });
+        return true;
+      });
+      if ((await panel.locator('.chart canvas').count()) < 5) throw new Error('expected five charts');
+      await shot('15-tenant-usage');
+    });
+
+    await step('tenants table: a sparkline of the tenant\'s requests', async () => {
+      await page.getByRole('link', { name: 'Tenants', exact: true }).click();
+      await page.getByLabel('Search').fill(key);
+      const sparkline = row.getByRole('img', { name: /requests in the last 24 hours$/ });
+      if (trafficSent) {
+        await untilReloaded('the sparkline', async () => {
+          await page.getByLabel('Search').fill(key);
+          const label = await sparkline.getAttribute('aria-label', { timeout: 5_000 });
+          return Number(label.split(' ')[0].replace(/,/g, '')) >= TRAFFIC;
+        });
+      } else {
+        await row.waitFor();
+      }
+      await shot('16-tenants-sparklines');
+    });
+
+    await step('usage page: fleet charts and the top tenants, exported as CSV', async () => {
+      await page.getByRole('link', { name: 'Usage', exact: true }).click();
+      await page.getByRole('heading', { name: 'Usage', level: 1 }).waitFor();
+      await page.locator('.chart canvas').nth(4).waitFor();
+      await page.getByLabel('Rows').selectOption('100');
+      const top = page.getByRole('table', { name: 'Top tenants by requests' });
+      if (trafficSent) {
+        await top.locator(`tr[data-tenant="${key}"]`).waitFor();
+      } else {
+        await top.or(page.getByText('No tenant used anything in this range.')).waitFor();
+      }
+      await shot('17-usage');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export CSV', exact: true }).click(),
+      ]);
+      if (!/^top-tenants-requests-.*\.csv$/.test(download.suggestedFilename())) throw new Error(`file ${download.suggestedFilename()}`);
+      const csv = readFileSync(await download.path(), 'utf8');
+      if (!/^\S*tenant/.test(csv)) throw new Error(`not the top tenants CSV: ${csv.slice(0, 80)}`);
+      if (trafficSent && !csv.split('\n').some((line) => line.startsWith(`${key},`) || line.startsWith(`"${key}",`))) {
+        throw new Error(`${key} not in the exported CSV`);
+      }
+      if (trafficSent) {
+        await top.getByRole('link', { name: key, exact: true }).click();
+      } else {
+        await page.goto(`${baseUrl}/tenants/${key}`);
+      }
+      await page.getByRole('heading', { name: new RegExp(`^${key}`) }).waitFor();
+    });
 
     await step('delete only after typing the key', async () => {
       await page.getByRole('button', { name: 'Delete…' }).click();
@@ -242,10 +349,10 @@ async function main() {
 }
 
 const deadline = setTimeout(() => {
-  console.log('FAIL  e2e exceeded 120 s');
+  console.log('FAIL  e2e exceeded 180 s');
   console.log(`${results.passed} passed, ${results.failed + 1} failed`);
   process.exit(1);
-}, 120_000);
+}, 180_000);
 
 try {
   await main();

@@ -8,6 +8,7 @@ import { PoolsPage } from './pages/PoolsPage';
 import { PlansPage } from './pages/PlansPage';
 import { MigrationsPage } from './pages/MigrationsPage';
 import { SignupsPage } from './pages/SignupsPage';
+import { UsagePage } from './pages/UsagePage';
 import { SignupCountsProvider, useSignupCounts } from './signups/signupCounts';
 
 function SignupsLink() {
@@ -33,6 +34,7 @@ function Shell() {
         <span className="brand">Gateway admin</span>
         <nav aria-label="Main">
           <NavLink to="/tenants">Tenants</NavLink>
+          <NavLink to="/usage">Usage</NavLink>
           <SignupsLink />
           <NavLink to="/pools">Pools</NavLink>
           <NavLink to="/plans">Plans</NavLink>
@@ -57,6 +59,7 @@ function Shell() {
         <Route path="/plans" element={<PlansPage />} />
         <Route path="/migrations" element={<MigrationsPage />} />
         <Route path="/signups" element={<SignupsPage />} />
+        <Route path="/usage" element={<UsagePage />} />
         <Route
           path="*"
           element={

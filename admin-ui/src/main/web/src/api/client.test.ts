@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient } from './client';
+import { createApiClient, usageCalls } from './client';
 import { ApiError } from '@gateway/web-base/problem';
 
 function client(respond: (url: string, init: RequestInit) => Response | Promise<Response>, token: string | null = 'tok') {
@@ -109,5 +109,32 @@ describe('api client', () => {
     const { api } = client(() => new Response(null, { status: 204 }), 'a.b.c');
 
     expect(api.eventsUrl()).toBe('/api/gateway/events?access_token=a.b.c');
+  });
+
+  it('fetches a usage table as CSV with the token, and fails as the JSON calls do', async () => {
+    const range = { from: '2026-11-01', to: '2026-12-01', group_by: 'day' as const };
+    let answer = () => new Response('t,requests\n2026-11-01T00:00:00Z,5\n', { headers: { 'Content-Type': 'text/csv' } });
+    const { api, calls, onUnauthorized } = client(() => answer());
+
+    const csv = await api.csv(usageCalls.series(range, 'acme'));
+
+    expect(await csv.text()).toBe('t,requests\n2026-11-01T00:00:00Z,5\n');
+    expect(calls[0].url).toBe('/api/gateway/usage?from=2026-11-01&to=2026-12-01&group_by=day&tenant=acme');
+    expect(calls[0].init.headers).toEqual({ Accept: 'text/csv', Authorization: 'Bearer tok' });
+
+    answer = () => problemJson(400, { title: 'Invalid range', detail: 'from is after to', status: 400 });
+    await expect(api.csv(usageCalls.top('errors', range, 10))).rejects.toThrow('Invalid range: from is after to');
+    expect(onUnauthorized).not.toHaveBeenCalled();
+
+    answer = () => problemJson(401, { title: 'Unauthorized', status: 401 });
+    await expect(api.csv(usageCalls.activity('acme'))).rejects.toMatchObject({ status: 401 });
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+    expect(calls[2].url).toBe('/api/gateway/tenants/acme/activity');
+  });
+
+  it('reports an unreachable server on a CSV export as a readable error', async () => {
+    const { api } = client(() => Promise.reject(new TypeError('Failed to fetch')));
+
+    await expect(api.csv(usageCalls.activity('acme', { limit: 5 }))).rejects.toMatchObject({ status: 0, title: 'Cannot reach the admin server' });
   });
 });

@@ -1,5 +1,8 @@
 import { createHttp, itemsOf, newIdempotencyKey, pageOf } from '@gateway/web-base/http';
+import type { Query } from '@gateway/web-base/http';
+import { ApiError, problemFrom } from '@gateway/web-base/problem';
 import type {
+  ActivityEntry,
   DriftReport,
   LifecycleEntry,
   LoginResponse,
@@ -9,9 +12,13 @@ import type {
   Signup,
   SignupStatus,
   SignupSummary,
+  Sparklines,
   Tenant,
   TenantStatus,
-  TenantUsage,
+  TopMetric,
+  TopTenants,
+  UsageGroup,
+  UsageSeries,
 } from './types';
 
 export interface ApiClientOptions {
@@ -62,14 +69,73 @@ export interface CreatePoolRequest {
   max_tenants: number;
 }
 
+/** A time range of usage: ISO instants or dates, `to` exclusive. */
+export interface UsageRange {
+  from: string;
+  to: string;
+  group_by: UsageGroup;
+}
+
+export interface ActivityQuery {
+  from?: string;
+  to?: string;
+  type?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+/** A GET that answers JSON, or the same rows as CSV for `Accept: text/csv`. */
+export interface TableCall {
+  path: string;
+  query: Query;
+}
+
+const tenantPath = (key: string) => `/api/gateway/tenants/${encodeURIComponent(key)}`;
+
+/** usage-meter's tables, each also exported as CSV. */
+export const usageCalls = {
+  series: (range: UsageRange, tenant?: string): TableCall => ({
+    path: '/api/gateway/usage',
+    query: { from: range.from, to: range.to, group_by: range.group_by, tenant },
+  }),
+  top: (metric: TopMetric, range: UsageRange, limit: number): TableCall => ({
+    path: '/api/gateway/usage/top',
+    query: { metric, from: range.from, to: range.to, limit },
+  }),
+  activity: (key: string, query: ActivityQuery = {}): TableCall => ({
+    path: `${tenantPath(key)}/activity`,
+    query: { from: query.from, to: query.to, type: query.type, limit: query.limit, cursor: query.cursor },
+  }),
+};
+
 export type MigrationRequest =
   | { tenant: string }
   | { all: true; parallel: number; skip_failing?: boolean; canary?: number };
 
 export function createApiClient(options: ApiClientOptions) {
-  const { request, url } = createHttp({ ...options, unreachable: 'Cannot reach the admin server' });
+  const unreachable = 'Cannot reach the admin server';
+  const { request, url } = createHttp({ ...options, unreachable });
+  const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const get = <T,>(call: TableCall) => request<T>('GET', call.path, { query: call.query });
 
-  const tenantPath = (key: string) => `/api/gateway/tenants/${encodeURIComponent(key)}`;
+  /** The table as CSV, failing as the JSON calls do (problem+json → ApiError, 401 → sign-out). */
+  async function csv(call: TableCall): Promise<Blob> {
+    const token = options.getToken();
+    const headers: Record<string, string> = { Accept: 'text/csv' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await doFetch(url(call.path, call.query), { method: 'GET', headers });
+    } catch {
+      throw new ApiError(0, unreachable, 'Check your connection and try again.');
+    }
+    if (!response.ok) {
+      const error = await problemFrom(response);
+      if (response.status === 401 && token) options.onUnauthorized?.();
+      throw error;
+    }
+    return response.blob();
+  }
   const signupPath = (id: string) => `/api/gateway/signups/${encodeURIComponent(id)}`;
 
   return {
@@ -91,8 +157,15 @@ export function createApiClient(options: ApiClientOptions) {
     retry: (key: string) => request<Tenant>('POST', `${tenantPath(key)}/retry`, { idempotencyKey: newIdempotencyKey() }),
     deleteTenant: (key: string) => request<Tenant | undefined>('DELETE', tenantPath(key)),
     tenantHistory: async (key: string) => itemsOf<LifecycleEntry>(await request<unknown>('GET', `${tenantPath(key)}/events`)),
-    tenantUsage: (key: string) =>
-      request<TenantUsage>('GET', `/api/admin/tenants/${encodeURIComponent(key)}/usage`),
+
+    usage: (range: UsageRange, tenant?: string) => get<UsageSeries>(usageCalls.series(range, tenant)),
+    topTenants: (metric: TopMetric, range: UsageRange, limit: number) => get<TopTenants>(usageCalls.top(metric, range, limit)),
+    requestSparklines: (tenants: string[], range: UsageRange) =>
+      request<Sparklines>('GET', '/api/gateway/usage/sparklines', {
+        query: { metric: 'requests', tenants: tenants.join(','), from: range.from, to: range.to },
+      }),
+    tenantActivity: async (key: string, query: ActivityQuery) => pageOf<ActivityEntry>(await get<unknown>(usageCalls.activity(key, query))),
+    csv,
 
     listPools: async () => itemsOf<Pool>(await request<unknown>('GET', '/api/gateway/pools', { query: { limit: 500 } })),
     createPool: (body: CreatePoolRequest) =>

@@ -161,12 +161,73 @@ export interface DriftReport {
   drifted: { tenant: string; schema_version: string | null; isolation: string }[];
 }
 
-export interface TenantUsage {
-  available: boolean;
-  requests: number | null;
-  rate_limited: number | null;
-  metrics: Record<string, number>;
-  detail: string | null;
+export type UsageGroup = 'hour' | 'day';
+
+/** One hour or day of usage-meter's rollups; every bucket of the range is there, empty ones as zeros. */
+export interface UsagePoint {
+  t: string;
+  requests: number;
+  /** 5xx answers */
+  errors: number;
+  /** 429 answers */
+  rate_limited: number;
+  db_ms: number;
+  active_users: number;
+  logins: number;
+  failed_logins: number;
+  projects_created: number;
+  tasks_created: number;
+  tasks_completed: number;
+  /** the last measurement in the bucket, carried forward */
+  storage_bytes: number;
+}
+
+export interface UsageSeries {
+  from: string;
+  to: string;
+  group_by: UsageGroup;
+  tenant: string | null;
+  points: UsagePoint[];
+}
+
+export type TopMetric = 'requests' | 'errors' | 'db_ms' | 'storage_bytes' | 'rate_limited' | 'active_users';
+
+export const TOP_METRICS: TopMetric[] = ['requests', 'errors', 'rate_limited', 'db_ms', 'active_users', 'storage_bytes'];
+
+export interface TopTenant {
+  tenant: string;
+  value: number;
+  requests: number;
+  errors: number;
+  rate_limited: number;
+  db_ms: number;
+  storage_bytes: number;
+}
+
+export interface TopTenants {
+  metric: TopMetric;
+  from: string;
+  to: string;
+  items: TopTenant[];
+}
+
+/** Hourly values per tenant key; a tenant usage-meter does not know has an empty array. */
+export interface Sparklines {
+  metric: string;
+  from: string;
+  to: string;
+  series: Record<string, number[]>;
+}
+
+/** Who did what in a tenant, newest first. */
+export interface ActivityEntry {
+  id: string;
+  type: string;
+  occurred_at: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  entity_id: string | null;
+  summary: string | null;
 }
 
 /** A lifecycle event as the SSE stream carries it (DESIGN §5 envelope). */

@@ -1,9 +1,12 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TenantDetailPage } from './TenantDetailPage';
 import { entryTransition } from '../tenants/TenantPanels';
 import { fakeFetch, json, problem, renderAt } from '../test/fakeApi';
+import { series, twoHours } from '../test/usageFixtures';
+
+vi.mock('uplot', () => import('../test/fakeUplot'));
 
 const acme = {
   key: 'acme',
@@ -24,8 +27,8 @@ function backend(overrides: Record<string, () => Response> = {}) {
       return json(200, [{ type: 'tenant.created', from: null, to: 'pending', actor: 'admin', at: '2026-11-23T10:00:00Z' }]);
     if (route === 'GET /api/gateway/plans') return json(200, [{ key: 'free' }, { key: 'starter' }]);
     if (route === 'GET /api/admin/settings') return json(200, { base_domain: 'example.com' });
-    if (route === 'GET /api/admin/tenants/acme/usage')
-      return json(200, { available: false, requests: null, rate_limited: null, metrics: {}, detail: 'app-gateway metrics are not reachable' });
+    if (route.startsWith('GET /api/gateway/usage?')) return json(200, series('acme', twoHours));
+    if (route.startsWith('GET /api/gateway/tenants/acme/activity?')) return json(200, { items: [], next_cursor: null });
     if (route === 'POST /api/gateway/tenants/acme/suspend') return json(200, { ...acme, status: 'suspended', revision: 5 });
     if (route === 'DELETE /api/gateway/tenants/acme') return json(202, { ...acme, status: 'deleting', revision: 6 });
     return problem(404, 'not-found', 'Not found');
@@ -33,7 +36,7 @@ function backend(overrides: Record<string, () => Response> = {}) {
 }
 
 describe('tenant detail', () => {
-  it('shows details, the published route, history and that usage is not available', async () => {
+  it('shows details, the published route, history and the usage panel', async () => {
     backend();
     renderAt('/tenants/acme', '/tenants/:key', <TenantDetailPage />);
 
@@ -41,7 +44,8 @@ describe('tenant detail', () => {
     expect(screen.getByText('tenant-acme')).toBeInTheDocument();
     expect(screen.getByText('published')).toBeInTheDocument();
     expect(await screen.findByText('created → pending')).toBeInTheDocument();
-    expect(await screen.findByText(/Usage not available: app-gateway metrics are not reachable/)).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: 'Requests: 1,234 in this range' })).toBeInTheDocument();
+    expect(await screen.findByText('No activity in this range.')).toBeInTheDocument();
   });
 
   it('suspends a ready tenant and shows the new status', async () => {

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useLiveEvents, useSession } from '../session';
-import type { LifecycleEntry, Plan, Tenant, TenantUsage } from '../api/types';
+import type { LifecycleEntry, Plan, Tenant } from '../api/types';
 import { applyEvent } from '../events/lifecycleEvents';
 import { ErrorMessage, Loading, StatusBadge } from '../components/common';
 import { TenantActions } from '../tenants/TenantActions';
-import { LifecycleHistory, TenantDetails, TenantRoutes, TenantUsagePanel } from '../tenants/TenantPanels';
+import { LifecycleHistory, TenantDetails, TenantRoutes } from '../tenants/TenantPanels';
+import { TenantUsagePanel } from '../usage/TenantUsagePanel';
 
 export function TenantDetailPage() {
   const { key = '' } = useParams();
@@ -14,8 +15,6 @@ export function TenantDetailPage() {
   const [error, setError] = useState<unknown>(null);
   const [history, setHistory] = useState<LifecycleEntry[] | null>(null);
   const [plans, setPlans] = useState<Plan[]>([]);
-  const [usage, setUsage] = useState<TenantUsage | null>(null);
-  const [usageError, setUsageError] = useState<unknown>(null);
   const [baseDomain, setBaseDomain] = useState('localhost');
   const [publishedRule, setPublishedRule] = useState<string | null>(null);
 
@@ -29,7 +28,6 @@ export function TenantDetailPage() {
     loadHistory();
     api.listPlans().then(setPlans).catch(() => setPlans([]));
     api.settings().then((s) => setBaseDomain(s.base_domain)).catch(() => undefined);
-    api.tenantUsage(key).then(setUsage).catch(setUsageError);
   }, [api, key, loadHistory]);
 
   useLiveEvents((event) => {
@@ -69,9 +67,9 @@ export function TenantDetailPage() {
       <div className="grid">
         <TenantDetails tenant={tenant} />
         <TenantRoutes tenant={tenant} baseDomain={baseDomain} publishedRule={publishedRule} />
-        <TenantUsagePanel usage={usage} error={usageError} />
       </div>
       <LifecycleHistory history={history} />
+      <TenantUsagePanel tenant={tenant.key} />
     </main>
   );
 }

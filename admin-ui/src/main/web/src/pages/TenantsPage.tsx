@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useLiveEvents, useSession } from '../session';
 import type { Page } from '@gateway/web-base/http';
+import { describeError } from '@gateway/web-base/problem';
 import type { Tenant, TenantStatus } from '../api/types';
 import { TENANT_STATUSES } from '../api/types';
 import { applyEvent } from '../events/lifecycleEvents';
 import { ErrorMessage, Loading, StatusBadge, formatTime } from '../components/common';
+import { Sparkline } from '../usage/Sparkline';
+import { last24Hours } from '../usage/range';
 
 export const PAGE_SIZE = 20;
 
@@ -38,6 +41,9 @@ export function TenantsPage() {
       current = false;
     };
   }, [api, q, status, cursor, reload]);
+
+  const keys = useMemo(() => page?.items.map((t) => t.key).join(',') ?? '', [page]);
+  const sparklines = useRequestSparklines(keys);
 
   const streamState = useLiveEvents((event) => {
     if (event.type === 'tenant.created' && cursors.length === 1) {
@@ -96,6 +102,7 @@ export function TenantsPage() {
               <th scope="col">Status</th>
               <th scope="col">Created</th>
               <th scope="col">Ready</th>
+              <th scope="col">Requests (24 h)</th>
             </tr>
           </thead>
           <tbody>
@@ -112,11 +119,17 @@ export function TenantsPage() {
                 </td>
                 <td className="nowrap">{formatTime(t.created_at)}</td>
                 <td className="nowrap">{formatTime(t.ready_at)}</td>
+                <td className="nowrap">
+                  {sparklines.series && <Sparkline values={sparklines.series[t.key] ?? []} what="requests in the last 24 hours" />}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {page && page.items.length > 0 && sparklines.error ? (
+        <p className="muted">Requests per tenant not available: {describeError(sparklines.error)}</p>
+      ) : null}
       <nav className="pager" aria-label="Tenant pages">
         <button type="button" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
           Previous page
@@ -132,4 +145,23 @@ export function TenantsPage() {
       </nav>
     </main>
   );
+}
+
+/** One request for the hourly requests of every tenant on the page; the table stays usable when it fails. */
+function useRequestSparklines(keys: string) {
+  const { api } = useSession();
+  const [sparklines, setSparklines] = useState<{ series?: Record<string, number[]>; error?: unknown }>({});
+  useEffect(() => {
+    if (!keys) return undefined;
+    let current = true;
+    setSparklines({});
+    api
+      .requestSparklines(keys.split(','), last24Hours())
+      .then((s) => current && setSparklines({ series: s.series }))
+      .catch((error) => current && setSparklines({ error }));
+    return () => {
+      current = false;
+    };
+  }, [api, keys]);
+  return sparklines;
 }

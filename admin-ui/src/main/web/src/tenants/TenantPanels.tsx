@@ -1,5 +1,4 @@
-import type { LifecycleEntry, Tenant, TenantUsage } from '../api/types';
-import { describeError } from '@gateway/web-base/problem';
+import type { LifecycleEntry, Tenant } from '../api/types';
 import { Loading, formatTime } from '../components/common';
 import { tenantObjectName } from './tenantKey';
 
@@ -74,25 +73,6 @@ export function TenantRoutes({ tenant, baseDomain, publishedRule }: { tenant: Te
           ? `Requests to ${tenant.key}.${baseDomain} reach the app-gateway with X-Tenant-ID ${tenant.key}.`
           : 'Only ready tenants are routed; suspended and deleted tenants get the gateway’s 503/410 answer.'}
       </p>
-    </section>
-  );
-}
-
-export function TenantUsagePanel({ usage, error }: { usage: TenantUsage | null; error: unknown }) {
-  return (
-    <section aria-labelledby="usage-title" className="card">
-      <h2 id="usage-title">Usage</h2>
-      {!usage && !error && <Loading what="usage" />}
-      {error ? <p className="muted">Usage not available: {describeError(error)}</p> : null}
-      {usage && !usage.available && <p className="muted">Usage not available: {usage.detail}</p>}
-      {usage?.available && (
-        <dl>
-          <dt>Requests</dt>
-          <dd>{usage.requests ?? 'no requests counted yet'}</dd>
-          <dt>Rate-limited</dt>
-          <dd>{usage.rate_limited ?? 0}</dd>
-        </dl>
-      )}
     </section>
   );
 }

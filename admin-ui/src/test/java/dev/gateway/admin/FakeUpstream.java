@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A stand-in registry/provisioner on a random loopback port: it records the last request it got,
+ * A stand-in registry, provisioner or usage-meter on a random loopback port: it records the last request it got,
  * answers the canned responses the proxy tests assert on and counts the connections made to it.
  */
 public final class FakeUpstream implements AutoCloseable {
@@ -34,14 +34,6 @@ public final class FakeUpstream implements AutoCloseable {
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
-
-    static final String PROMETHEUS = """
-            # TYPE gateway_requests_total counter
-            gateway_requests_total{status="200",tenant="acme"} 40.0
-            gateway_requests_total{status="429",tenant="acme"} 2.0
-            gateway_requests_total{status="200",tenant="other"} 7.0
-            gateway_rate_limited_total{tenant="acme"} 2.0
-            """;
 
     /**
      * Hop-by-hop headers this fake sets on the answer to a path ending in /hop-by-hop. {@code close}
@@ -110,8 +102,9 @@ public final class FakeUpstream implements AutoCloseable {
         lastRequest.set(seen);
         requests.add(seen);
         String path = exchange.getRequestURI().getPath();
-        if (path.equals("/prometheus")) {
-            respond(exchange, 200, "text/plain; version=0.0.4", PROMETHEUS);
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        if (accept != null && accept.startsWith("text/csv")) {
+            respond(exchange, 200, "text/csv", "upstream,path\n" + name + "," + path + "\n");
         } else if (path.endsWith("/ghost")) {
             respond(exchange, 404, "application/problem+json",
                     "{\"type\":\"https://gateway.dev/problems/tenant-not-found\",\"title\":\"Tenant not found\",\"status\":404}");

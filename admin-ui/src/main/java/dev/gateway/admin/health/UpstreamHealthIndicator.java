@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reports whether the registry and provisioner answer their /health. The admin UI stays UP when
+ * Reports whether the registry, provisioner and usage-meter answer their /health. The admin UI stays UP when
  * they do not: it still serves the SPA and answers 502 problems, each upstream reports its own
  * health, and a DOWN here would only make orchestration restart a healthy process.
  */
@@ -43,7 +43,7 @@ public class UpstreamHealthIndicator implements HealthIndicator {
 
     private HealthResult probeAll() {
         Map<String, Object> details = new LinkedHashMap<>();
-        for (Upstream upstream : new Upstream[]{router.registry(), router.provisioner()}) {
+        for (Upstream upstream : new Upstream[]{router.registry(), router.provisioner(), router.usageMeter()}) {
             details.put(upstream.name(), probe(upstream));
         }
         return HealthResult.builder("upstreams", HealthStatus.UP).details(details).build();

@@ -9,10 +9,10 @@ import java.time.Duration;
 /**
  * Where the proxied and probed services live, and how long they may take.
  *
- * @param registryUrl    tenant-registry: every /api/gateway path except migrations
+ * @param registryUrl    tenant-registry: every other /api/gateway path
  * @param provisionerUrl provisioner: /api/gateway/migrations/**
- * @param appGatewayUrl  app-gateway's management port: read-only source of per-tenant usage metrics (/prometheus)
- * @param probeTimeout   how long a health or metrics probe may take
+ * @param usageUrl       usage-meter: /api/gateway/usage/** and /api/gateway/tenants/{key}/activity
+ * @param probeTimeout   how long a health probe may take
  * @param connectTimeout how long connecting to a proxied upstream may take (then 502)
  * @param readTimeout    how long a proxied upstream may take to start its answer, connecting included (then 504)
  */
@@ -20,7 +20,7 @@ import java.time.Duration;
 public record UpstreamConfiguration(
         @NotNull URI registryUrl,
         @NotNull URI provisionerUrl,
-        @NotNull URI appGatewayUrl,
+        @NotNull URI usageUrl,
         @NotNull Duration probeTimeout,
         @NotNull Duration connectTimeout,
         @NotNull Duration readTimeout) {

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,6 +40,7 @@ class GatewayProxyIT implements TestPropertyProvider {
 
     private final FakeUpstream registry;
     private final FakeUpstream provisioner;
+    private final FakeUpstream usageMeter;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Inject
@@ -47,6 +50,7 @@ class GatewayProxyIT implements TestPropertyProvider {
         try {
             registry = new FakeUpstream("registry");
             provisioner = new FakeUpstream("provisioner");
+            usageMeter = new FakeUpstream("usage-meter");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,13 +59,15 @@ class GatewayProxyIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("gateway.upstream.registry-url", registry.url(),
-                "gateway.upstream.provisioner-url", provisioner.url());
+                "gateway.upstream.provisioner-url", provisioner.url(),
+                "gateway.upstream.usage-url", usageMeter.url());
     }
 
     @AfterAll
     void stopUpstreams() {
         registry.close();
         provisioner.close();
+        usageMeter.close();
     }
 
     @Test
@@ -88,6 +94,43 @@ class GatewayProxyIT implements TestPropertyProvider {
         assertNull(seen.header("Origin"), "checked here, not repeated to an upstream on loopback");
         assertEquals(server.getURL() + "/tenants/new", seen.header("Referer"));
         assertEquals("{\"key\":\"acme\"}", seen.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/gateway/usage?from=2026-11-01&to=2026-12-01&group_by=day&tenant=acme",
+            "/api/gateway/usage/top?metric=db_ms&limit=5", "/api/gateway/usage/sparklines?metric=requests&tenants=acme,beta",
+            "/api/gateway/tenants/acme/activity?limit=2&cursor=c%2B1"})
+    void shouldSendUsageAndTenantActivityToTheUsageMeter(String target) throws Exception {
+        HttpResponse<String> response = http.send(request(target).header("Authorization", "Bearer viewer-token").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("usage-meter", response.headers().firstValue("X-Upstream").orElseThrow());
+        FakeUpstream.Seen seen = usageMeter.lastRequest.get();
+        assertEquals(target, seen.target());
+        assertEquals("Bearer viewer-token", seen.header("Authorization"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/gateway/tenants/acme", "/api/gateway/tenants/acme/events", "/api/gateway/usages",
+            "/api/gateway/tenants/acme/activity/1", "/api/gateway/tenants/activity"})
+    void shouldLeaveEveryOtherPathWithTheRegistry(String target) throws Exception {
+        HttpResponse<String> response = http.send(request(target).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals("registry", response.headers().firstValue("X-Upstream").orElseThrow(), response.body());
+        assertEquals(target, registry.lastRequest.get().target());
+    }
+
+    @Test
+    void shouldPassACsvExportThroughAsCsv() throws Exception {
+        HttpResponse<String> response = http.send(request("/api/gateway/usage/top?metric=errors")
+                .header("Authorization", "Bearer viewer-token").header("Accept", "text/csv").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode());
+        assertEquals("text/csv", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("upstream,path\nusage-meter,/api/gateway/usage/top\n", response.body());
+        assertEquals("text/csv", usageMeter.lastRequest.get().header("Accept"));
     }
 
     @Test
@@ -190,7 +233,7 @@ class GatewayProxyIT implements TestPropertyProvider {
 
     @Test
     void shouldRefuseATokenInTheQueryAnywhereButTheEventStream() throws Exception {
-        int before = registry.requests.size() + provisioner.requests.size();
+        int before = registry.requests.size() + provisioner.requests.size() + usageMeter.requests.size();
         List<HttpRequest> withQueryToken = List.of(
                 request("/api/gateway/tenants?access_token=leaked").GET().build(),
                 request("/api/gateway/tenants?limit=5&access_token=leaked")
@@ -198,8 +241,9 @@ class GatewayProxyIT implements TestPropertyProvider {
                 request("/api/gateway/migrations/run-7?access_token=leaked").GET().build(),
                 request("/api/gateway/auth/login?access_token=leaked").header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                request("/api/admin/tenants/acme/usage?access_token=leaked")
-                        .header("Authorization", "Bearer admin-token").GET().build());
+                request("/api/gateway/usage/top?metric=requests&access_token=leaked")
+                        .header("Authorization", "Bearer admin-token").GET().build(),
+                request("/api/gateway/tenants/acme/activity?access_token=leaked").GET().build());
 
         for (HttpRequest refused : withQueryToken) {
             HttpResponse<String> response = http.send(refused, HttpResponse.BodyHandlers.ofString());
@@ -208,7 +252,8 @@ class GatewayProxyIT implements TestPropertyProvider {
             assertTrue(response.body().contains("https://gateway.dev/problems/unauthorized"), response.body());
             assertTrue(response.headers().firstValue("Content-Security-Policy").isPresent());
         }
-        assertEquals(before, registry.requests.size() + provisioner.requests.size(), "a refused request went upstream");
+        assertEquals(before, registry.requests.size() + provisioner.requests.size() + usageMeter.requests.size(),
+                "a refused request went upstream");
     }
 
     @Test

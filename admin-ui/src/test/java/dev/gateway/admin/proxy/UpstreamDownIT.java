@@ -32,7 +32,7 @@ class UpstreamDownIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         String nobody = "http://127.0.0.1:" + closedPort();
         return Map.of("gateway.upstream.registry-url", nobody, "gateway.upstream.provisioner-url", nobody,
-                "gateway.upstream.app-gateway-url", nobody);
+                "gateway.upstream.usage-url", nobody);
     }
 
     @Test
@@ -72,15 +72,16 @@ class UpstreamDownIT implements TestPropertyProvider {
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("\"status\":\"UP\""), response.body());
         assertTrue(response.body().contains("\"reachable\":false"), response.body());
+        assertTrue(response.body().contains("\"usage-meter\""), response.body());
     }
 
     @Test
-    void shouldReportUsageUnavailableAsA502WhenTheRegistryCannotConfirmAccess() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/admin/tenants/acme/usage"))
-                .header("Authorization", "Bearer x").GET().build(), HttpResponse.BodyHandlers.ofString());
+    void shouldAnswer502ProblemWhenTheUsageMeterIsDown() throws Exception {
+        HttpResponse<String> response = get("/api/gateway/usage/top?metric=requests");
 
         assertEquals(502, response.statusCode());
-        assertTrue(response.body().contains("upstream-unavailable"), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("usage-meter"), response.body());
     }
 
     /** As a browser asks: its own errors must still come back as problems. */
