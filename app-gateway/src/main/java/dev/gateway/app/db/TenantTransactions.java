@@ -5,6 +5,7 @@ import dev.gateway.app.observe.RequestMetrics;
 import dev.gateway.app.outbox.OutboxWritten;
 import dev.gateway.app.outbox.TenantEvents;
 import dev.gateway.app.outbox.TenantOutbox;
+import dev.gateway.app.usage.RequestCounters;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
@@ -28,11 +29,13 @@ public class TenantTransactions {
     private final RequestMetrics metrics;
     private final TenantOutbox outbox;
     private final ApplicationEventPublisher<OutboxWritten> written;
+    private final RequestCounters usage;
 
     public TenantTransactions(TenantPools pools, RequestMetrics metrics, TenantOutbox outbox,
-                              ApplicationEventPublisher<OutboxWritten> written) {
+                              ApplicationEventPublisher<OutboxWritten> written, RequestCounters usage) {
         this.pools = pools;
         this.metrics = metrics;
+        this.usage = usage;
         this.outbox = outbox;
         this.written = written;
     }
@@ -42,7 +45,9 @@ public class TenantTransactions {
         try {
             return inTransaction(tenant, work);
         } finally {
-            metrics.databaseTime(tenant.key(), System.nanoTime() - started);
+            long nanos = System.nanoTime() - started;
+            metrics.databaseTime(tenant.key(), nanos);
+            usage.databaseTime(tenant.key(), nanos);
         }
     }
 

@@ -26,6 +26,8 @@ public record TenantEntry(
         int ratePerSecond,
         int burst,
         int maxUsers,
+        int maxProjects,
+        int maxStorageMb,
         List<String> features,
         String isolation,
         @Nullable String poolHost,
@@ -42,6 +44,9 @@ public record TenantEntry(
     /** Every tenant database is named {@code tenant_<key>}; a shared pool database never is. */
     private static final String TENANT_OBJECT_PREFIX = "tenant_";
     private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9.\\-]{1,253}$");
+    /** Quotas of the plan (or the tenant's override); absent or 0 = unlimited. */
+    static final String MAX_PROJECTS = "max_projects";
+    static final String MAX_STORAGE_MB = "max_storage_mb";
 
     public static TenantEntry parse(String key, Map<String, String> hash) {
         int rate = Math.max(1, integer(hash.get(TenantDirectory.RATE_PER_SECOND)));
@@ -57,6 +62,8 @@ public record TenantEntry(
                 hash.getOrDefault(TenantDirectory.PLAN, ""),
                 rate, burst,
                 integer(hash.get(TenantDirectory.MAX_USERS)),
+                integer(hash.get(MAX_PROJECTS)),
+                integer(hash.get(MAX_STORAGE_MB)),
                 features.isBlank() ? List.of() : Arrays.stream(features.split(",")).map(String::trim)
                         .filter(f -> !f.isEmpty()).toList(),
                 isolation,

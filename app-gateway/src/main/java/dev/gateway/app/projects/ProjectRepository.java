@@ -67,6 +67,13 @@ class ProjectRepository {
         return Queries.deleteById(c, "projects", id);
     }
 
+    long count(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM projects"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static Project row(ResultSet rs) throws SQLException {
         return new Project(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 rs.getObject(4, UUID.class), rs.getObject(5, OffsetDateTime.class),

@@ -76,6 +76,11 @@ public class ProjectService {
         }
     }
 
+    /** How many projects the tenant has, inside the caller's transaction. */
+    public long count(Connection connection) throws SQLException {
+        return projects.count(connection);
+    }
+
     @Nullable
     private static UUID userId(Caller caller) {
         try {

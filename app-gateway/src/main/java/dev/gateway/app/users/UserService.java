@@ -154,6 +154,11 @@ public class UserService {
         changes.publishEvent(new UserChanged(caller.tenant().key(), id));
     }
 
+    /** Users taking a seat of the plan (active and invited), inside the caller's transaction. */
+    public long seatsTaken(Connection connection) throws SQLException {
+        return users.seatsTaken(connection);
+    }
+
     private User lockAndFind(Connection c, UUID id) throws SQLException {
         users.lock(c);
         return users.find(c, id).orElseThrow(() -> ProblemException.notFound("user"));

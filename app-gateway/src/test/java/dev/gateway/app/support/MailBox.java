@@ -15,6 +15,7 @@ import dev.gateway.runtime.stream.StreamKeeper;
 import dev.gateway.runtime.stream.StreamSettings;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,6 +66,25 @@ public final class MailBox {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The mails of {@code tenant} with this template once there are {@code count} (they are relayed from the tenant's
+     * outbox after the change commits), failing after 10 s.
+     */
+    public static List<Sent> awaitTemplate(String tenant, String template, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<Sent> mails = withTemplate(tenant, template);
+        while (mails.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            mails = withTemplate(tenant, template);
+        }
+        return mails;
     }
 
     /** The mails of {@code tenant} with this template. */

@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The events a stream of the tests' NATS holds for one tenant, in the order they were stored. */
+/** The events a stream of the tests' NATS holds (for one tenant), in the order they were stored. */
 public final class StreamMessages {
 
     private StreamMessages() {
@@ -28,16 +28,18 @@ public final class StreamMessages {
     }
 
     public static List<Stored> on(String natsUrl, Stream stream, String tenant) {
+        return all(natsUrl, stream).stream().filter(s -> s.event().tenant().equals(tenant)).toList();
+    }
+
+    /** Every event the stream holds. */
+    public static List<Stored> all(String natsUrl, Stream stream) {
         try (Connection nats = Nats.connect(natsUrl)) {
             JetStreamManagement streams = nats.jetStreamManagement();
             var state = streams.getStreamInfo(stream.name()).getStreamState();
             List<Stored> stored = new ArrayList<>();
             for (long seq = state.getFirstSequence(); state.getMsgCount() > 0 && seq <= state.getLastSequence(); seq++) {
                 MessageInfo message = streams.getMessage(stream.name(), seq);
-                EventEnvelope event = EventCodec.decode(message.getData());
-                if (event.tenant().equals(tenant)) {
-                    stored.add(new Stored(message.getHeaders().getFirst("Nats-Msg-Id"), event));
-                }
+                stored.add(new Stored(message.getHeaders().getFirst("Nats-Msg-Id"), EventCodec.decode(message.getData())));
             }
             return stored;
         } catch (JetStreamApiException e) {
