@@ -8,7 +8,6 @@ import dev.gateway.events.TenantDirectory;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
  * mark Redis lost (a Redis restart without persistence).
  */
 @Singleton
-@Requires(property = "gateway.tenant-outbox.sweep-enabled", notEquals = "false")
 public class OutboxSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSweep.class);

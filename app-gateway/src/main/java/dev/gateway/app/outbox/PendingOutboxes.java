@@ -1,6 +1,5 @@
 package dev.gateway.app.outbox;
 
-import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.redis.RedisConfig;
 import dev.gateway.app.redis.RedisLink;
 import dev.gateway.app.redis.RedisLinks;
@@ -20,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The tenants whose outbox may hold rows no relay has taken yet: Redis sorted set {@code outbox:pending}, member the
  * tenant key, score when a change last wrote events (epoch ms). A change marks its tenant before it commits, so a row
- * that committed always has a mark, whatever happens to the gateway afterwards. A mark is removed only when that
+ * that committed has a mark (while Redis answers), whatever happens to the gateway afterwards. A mark is removed only when that
  * tenant's outbox was found empty and nobody marked it again since the mark was read.
  */
 @Singleton
@@ -41,17 +40,19 @@ public class PendingOutboxes {
         this.timeout = config.commandTimeout();
     }
 
-    /** Marks the tenant; without a mark the change must not commit, so a failure refuses it (503). */
+    /**
+     * Marks the tenant. Redis not answering does not refuse the change: the relay after commit still sends its rows,
+     * and should this gateway die before that, its next start relays every tenant; only a gateway that dies then and
+     * never starts again leaves them to another gateway's start.
+     */
     public void mark(String tenant) {
         try {
             redis.commands().thenCompose(c -> c.zadd(KEY, System.currentTimeMillis(), tenant).toCompletableFuture())
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("tenant {}: cannot mark its outbox pending, refusing the change: {}", tenant, e.toString());
-            throw ProblemException.unavailable("cannot record the change now");
+            LOG.warn("tenant {}: cannot mark its outbox pending, relaying after commit only: {}", tenant, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("cannot record the change now");
         }
     }
 
