@@ -55,7 +55,10 @@ public class OutboxSweep {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        scheduler.execute(this::relayEveryTenant);
+        // on a thread of its own: over a large fleet it takes a while, and the sweeps must not wait for it
+        Thread startupPass = new Thread(this::relayEveryTenant, "tenant-outbox-startup-pass");
+        startupPass.setDaemon(true);
+        startupPass.start();
         long every = config.sweepInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }

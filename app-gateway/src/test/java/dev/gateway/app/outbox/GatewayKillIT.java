@@ -113,6 +113,12 @@ class GatewayKillIT {
             for (ProvisionedTenant tenant : tenants) {
                 assertEquals(List.of(), strings(tenant, "SELECT id::text FROM outbox"), "outbox emptied");
             }
+            long marksDeadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (tenants.stream().anyMatch(GatewayKillIT::marked) && System.nanoTime() < marksDeadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of(), tenants.stream().filter(GatewayKillIT::marked).map(ProvisionedTenant::key).toList(),
+                    "the sweep clears the mark of an emptied outbox");
         }
     }
 
@@ -188,6 +194,10 @@ class GatewayKillIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the gateway process did not start (see target/gateway-kill-it.log)");
+    }
+
+    private static boolean marked(ProvisionedTenant tenant) {
+        return TenantFixture.redisCommands().zscore("outbox:pending", tenant.key()) != null;
     }
 
     private static List<String> strings(ProvisionedTenant tenant, String sql) {

@@ -1,22 +1,17 @@
 package dev.gateway.app.support;
 
-import dev.gateway.events.EventCodec;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.MailRequest;
 import dev.gateway.events.Stream;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
-import io.nats.client.api.MessageInfo;
 import dev.gateway.runtime.stream.StreamKeeper;
 import dev.gateway.runtime.stream.StreamSettings;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -48,24 +43,8 @@ public final class MailBox {
     }
 
     public static List<Sent> on(String natsUrl, String tenant) {
-        try (Connection nats = Nats.connect(natsUrl)) {
-            JetStreamManagement streams = nats.jetStreamManagement();
-            var state = streams.getStreamInfo(Stream.MAIL.name()).getStreamState();
-            List<Sent> sent = new ArrayList<>();
-            for (long seq = state.getFirstSequence(); state.getMsgCount() > 0 && seq <= state.getLastSequence(); seq++) {
-                MessageInfo message = streams.getMessage(Stream.MAIL.name(), seq);
-                EventEnvelope event = EventCodec.decode(message.getData());
-                if (event.tenant().equals(tenant)) {
-                    sent.add(new Sent(message.getHeaders().getFirst("Nats-Msg-Id"), event, event.dataAs(MailRequest.class)));
-                }
-            }
-            return sent;
-        } catch (IOException | JetStreamApiException e) {
-            throw new IllegalStateException("cannot read stream MAIL", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return StreamMessages.on(natsUrl, Stream.MAIL, tenant).stream()
+                .map(s -> new Sent(s.messageId(), s.event(), s.event().dataAs(MailRequest.class))).toList();
     }
 
     /**
