@@ -108,6 +108,22 @@ class ActivityIT extends GatewayIntegrationTest {
         eventually("outbox emptied", () -> outboxRows(tenant) == 0);
     }
 
+    @Test
+    void shouldRefuseChangesOfATenantWithoutAnOutboxUntilItIsMigrated() throws Exception {
+        ProvisionedTenant tenant = TenantFixture.schemaTenant(Map.of());
+        String admin = api().login(tenant);
+        try (Connection c = TenantFixture.connectAsTenant(tenant); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE outbox");
+        }
+
+        var refused = api().post("/api/projects", "{\"name\":\"Apollo\"}", bearer(admin));
+
+        assertEquals(503, refused.status(), refused.body());
+        assertEquals("service-unavailable", refused.problem());
+        assertEquals(200, api().get("/api/projects", bearer(admin)).status(), "reads are served");
+        assertEquals(List.of(), api().get("/api/projects", bearer(admin)).items(), "nothing half-done");
+    }
+
     private static long outboxRows(ProvisionedTenant tenant) {
         try (Connection c = TenantFixture.connectAsTenant(tenant); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox")) {
