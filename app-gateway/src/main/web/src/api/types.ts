@@ -72,6 +72,23 @@ export interface Me {
   user: { id: string; email: string; name: string | null; role: Role };
 }
 
+/** One quota of GET /api/usage; a null limit is unlimited. */
+export interface Quota {
+  used: number;
+  limit: number | null;
+}
+
+/** The tenant's usage this period (UTC month) against its plan. */
+export interface Usage {
+  period: string;
+  users: Quota;
+  projects: Quota;
+  storage_mb: Quota;
+  requests: Quota;
+  rate_per_second: number;
+  plan: string;
+}
+
 export interface CompanyProfile {
   display_name?: string;
   website?: string;

@@ -9,6 +9,7 @@ import type {
   Task,
   TaskStatus,
   TokenResponse,
+  Usage,
   User,
   UserStatus,
   WorkspaceInfo,
@@ -60,6 +61,7 @@ export function createWorkspaceApi(options: WorkspaceApiOptions = {}) {
     signIn: (email: string, password: string) => request<TokenResponse>('POST', '/api/auth/token', { body: { email, password } }),
     activate: (body: ActivateRequest) => request<TokenResponse>('POST', '/api/auth/activate', { body }),
     me: () => request<Me>('GET', '/api/me'),
+    usage: () => request<Usage>('GET', '/api/usage'),
 
     users: (status?: UserStatus) => allPages<User>(http, '/api/users', { status }),
     invite: (email: string, role: Role) => request<User>('POST', '/api/users/invitations', { body: { email, role } }),

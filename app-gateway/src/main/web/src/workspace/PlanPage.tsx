@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ErrorMessage, Loading } from '../common/forms';
 import { useMe, useSession } from './session';
+import { UsagePanel } from './UsagePanel';
 
 export function PlanPage() {
   const me = useMe();
@@ -36,6 +37,7 @@ export function PlanPage() {
           </p>
         )}
       </section>
+      <UsagePanel />
       <section className="card" aria-labelledby="limits-title">
         <h2 id="limits-title">Limits</h2>
         <dl>

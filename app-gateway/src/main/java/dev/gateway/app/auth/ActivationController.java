@@ -42,7 +42,7 @@ public class ActivationController {
                                   @Body @Valid ActivateRequest request) {
         String account = "invitation:" + InvitationTokens.hash(request.token());
         try (LoginThrottle.Attempt attempt = throttle.begin(addresses.of(http), caller.tenant().key(), account)) {
-            AuthenticatedUser user = invitations.activate(caller.tenant(), request);
+            AuthenticatedUser user = invitations.activate(caller.tenant(), caller.correlationId(), request);
             attempt.succeeded();
             return issuer.issue(user.id(), caller.tenant().key(), user.role());
         }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Data exceptions (SQLSTATE class 22: a NUL character, a bad date, a too long value …) and constraint
  * violations (class 23) are the client's input: 4xx. Anything else is ours: 5xx, logged, and the answer
- * carries no text of the database's.
+ * carries no text of the database's; a missing table (a tenant not yet migrated to this release) is a 503.
  */
 @Produces
 @Singleton
@@ -24,6 +24,7 @@ public class TenantDatabaseExceptionHandler implements ExceptionHandler<TenantDa
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String DATA_EXCEPTION = "22";
     private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
+    private static final String UNDEFINED_TABLE = "42P01";
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, TenantDatabaseException e) {
@@ -37,6 +38,11 @@ public class TenantDatabaseExceptionHandler implements ExceptionHandler<TenantDa
         }
         if (state.startsWith(DATA_EXCEPTION) || state.startsWith(INTEGRITY_CONSTRAINT_VIOLATION)) {
             return ProblemResponses.of(ProblemException.validation("value rejected by the database"));
+        }
+        if (UNDEFINED_TABLE.equals(state)) {
+            // a tenant the fleet migration has not brought to this release's tenant scripts yet
+            LOG.error("tenant schema behind this release ({}): run the fleet migration", e.getMessage());
+            return ProblemResponses.of(ProblemException.unavailable("tenant database unavailable"));
         }
         LOG.error("tenant transaction failed (SQLState {})", state, e);
         return ProblemResponses.of(Problem.of(500, "internal-error", "Internal error", "internal error"));

@@ -8,11 +8,13 @@ import dev.gateway.app.http.PageRequest;
 import dev.gateway.app.http.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
+import dev.gateway.events.EventType;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Projects of the calling tenant; every tenant member may manage them. */
@@ -38,20 +40,34 @@ public class ProjectService {
     }
 
     public Project create(Caller caller, CreateProjectRequest request) {
-        return tx.inTenant(caller.tenant(), c -> {
+        return tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
             requireQuota(c, caller.tenant());
-            return projects.insert(c, request.name().trim(), request.description(), userId(caller));
+            Project project = projects.insert(c, request.name().trim(), request.description(), userId(caller));
+            events.activity(EventType.ACTIVITY_PROJECT_CREATED, caller, project.id(), project.name());
+            return project;
         });
     }
 
     public Project update(Caller caller, UUID id, UpdateProjectRequest request) {
-        return tx.inTenant(caller.tenant(), c -> projects.update(c, id,
-                        request.name() == null ? null : request.name().trim(), request.description()))
-                .orElseThrow(() -> ProblemException.notFound("project"));
+        return tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
+            Optional<Project> updated = projects.update(c, id, request.name() == null ? null : request.name().trim(),
+                    request.description());
+            if (updated.isPresent()) {
+                events.activity(EventType.ACTIVITY_PROJECT_UPDATED, caller, id, updated.get().name());
+            }
+            return updated;
+        }).orElseThrow(() -> ProblemException.notFound("project"));
     }
 
     public void delete(Caller caller, UUID id) {
-        if (!tx.inTenant(caller.tenant(), c -> projects.delete(c, id))) {
+        boolean deleted = tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
+            if (!projects.delete(c, id)) {
+                return false;
+            }
+            events.activity(EventType.ACTIVITY_PROJECT_DELETED, caller, id, null);
+            return true;
+        });
+        if (!deleted) {
             throw ProblemException.notFound("project");
         }
     }
@@ -74,6 +90,11 @@ public class ProjectService {
                     "the " + tenant.plan() + " plan allows " + tenant.maxProjects() + " projects and all are used: "
                             + "delete a project, or ask for a larger plan"));
         }
+    }
+
+    /** How many projects the tenant has, inside the caller's transaction. */
+    public long count(Connection connection) throws SQLException {
+        return projects.count(connection);
     }
 
     @Nullable

@@ -14,6 +14,7 @@ import dev.gateway.app.observe.RequestMetrics;
 import dev.gateway.app.ratelimit.RateLimitDecision;
 import dev.gateway.app.ratelimit.RateLimitHeaders;
 import dev.gateway.app.ratelimit.RateLimiter;
+import dev.gateway.app.usage.RequestCounters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -30,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The front door of every /api request, before any controller: correlation id, token
  * verification, tenant resolution, lifecycle gate, token holder check, rate limit; afterwards RateLimit
- * headers, metrics and the access log line. Hot path on cache hits: no I/O except the one limiter call.
+ * headers, metrics, the tenant's usage counters and the access log line. Hot path on cache hits: no I/O except the one limiter call.
  * The platform's API ({@link PublicEndpoints#platform}) passes without a tenant, to its relay.
  */
 @Filter("/api/**")
@@ -47,11 +48,12 @@ public class TenantResolutionFilter implements HttpServerFilter {
     private final RateLimiter limiter;
     private final RequestMetrics metrics;
     private final AccessLog accessLog;
+    private final RequestCounters usage;
     private final boolean allowHeaderOnly;
 
     public TenantResolutionFilter(TokenVerifier tokens, TokenHolders holders, TenantSources sources,
                                   TenantDirectoryService directory, RateLimiter limiter, RequestMetrics metrics,
-                                  AccessLog accessLog, AuthConfig auth) {
+                                  AccessLog accessLog, RequestCounters usage, AuthConfig auth) {
         this.tokens = tokens;
         this.holders = holders;
         this.sources = sources;
@@ -59,6 +61,7 @@ public class TenantResolutionFilter implements HttpServerFilter {
         this.limiter = limiter;
         this.metrics = metrics;
         this.accessLog = accessLog;
+        this.usage = usage;
         this.allowHeaderOnly = auth.allowHeaderOnly();
     }
 
@@ -122,6 +125,7 @@ public class TenantResolutionFilter implements HttpServerFilter {
                 return Mono.just(ProblemResponses.of(ProblemException.unavailable("rate limiter unavailable")));
             }
             if (!decision.allowed()) {
+                usage.rateLimited(entry.key());
                 return Mono.just(RateLimitHeaders.apply(ProblemResponses.of(new ProblemException(Problem.of(429,
                         "rate-limited", "Too many requests", "rate limit of tenant " + entry.key() + " exceeded"),
                         (int) decision.retryAfter())), decision));
@@ -147,8 +151,11 @@ public class TenantResolutionFilter implements HttpServerFilter {
         long nanos = System.nanoTime() - started;
         Caller caller = request.getAttribute(Caller.ATTRIBUTE, Caller.class).orElse(null);
         int status = response.code();
-        metrics.request(request.getAttribute(KNOWN_TENANT, String.class).orElse(RequestMetrics.NO_TENANT), status,
-                nanos);
+        String tenant = request.getAttribute(KNOWN_TENANT, String.class).orElse(null);
+        metrics.request(tenant == null ? RequestMetrics.NO_TENANT : tenant, status, nanos);
+        if (tenant != null) {
+            usage.request(tenant, status);
+        }
         accessLog.log(requestedKey, caller == null ? null : caller.subject(), request.getMethodName(),
                 request.getPath(), status, nanos, correlationId);
         return response;

@@ -4,6 +4,7 @@ import dev.gateway.app.db.TenantTransactions;
 import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
+import dev.gateway.events.EventType;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
@@ -46,13 +47,16 @@ public class SettingsService {
     public JsonNode put(Caller caller, JsonNode changes) {
         caller.requireAdmin();
         Map<String, String> values = validated(changes);
-        return toNode(tx.inTenant(caller.tenant(), c -> {
+        return toNode(tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
             for (Map.Entry<String, String> change : values.entrySet()) {
                 if (change.getValue() == null) {
                     settings.remove(c, change.getKey());
                 } else {
                     settings.put(c, change.getKey(), change.getValue());
                 }
+            }
+            if (!values.isEmpty()) {
+                events.activity(EventType.ACTIVITY_SETTINGS_UPDATED, caller, null, String.join(", ", values.keySet()));
             }
             return settings.all(c);
         }));

@@ -7,13 +7,17 @@ import dev.gateway.app.http.PageRequest;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.projects.ProjectService;
 import dev.gateway.app.resolve.Caller;
+import dev.gateway.events.EventType;
 import jakarta.inject.Singleton;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** Tasks live under a project of the calling tenant. */
 @Singleton
 public class TaskService {
+
+    private static final String DONE = "done";
 
     private final TenantTransactions tx;
     private final TaskRepository tasks;
@@ -33,19 +37,35 @@ public class TaskService {
     }
 
     public Task create(Caller caller, UUID projectId, CreateTaskRequest request) {
-        return tx.inTenant(caller.tenant(), c -> {
+        return tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
             projects.requireExists(c, projectId);
-            return tasks.insert(c, projectId, request);
+            Task task = tasks.insert(c, projectId, request);
+            events.activity(EventType.ACTIVITY_TASK_CREATED, caller, task.id(), task.title());
+            return task;
         });
     }
 
+    /** Setting a task's status to {@code done} is recorded as its completion, any other change as an update. */
     public Task update(Caller caller, UUID id, UpdateTaskRequest request) {
-        return tx.inTenant(caller.tenant(), c -> tasks.update(c, id, request))
-                .orElseThrow(() -> ProblemException.notFound("task"));
+        return tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
+            Optional<Task> updated = tasks.update(c, id, request);
+            if (updated.isPresent()) {
+                events.activity(DONE.equals(request.status()) ? EventType.ACTIVITY_TASK_COMPLETED
+                        : EventType.ACTIVITY_TASK_UPDATED, caller, id, updated.get().title());
+            }
+            return updated;
+        }).orElseThrow(() -> ProblemException.notFound("task"));
     }
 
     public void delete(Caller caller, UUID id) {
-        if (!tx.inTenant(caller.tenant(), c -> tasks.delete(c, id))) {
+        boolean deleted = tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
+            if (!tasks.delete(c, id)) {
+                return false;
+            }
+            events.activity(EventType.ACTIVITY_TASK_DELETED, caller, id, null);
+            return true;
+        });
+        if (!deleted) {
             throw ProblemException.notFound("task");
         }
     }

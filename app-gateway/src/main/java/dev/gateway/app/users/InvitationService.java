@@ -4,9 +4,10 @@ import dev.gateway.app.db.TenantTransactions;
 import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.mail.Mail;
-import dev.gateway.app.mail.MailPublisher;
+import dev.gateway.app.mail.MailRequests;
 import dev.gateway.app.mail.WorkspaceLinks;
 import dev.gateway.app.resolve.Caller;
+import dev.gateway.events.EventType;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -20,8 +21,8 @@ import java.util.Optional;
 /**
  * Invitations: an admin invites an email address (the user waits as {@code invited}, taking a seat, with one open
  * single-use link mailed to it); following the link with a password activates the user. Inviting an address that
- * is already invited issues a new link and ends the old one, so a request retried after {@code mail-unavailable}
- * leaves one user and one working link.
+ * is already invited issues a new link and ends the old one. The invitation's mail and the activity records are
+ * written in the changing transaction.
  */
 @Singleton
 public class InvitationService {
@@ -31,19 +32,16 @@ public class InvitationService {
     private final UserTokenRepository tokens;
     private final InvitationTokens generator;
     private final PasswordHasher passwords;
-    private final MailPublisher mails;
     private final WorkspaceLinks links;
     private final Duration ttl;
 
     public InvitationService(TenantTransactions tx, UserRepository users, UserTokenRepository tokens,
-                             InvitationTokens generator, PasswordHasher passwords, MailPublisher mails,
-                             WorkspaceLinks links, @Value("${gateway.invitations.ttl}") Duration ttl) {
+                             InvitationTokens generator, PasswordHasher passwords, WorkspaceLinks links, @Value("${gateway.invitations.ttl}") Duration ttl) {
         this.tx = tx;
         this.users = users;
         this.tokens = tokens;
         this.generator = generator;
         this.passwords = passwords;
-        this.mails = mails;
         this.links = links;
         this.ttl = ttl;
     }
@@ -55,7 +53,7 @@ public class InvitationService {
         String token = generator.generate();
         String hash = InvitationTokens.hash(token);
         Instant expires = Instant.now().plus(ttl).truncatedTo(ChronoUnit.SECONDS);
-        Invited invited = tx.inTenant(tenant, c -> {
+        return tx.changing(tenant, caller.correlationId(), (c, events) -> {
             users.lock(c);
             User user = users.findByEmail(c, email).orElse(null);
             if (user == null) {
@@ -70,23 +68,25 @@ public class InvitationService {
             }
             tokens.insertInvitation(c, hash, user.id(), expires);
             Optional<User> admin = caller.userId().isPresent() ? users.find(c, caller.userId().get()) : Optional.empty();
-            return new Invited(user, admin.map(a -> a.name() != null ? a.name() : a.email())
-                    .orElse("an admin of " + tenant.companyName()));
+            String by = admin.map(a -> a.name() != null ? a.name() : a.email())
+                    .orElse("an admin of " + tenant.companyName());
+            events.activity(EventType.ACTIVITY_USER_INVITED, caller.userId().orElse(null),
+                    admin.map(User::email).orElse(null), user.id(), email);
+            MailRequests.ask(events, tenant, caller.correlationId(), List.of(Mail.of(email, "invitation", Map.of(
+                    "company_name", tenant.companyName(),
+                    "invited_by", by,
+                    "role", user.role(),
+                    "activate_url", links.activate(tenant.key(), token),
+                    "expires_at", expires.toString()), user.id(), hash.substring(0, 16))));
+            return user;
         });
-        mails.publish(tenant, caller.correlationId(), List.of(Mail.of(email, "invitation", Map.of(
-                "company_name", tenant.companyName(),
-                "invited_by", invited.by(),
-                "role", invited.user().role(),
-                "activate_url", links.activate(tenant.key(), token),
-                "expires_at", expires.toString()), invited.user().id(), hash.substring(0, 16))));
-        return invited.user();
     }
 
     /** Sets the invited user's password (and email, when the invitation had none) and uses up its links. */
-    public AuthenticatedUser activate(TenantEntry tenant, ActivateRequest request) {
+    public AuthenticatedUser activate(TenantEntry tenant, String correlationId, ActivateRequest request) {
         String hash = InvitationTokens.hash(request.token());
         String passwordHash = passwords.hash(request.password());
-        return tx.inTenant(tenant, c -> {
+        return tx.changing(tenant, correlationId, (c, events) -> {
             UserTokenRepository.Invitation invitation = tokens.lockInvitation(c, hash)
                     .filter(found -> !found.used()).orElseThrow(UserProblems::invitationInvalid);
             User user = users.find(c, invitation.userId()).filter(found -> found.userStatus() == UserStatus.INVITED)
@@ -108,10 +108,9 @@ public class InvitationService {
             users.update(c, user.id(), new UserRepository.Change(email, request.name(), passwordHash, null,
                     UserStatus.ACTIVE));
             tokens.useAll(c, user.id());
+            String address = email == null ? user.email() : email;
+            events.activity(EventType.ACTIVITY_USER_JOINED, user.id(), address, user.id(), address);
             return new AuthenticatedUser(user.id(), user.role(), UserStatus.ACTIVE);
         });
-    }
-
-    private record Invited(User user, String by) {
     }
 }

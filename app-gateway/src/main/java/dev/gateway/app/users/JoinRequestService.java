@@ -4,14 +4,13 @@ import dev.gateway.app.db.TenantTransactions;
 import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.mail.Mail;
-import dev.gateway.app.mail.MailPublisher;
+import dev.gateway.app.mail.MailRequests;
 import dev.gateway.app.mail.WorkspaceLinks;
 import dev.gateway.app.resolve.Caller;
+import dev.gateway.events.EventType;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +19,8 @@ import java.util.UUID;
 /**
  * People asking to join a workspace: they become {@code pending} members (or {@code active} at once where the
  * workspace admits anyone, within its seats), and an admin approves (within the seats) or rejects each request.
- * Every decision is mailed to the person after commit; a decision asked for again answers as the first did and
- * asks for the same mail, so a request retried after {@code mail-unavailable} is safe.
+ * Every decision is recorded in the tenant's activity and mailed to the person, both in the deciding transaction; a
+ * decision asked for again answers as the first did and records and mails nothing more.
  */
 @Singleton
 public class JoinRequestService {
@@ -29,15 +28,13 @@ public class JoinRequestService {
     private final TenantTransactions tx;
     private final UserRepository users;
     private final PasswordHasher passwords;
-    private final MailPublisher mails;
     private final WorkspaceLinks links;
 
-    public JoinRequestService(TenantTransactions tx, UserRepository users, PasswordHasher passwords, MailPublisher mails,
+    public JoinRequestService(TenantTransactions tx, UserRepository users, PasswordHasher passwords,
                               WorkspaceLinks links) {
         this.tx = tx;
         this.users = users;
         this.passwords = passwords;
-        this.mails = mails;
         this.links = links;
     }
 
@@ -51,7 +48,7 @@ public class JoinRequestService {
                            boolean admitAtOnce) {
         String hash = passwords.hash(password);
         UserStatus status = admitAtOnce ? UserStatus.ACTIVE : UserStatus.PENDING;
-        Joined joined = tx.inTenant(tenant, c -> {
+        tx.changing(tenant, correlationId, (c, events) -> {
             users.lock(c);
             Optional<UserRepository.Credentials> existing = users.credentials(c, email);
             if (existing.isPresent()) {
@@ -59,26 +56,30 @@ public class JoinRequestService {
                 if (user.status() != status || !passwords.matches(password, user.passwordHash())) {
                     throw UserProblems.emailTaken();
                 }
-                return new Joined(user.id(), admins(c, status));
+                return null;
             }
             if (admitAtOnce) {
                 Seats.requireFree(c, users, tenant);
             }
             User user = users.insert(c, email, name, hash, "member", status);
-            return new Joined(user.id(), admins(c, status));
+            events.activity(admitAtOnce ? EventType.ACTIVITY_USER_JOINED : EventType.ACTIVITY_USER_SIGNUP_REQUESTED,
+                    null, email, user.id(), email);
+            if (!admitAtOnce) {
+                MailRequests.ask(events, tenant, correlationId, users.activeAdminEmails(c).stream().map(admin ->
+                        Mail.of(admin, "join-request", Map.of("company_name", tenant.companyName(),
+                                "requester_name", name,
+                                "requester_email", email,
+                                "review_url", links.pendingUsers(tenant.key())), user.id(), admin)).toList());
+            }
+            return null;
         });
-        mails.publish(tenant, correlationId, joined.adminsToTell().stream().map(admin -> Mail.of(admin, "join-request",
-                Map.of("company_name", tenant.companyName(),
-                        "requester_name", name,
-                        "requester_email", email,
-                        "review_url", links.pendingUsers(tenant.key())), joined.user(), admin)).toList());
         return status;
     }
 
     public User approve(Caller caller, UUID id) {
         caller.requireAdmin();
         TenantEntry tenant = caller.tenant();
-        User approved = tx.inTenant(tenant, c -> {
+        return tx.changing(tenant, caller.correlationId(), (c, events) -> {
             users.lock(c);
             User user = users.find(c, id).orElseThrow(() -> ProblemException.notFound("user"));
             switch (user.userStatus()) {
@@ -87,44 +88,42 @@ public class JoinRequestService {
                 }
                 case PENDING -> {
                     Seats.requireFree(c, users, tenant);
-                    return users.update(c, id, UserRepository.Change.status(UserStatus.ACTIVE)).orElseThrow();
+                    User approved = users.update(c, id, UserRepository.Change.status(UserStatus.ACTIVE)).orElseThrow();
+                    events.activity(EventType.ACTIVITY_USER_JOINED, caller, id, approved.email());
+                    MailRequests.ask(events, tenant, caller.correlationId(), List.of(Mail.of(approved.email(),
+                            "join-approved", Map.of("company_name", tenant.companyName(),
+                                    "signin_url", links.signIn(tenant.key())), approved.id())));
+                    return approved;
                 }
                 default -> throw notPending(user);
             }
         });
-        mails.publish(tenant, caller.correlationId(), List.of(Mail.of(approved.email(), "join-approved", Map.of(
-                "company_name", tenant.companyName(),
-                "signin_url", links.signIn(tenant.key())), approved.id())));
-        return approved;
     }
 
     public User reject(Caller caller, UUID id, @Nullable String reason) {
         caller.requireAdmin();
         TenantEntry tenant = caller.tenant();
-        User rejected = tx.inTenant(tenant, c -> {
+        return tx.changing(tenant, caller.correlationId(), (c, events) -> {
             users.lock(c);
             User user = users.find(c, id).orElseThrow(() -> ProblemException.notFound("user"));
-            return switch (user.userStatus()) {
-                case REJECTED -> user;
-                case PENDING -> users.update(c, id, UserRepository.Change.status(UserStatus.REJECTED)).orElseThrow();
+            switch (user.userStatus()) {
+                case REJECTED -> {
+                    return user;
+                }
+                case PENDING -> {
+                    User rejected = users.update(c, id, UserRepository.Change.status(UserStatus.REJECTED)).orElseThrow();
+                    events.activity(EventType.ACTIVITY_USER_REJECTED, caller, id, rejected.email());
+                    MailRequests.ask(events, tenant, caller.correlationId(), List.of(Mail.of(rejected.email(),
+                            "join-rejected", Map.of("company_name", tenant.companyName(),
+                                    "reason", reason == null ? "" : reason.trim()), rejected.id())));
+                    return rejected;
+                }
                 default -> throw notPending(user);
-            };
+            }
         });
-        mails.publish(tenant, caller.correlationId(), List.of(Mail.of(rejected.email(), "join-rejected", Map.of(
-                "company_name", tenant.companyName(),
-                "reason", reason == null ? "" : reason.trim()), rejected.id())));
-        return rejected;
-    }
-
-    private List<String> admins(Connection c, UserStatus joined) throws SQLException {
-        return joined == UserStatus.PENDING ? users.activeAdminEmails(c) : List.of();
     }
 
     private static ProblemException notPending(User user) {
         return ProblemException.conflict("the user is " + user.status() + ", not waiting for a decision");
-    }
-
-    /** A join request as recorded: the user and the admins to tell about it (none when it was admitted at once). */
-    private record Joined(UUID user, List<String> adminsToTell) {
     }
 }

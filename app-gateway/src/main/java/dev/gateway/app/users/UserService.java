@@ -8,6 +8,7 @@ import dev.gateway.app.http.PageRequest;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.ratelimit.LoginThrottle;
 import dev.gateway.app.resolve.Caller;
+import dev.gateway.events.EventType;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -61,6 +62,18 @@ public class UserService {
         return Optional.of(new AuthenticatedUser(credentials.id(), credentials.role(), credentials.status()));
     }
 
+    /**
+     * Records a sign-in with {@code email} in the tenant's activity: succeeded when {@code failure} is null, else
+     * failed for that reason; {@code user} when the credentials were right.
+     */
+    public void recordLogin(Caller caller, String email, @Nullable UUID user, @Nullable String failure) {
+        tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
+            events.activity(failure == null ? EventType.ACTIVITY_LOGIN_SUCCEEDED : EventType.ACTIVITY_LOGIN_FAILED,
+                    user, email.trim(), null, failure);
+            return null;
+        });
+    }
+
     /** Admins see every user (or those of {@code status}); members active users only. */
     public Page<User> list(Caller caller, PageRequest page, @Nullable String status) {
         UserStatus wanted = status == null ? null : UserStatus.of(status)
@@ -85,10 +98,12 @@ public class UserService {
     public User create(Caller caller, CreateUserRequest request) {
         caller.requireAdmin();
         String hash = passwords.hash(request.password());
-        return tx.inTenant(caller.tenant(), c -> {
+        return tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
             users.lock(c);
             Seats.requireFree(c, users, caller.tenant());
-            return users.insert(c, request.email().trim(), request.name(), hash, request.role(), UserStatus.ACTIVE);
+            User user = users.insert(c, request.email().trim(), request.name(), hash, request.role(), UserStatus.ACTIVE);
+            events.activity(EventType.ACTIVITY_USER_JOINED, caller, user.id(), user.email());
+            return user;
         });
     }
 
@@ -107,7 +122,7 @@ public class UserService {
         }
         String hash = request.password() == null ? null : passwords.hash(request.password());
         UserStatus status = request.status() == null ? null : UserStatus.of(request.status()).orElseThrow();
-        User updated = tx.inTenant(caller.tenant(), c -> {
+        User updated = tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
             User user = lockAndFind(c, id);
             if (status != null && !Set.of(UserStatus.ACTIVE, UserStatus.DISABLED).contains(user.userStatus())) {
                 throw ProblemException.conflict("the user is " + user.status() + ": approve, reject or delete it instead");
@@ -116,8 +131,10 @@ public class UserService {
             if (user.isActiveAdmin() && !staysActiveAdmin) {
                 LastAdmin.requireAnother(c, users, id);
             }
-            return users.update(c, id, new UserRepository.Change(null, request.name(), hash, request.role(), status))
-                    .orElseThrow();
+            User changed = users.update(c, id, new UserRepository.Change(null, request.name(), hash, request.role(),
+                    status)).orElseThrow();
+            events.activity(EventType.ACTIVITY_USER_UPDATED, caller, id, changed.email());
+            return changed;
         });
         changes.publishEvent(new UserChanged(caller.tenant().key(), id));
         return updated;
@@ -125,13 +142,21 @@ public class UserService {
 
     public void delete(Caller caller, UUID id) {
         caller.requireAdmin();
-        tx.inTenant(caller.tenant(), c -> {
-            if (lockAndFind(c, id).isActiveAdmin()) {
+        tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
+            User user = lockAndFind(c, id);
+            if (user.isActiveAdmin()) {
                 LastAdmin.requireAnother(c, users, id);
             }
-            return users.delete(c, id);
+            boolean deleted = users.delete(c, id);
+            events.activity(EventType.ACTIVITY_USER_REMOVED, caller, id, user.email());
+            return deleted;
         });
         changes.publishEvent(new UserChanged(caller.tenant().key(), id));
+    }
+
+    /** Users taking a seat of the plan (active and invited), inside the caller's transaction. */
+    public long seatsTaken(Connection connection) throws SQLException {
+        return users.seatsTaken(connection);
     }
 
     private User lockAndFind(Connection c, UUID id) throws SQLException {

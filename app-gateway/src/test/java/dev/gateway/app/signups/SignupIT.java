@@ -49,7 +49,7 @@ class SignupIT extends GatewayIntegrationTest {
         assertEquals("account-pending", pendingLogin.problem());
         assertEquals(401, login(tenant, email, "wrong-password").status(), "a wrong password tells nothing");
 
-        List<MailBox.Sent> requests = MailBox.withTemplate(tenant.key(), "join-request");
+        List<MailBox.Sent> requests = MailBox.awaitTemplate(tenant.key(), "join-request", 2);
         assertEquals(Set.of(tenant.adminEmail(), secondAdmin), Set.copyOf(requests.stream().map(s -> s.mail().to())
                 .toList()), "one mail per active admin");
         assertEquals(2, requests.size(), "asked for twice, stored once");
@@ -67,7 +67,7 @@ class SignupIT extends GatewayIntegrationTest {
         assertEquals(200, api().post("/api/users/" + id + "/approve", "", bearer(admin)).status(), "idempotent");
 
         assertEquals(200, login(tenant, email, "pass-word-1").status());
-        List<MailBox.Sent> approvals = MailBox.withTemplate(tenant.key(), "join-approved");
+        List<MailBox.Sent> approvals = MailBox.awaitTemplate(tenant.key(), "join-approved", 1);
         assertEquals(1, approvals.size(), "asked for twice, stored once");
         assertEquals(email, approvals.get(0).mail().to());
         assertEquals(Map.of("company_name", "Company " + tenant.key(),
@@ -90,7 +90,7 @@ class SignupIT extends GatewayIntegrationTest {
         Reply login = login(tenant, email, "pass-word-1");
         assertEquals(403, login.status());
         assertEquals("account-disabled", login.problem());
-        List<MailBox.Sent> mails = MailBox.withTemplate(tenant.key(), "join-rejected");
+        List<MailBox.Sent> mails = MailBox.awaitTemplate(tenant.key(), "join-rejected", 1);
         assertEquals(1, mails.size());
         assertEquals(Map.of("company_name", "Company " + tenant.key(), "reason", "We only take staff."),
                 mails.get(0).mail().params());

@@ -1,21 +1,17 @@
 package dev.gateway.app.support;
 
-import dev.gateway.events.EventCodec;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.MailRequest;
 import dev.gateway.events.Stream;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamManagement;
-import io.nats.client.Nats;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
-import io.nats.client.api.MessageInfo;
 import dev.gateway.runtime.stream.StreamKeeper;
 import dev.gateway.runtime.stream.StreamSettings;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -47,24 +43,27 @@ public final class MailBox {
     }
 
     public static List<Sent> on(String natsUrl, String tenant) {
-        try (Connection nats = Nats.connect(natsUrl)) {
-            JetStreamManagement streams = nats.jetStreamManagement();
-            var state = streams.getStreamInfo(Stream.MAIL.name()).getStreamState();
-            List<Sent> sent = new ArrayList<>();
-            for (long seq = state.getFirstSequence(); state.getMsgCount() > 0 && seq <= state.getLastSequence(); seq++) {
-                MessageInfo message = streams.getMessage(Stream.MAIL.name(), seq);
-                EventEnvelope event = EventCodec.decode(message.getData());
-                if (event.tenant().equals(tenant)) {
-                    sent.add(new Sent(message.getHeaders().getFirst("Nats-Msg-Id"), event, event.dataAs(MailRequest.class)));
-                }
+        return StreamMessages.on(natsUrl, Stream.MAIL, tenant).stream()
+                .map(s -> new Sent(s.messageId(), s.event(), s.event().dataAs(MailRequest.class))).toList();
+    }
+
+    /**
+     * The mails of {@code tenant} with this template once there are {@code count} (they are relayed from the tenant's
+     * outbox after the change commits), failing after 10 s.
+     */
+    public static List<Sent> awaitTemplate(String tenant, String template, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<Sent> mails = withTemplate(tenant, template);
+        while (mails.size() < count && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-            return sent;
-        } catch (IOException | JetStreamApiException e) {
-            throw new IllegalStateException("cannot read stream MAIL", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            mails = withTemplate(tenant, template);
         }
+        return mails;
     }
 
     /** The mails of {@code tenant} with this template. */

@@ -38,7 +38,7 @@ class UserAdministrationIT extends GatewayIntegrationTest {
         assertEquals(201, invited.status(), invited.body());
         assertEquals("invited", invited.json().get("status"));
         assertEquals(email, invited.json().get("email"));
-        List<MailBox.Sent> mails = MailBox.withTemplate(tenant.key(), "invitation");
+        List<MailBox.Sent> mails = MailBox.awaitTemplate(tenant.key(), "invitation", 1);
         assertEquals(1, mails.size());
         Map<String, String> params = mails.get(0).mail().params();
         assertEquals(email, mails.get(0).mail().to());
@@ -69,7 +69,7 @@ class UserAdministrationIT extends GatewayIntegrationTest {
         assertEquals(201, again.status(), again.body());
         assertEquals("admin", again.json().get("role"));
 
-        List<MailBox.Sent> mails = MailBox.withTemplate(tenant.key(), "invitation");
+        List<MailBox.Sent> mails = MailBox.awaitTemplate(tenant.key(), "invitation", 2);
         assertEquals(2, mails.size());
         assertNotEquals(mails.get(0).messageId(), mails.get(1).messageId());
         assertEquals(1, api().get("/api/users?status=invited", bearer(admin)).items().size(), "one user");

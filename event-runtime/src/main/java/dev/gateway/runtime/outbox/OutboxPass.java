@@ -29,12 +29,14 @@ import java.util.concurrent.TimeoutException;
  * One relay pass in one transaction: take the table's advisory lock (one pass at a time across instances),
  * claim the oldest unpublished rows, send the oldest due row of each tenant without waiting, then wait for
  * the acks and record them. A tenant's later rows wait for the next pass and a tenant whose oldest row waits
- * for a retry is skipped, so a tenant's events reach the stream in the order they were written.
+ * for a retry is skipped, so a tenant's events reach the stream in the order they were written. Public for outboxes
+ * that live where one {@link OutboxRelay} cannot reach them (a table in every tenant's schema, relayed by whoever
+ * holds a connection scoped to that tenant).
  */
-final class OutboxPass {
+public final class OutboxPass {
 
     /** What a pass did; {@code sent} rows were handed to the broker, {@code published} acknowledged. */
-    record Result(boolean locked, int sent, int published) {
+    public record Result(boolean locked, int sent, int published) {
         static final Result STANDBY = new Result(false, 0, 0);
     }
 
@@ -45,14 +47,14 @@ final class OutboxPass {
     private final EventPublisher publisher;
     private final RelaySettings settings;
 
-    OutboxPass(OutboxTable table, EventPublisher publisher, RelaySettings settings) {
+    public OutboxPass(OutboxTable table, EventPublisher publisher, RelaySettings settings) {
         this.table = table;
         this.publisher = publisher;
         this.settings = settings;
     }
 
     /** Runs in the caller's transaction on {@code c}; the caller commits. */
-    Result run(Connection c) throws SQLException {
+    public Result run(Connection c) throws SQLException {
         if (!tryLock(c)) {
             return Result.STANDBY;
         }

@@ -77,7 +77,7 @@ class CrashRecoveryIT {
         String name = t.objectName();
         assertTrue(TenantDatabase.roleExists(name));
         assertEquals(1, TenantDatabase.count(SHARED_DATABASE, "SELECT count(*) FROM pg_namespace WHERE nspname = ?", name));
-        assertEquals(List.of("1", "1.1", "1.2", "2"), TenantDatabase.strings(SHARED_DATABASE,
+        assertEquals(List.of("1", "1.1", "1.2", "2", "3"), TenantDatabase.strings(SHARED_DATABASE,
                 "SELECT version FROM " + name + ".flyway_schema_history ORDER BY installed_rank"));
         assertEquals(1, TenantDatabase.count(SHARED_DATABASE, "SELECT count(*) FROM " + name + ".users"));
         assertEquals(List.of("ready"), TenantDatabase.strings(ItInfrastructure.IT_DATABASE,

@@ -95,12 +95,12 @@ class FleetMigrationIT implements TestPropertyProvider {
         Map<String, TenantMigrationResult> results = byTenant(next.report(run.runId()));
         TenantMigrationResult failure = results.get(broken);
         assertEquals("failed", failure.status());
-        assertEquals("2", failure.fromVersion());
+        assertEquals("3", failure.fromVersion());
         assertTrue(failure.error().contains("injected failure"), failure.error());
         for (String tenant : good) {
             TenantMigrationResult ok = results.get(tenant);
             assertEquals("succeeded", ok.status());
-            assertEquals("2", ok.fromVersion());
+            assertEquals("3", ok.fromVersion());
             assertEquals("900", ok.toVersion());
             assertEquals(1, ok.applied());
             assertEquals(1, TenantDatabase.count(SHARED_DATABASE, "SELECT count(*) FROM information_schema.columns "
@@ -165,7 +165,7 @@ class FleetMigrationIT implements TestPropertyProvider {
 
         Cli one = cli("-t", good);
         assertEquals(MigrateCommand.OK, one.exit, one.out + one.err);
-        assertTrue(one.out.matches("(?s).*" + good + "\\s+succeeded\\s+2\\s+900.*"), one.out);
+        assertTrue(one.out.matches("(?s).*" + good + "\\s+succeeded\\s+3\\s+900.*"), one.out);
 
         TenantDatabase.breakMigrations(broken);
         Cli all = cli("--all", "--parallel", "2", "--skip-failing");
@@ -202,7 +202,7 @@ class FleetMigrationIT implements TestPropertyProvider {
         bus.publish(created);
         EventEnvelope result = bus.awaitResult(created, TIMEOUT);
         assertEquals("provisioning.succeeded", result.type());
-        assertEquals("2", result.dataAs(ProvisioningResult.class).schemaVersion());
+        assertEquals("3", result.dataAs(ProvisioningResult.class).schemaVersion());
         return t.key();
     }
 

@@ -100,15 +100,15 @@ class MigrationApiIT implements TestPropertyProvider {
         assertEquals("succeeded", report.get("run").get("status").asText());
         JsonNode result = report.get("results").get(0);
         assertEquals(tenant, result.get("tenant").asText());
-        assertEquals("2", result.get("from_version").asText());
-        assertEquals("2", result.get("to_version").asText());
+        assertEquals("3", result.get("from_version").asText());
+        assertEquals("3", result.get("to_version").asText());
         assertEquals(0, result.get("applied").asInt());
         assertTrue(result.has("duration_ms"));
 
         JsonNode list = read(get(BASE + "?limit=100", "viewer"));
         assertTrue(list.get("items").findValuesAsText("run_id").contains(runId));
         JsonNode drift = read(get(BASE + "/drift", "viewer"));
-        assertEquals("2", drift.get("latest_version").asText());
+        assertEquals("3", drift.get("latest_version").asText());
         assertTrue(drift.get("drifted").isArray());
         assertFalse(drift.get("drifted").findValuesAsText("tenant").contains(tenant));
     }

@@ -118,7 +118,7 @@ class OnboardingMigrationIT implements TestPropertyProvider {
         assertEquals("succeeded", run.status());
         TenantMigrationResult result = thisRelease.getBean(MigrationRunService.class).report(run.runId()).results().get(0);
         assertEquals("1", result.fromVersion());
-        assertEquals("2", result.toVersion());
+        assertEquals("3", result.toVersion());
         assertEquals(List.of("admin@old.example|active|$2a$10$adminhash", "member@old.example|active|$2a$10$memberhash"),
                 TenantDatabase.strings(database, "SELECT concat_ws('|', email, status, password_hash) FROM " + schema
                         + ".users ORDER BY email"));

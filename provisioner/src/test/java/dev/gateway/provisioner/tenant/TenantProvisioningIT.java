@@ -105,7 +105,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
         assertEquals(name, data.dbName());
         assertEquals(name, data.schemaName());
         assertEquals(name, data.roleName());
-        assertEquals("2", data.schemaVersion());
+        assertEquals("3", data.schemaVersion());
         assertNull(data.errorCode());
         assertEquals(1, bus.events(t.key(), "provisioning.started").size());
 
@@ -118,7 +118,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
                 "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = ?", name));
         InvitedAdmin.assertInvited(name, name, "owner@" + t.key() + ".example",
                 created.occurredAt().plus(Duration.ofHours(72)));
-        assertEquals(3, count(name, "SELECT count(*) FROM " + name + ".flyway_schema_history WHERE success"));
+        assertEquals(4, count(name, "SELECT count(*) FROM " + name + ".flyway_schema_history WHERE success"));
     }
 
     @Test
@@ -194,7 +194,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
         InvitedAdmin.assertInvited(SHARED_DATABASE, name, "owner@" + t.key() + ".example",
                 first.occurredAt().plus(Duration.ofHours(72)));
         // created in one transaction by the first copy; the others found it complete
-        assertEquals(List.of("1", "1.1", "2"), strings(SHARED_DATABASE,
+        assertEquals(List.of("1", "1.1", "2", "3"), strings(SHARED_DATABASE,
                 "SELECT version FROM " + name + ".flyway_schema_history ORDER BY installed_rank"));
     }
 
@@ -278,9 +278,9 @@ class TenantProvisioningIT implements TestPropertyProvider {
         EventEnvelope retried = provision(t, EventType.TENANT_RETRIED, 3);
 
         assertEquals("provisioning.succeeded", retried.type());
-        assertEquals("2", retried.dataAs(ProvisioningResult.class).schemaVersion());
+        assertEquals("3", retried.dataAs(ProvisioningResult.class).schemaVersion());
         String name = t.objectName();
-        assertEquals(List.of("0", "1", "1.1", "2"), strings(SHARED_DATABASE,
+        assertEquals(List.of("0", "1", "1.1", "2", "3"), strings(SHARED_DATABASE,
                 "SELECT version FROM " + name + ".flyway_schema_history WHERE success ORDER BY installed_rank"));
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM " + name + ".users"));
         assertEquals(1, count(SHARED_DATABASE, "SELECT count(*) FROM pg_namespace WHERE nspname = ?", name));
