@@ -8,6 +8,7 @@ import dev.gateway.app.http.PageRequest;
 import dev.gateway.app.http.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
+import dev.gateway.app.usage.StorageQuota;
 import dev.gateway.events.EventType;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -23,10 +24,12 @@ public class ProjectService {
 
     private final TenantTransactions tx;
     private final ProjectRepository projects;
+    private final StorageQuota storage;
 
-    public ProjectService(TenantTransactions tx, ProjectRepository projects) {
+    public ProjectService(TenantTransactions tx, ProjectRepository projects, StorageQuota storage) {
         this.tx = tx;
         this.projects = projects;
+        this.storage = storage;
     }
 
     public Page<Project> list(Caller caller, PageRequest page) {
@@ -40,6 +43,7 @@ public class ProjectService {
     }
 
     public Project create(Caller caller, CreateProjectRequest request) {
+        storage.requireRoom(caller.tenant());
         return tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
             requireQuota(c, caller.tenant());
             Project project = projects.insert(c, request.name().trim(), request.description(), userId(caller));
@@ -49,6 +53,7 @@ public class ProjectService {
     }
 
     public Project update(Caller caller, UUID id, UpdateProjectRequest request) {
+        storage.requireRoom(caller.tenant());
         return tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
             Optional<Project> updated = projects.update(c, id, request.name() == null ? null : request.name().trim(),
                     request.description());

@@ -7,6 +7,7 @@ import dev.gateway.app.http.PageRequest;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.projects.ProjectService;
 import dev.gateway.app.resolve.Caller;
+import dev.gateway.app.usage.StorageQuota;
 import dev.gateway.events.EventType;
 import jakarta.inject.Singleton;
 
@@ -22,11 +23,13 @@ public class TaskService {
     private final TenantTransactions tx;
     private final TaskRepository tasks;
     private final ProjectService projects;
+    private final StorageQuota storage;
 
-    public TaskService(TenantTransactions tx, TaskRepository tasks, ProjectService projects) {
+    public TaskService(TenantTransactions tx, TaskRepository tasks, ProjectService projects, StorageQuota storage) {
         this.tx = tx;
         this.tasks = tasks;
         this.projects = projects;
+        this.storage = storage;
     }
 
     public Page<Task> list(Caller caller, UUID projectId, PageRequest page) {
@@ -37,6 +40,7 @@ public class TaskService {
     }
 
     public Task create(Caller caller, UUID projectId, CreateTaskRequest request) {
+        storage.requireRoom(caller.tenant());
         return tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
             projects.requireExists(c, projectId);
             Task task = tasks.insert(c, projectId, request);
@@ -47,6 +51,7 @@ public class TaskService {
 
     /** Setting a task's status to {@code done} is recorded as its completion, any other change as an update. */
     public Task update(Caller caller, UUID id, UpdateTaskRequest request) {
+        storage.requireRoom(caller.tenant());
         return tx.changing(caller.tenant(), caller.correlationId(), (c, events) -> {
             Optional<Task> updated = tasks.update(c, id, request);
             if (updated.isPresent()) {
