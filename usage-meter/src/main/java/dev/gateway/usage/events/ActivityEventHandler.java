@@ -53,9 +53,9 @@ class ActivityEventHandler implements BatchEventHandler {
     public List<Outcome> handleAll(List<EventEnvelope> events) {
         List<MeteredActivity> activities = events.stream().map(MeteredActivity::of).toList();
         partitions.ensure();
-        return db.inTransaction(connection -> {
+        RollupChanges changes = new RollupChanges();
+        List<Outcome> result = db.inTransaction(connection -> {
             Set<UUID> fresh = applied.claim(connection, activities.stream().map(MeteredActivity::id).toList());
-            RollupChanges changes = new RollupChanges();
             List<MeteredActivity> logged = new ArrayList<>();
             List<Outcome> outcomes = new ArrayList<>(activities.size());
             for (MeteredActivity activity : activities) {
@@ -77,5 +77,7 @@ class ActivityEventHandler implements BatchEventHandler {
             log.append(connection, logged);
             return outcomes;
         });
+        rollups.committed(changes);
+        return result;
     }
 }

@@ -59,6 +59,7 @@ class UsageEventHandler implements BatchEventHandler {
             rollups.apply(connection, changes);
             return result;
         });
+        rollups.committed(changes);
         hashes.refresh(changes.tenants());
         return outcomes;
     }

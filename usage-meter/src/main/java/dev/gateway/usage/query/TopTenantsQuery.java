@@ -14,38 +14,36 @@ import java.util.List;
 /**
  * The noisy-neighbour list. Whole days of the range are summed from the daily rollups and only the hours at its
  * ends from the hourly ones, so 30 days of 1,000 tenants read some 30,000 rows, not 720,000. Storage is each
- * tenant's last measurement before the range's end; active users the busiest day's distinct users.
+ * tenant's last measurement before the range's end (its latest one, unless the range ends before that); active
+ * users the busiest day's distinct users among the days the range touches.
  */
 @Singleton
 public class TopTenantsQuery {
 
     private static final String SQL = """
             WITH r AS (
-                SELECT tenant, requests, errors, rate_limited, db_ms FROM usage.daily WHERE day >= ? AND day < ?
+                SELECT tenant, day >= ? AND day < ? AS whole, requests, errors, rate_limited, db_ms, active_users
+                FROM usage.daily WHERE day >= ? AND day < ?
                 UNION ALL
-                SELECT tenant, requests, errors, rate_limited, db_ms FROM usage.hourly
+                SELECT tenant, true, requests, errors, rate_limited, db_ms, 0 FROM usage.hourly
                 WHERE (hour >= ? AND hour < ?) OR (hour >= ? AND hour < ?)
             ), s AS (
-                SELECT tenant, sum(requests) AS requests, sum(errors) AS errors, sum(rate_limited) AS rate_limited,
-                       sum(db_ms) AS db_ms
+                SELECT tenant, sum(requests) FILTER (WHERE whole) AS requests, sum(errors) FILTER (WHERE whole) AS errors,
+                       sum(rate_limited) FILTER (WHERE whole) AS rate_limited, sum(db_ms) FILTER (WHERE whole) AS db_ms,
+                       max(active_users) AS active_users
                 FROM r GROUP BY tenant
-            ), a AS (
-                SELECT tenant, max(active_users) AS active_users FROM usage.daily WHERE day >= ? AND day < ?
-                GROUP BY tenant
-            ), k AS (
-                SELECT tenant FROM s UNION SELECT tenant FROM a
-                UNION SELECT tenant FROM usage.storage_latest WHERE measured_at < ?
             ), t AS (
-                SELECT k.tenant, coalesce(s.requests, 0) AS requests, coalesce(s.errors, 0) AS errors,
-                       coalesce(s.rate_limited, 0) AS rate_limited, coalesce(s.db_ms, 0) AS db_ms,
-                       coalesce(a.active_users, 0) AS active_users, coalesce(x.storage_bytes, 0) AS storage_bytes
-                FROM k LEFT JOIN s ON s.tenant = k.tenant LEFT JOIN a ON a.tenant = k.tenant
-                LEFT JOIN LATERAL (
-                    SELECT h.storage_bytes FROM usage.hourly h
-                    WHERE h.tenant = k.tenant AND h.hour < ? AND h.storage_bytes IS NOT NULL
-                    ORDER BY h.hour DESC LIMIT 1) x ON true
+                SELECT coalesce(s.tenant, l.tenant) AS tenant, coalesce(s.requests, 0) AS requests,
+                       coalesce(s.errors, 0) AS errors, coalesce(s.rate_limited, 0) AS rate_limited,
+                       coalesce(s.db_ms, 0) AS db_ms, coalesce(s.active_users, 0) AS active_users,
+                       coalesce(CASE WHEN l.measured_at < ? THEN l.bytes ELSE (
+                           SELECT h.storage_bytes FROM usage.hourly h
+                           WHERE h.tenant = coalesce(s.tenant, l.tenant) AND h.hour < ? AND h.storage_bytes IS NOT NULL
+                           ORDER BY h.hour DESC LIMIT 1) END, 0) AS storage_bytes
+                FROM s FULL JOIN usage.storage_latest l ON l.tenant = s.tenant
             )
             SELECT tenant, %1$s, requests, errors, rate_limited, db_ms, storage_bytes FROM t
+            WHERE requests > 0 OR errors > 0 OR rate_limited > 0 OR db_ms > 0 OR active_users > 0 OR storage_bytes > 0
             ORDER BY %1$s DESC, tenant LIMIT ?""";
 
     private final PlatformDb db;
@@ -69,12 +67,12 @@ public class TopTenantsQuery {
             try (PreparedStatement select = connection.prepareStatement(SQL.formatted(metric.column()))) {
                 select.setObject(1, Sql.day(daysFrom));
                 select.setObject(2, Sql.day(daysTo));
-                select.setObject(3, Sql.at(range.from()));
-                select.setObject(4, Sql.at(daysFrom));
-                select.setObject(5, Sql.at(daysTo));
-                select.setObject(6, Sql.at(range.to()));
-                select.setObject(7, Sql.day(range.from().truncatedTo(ChronoUnit.DAYS)));
-                select.setObject(8, Sql.day(Granularity.DAY.ceil(range.to())));
+                select.setObject(3, Sql.day(range.from().truncatedTo(ChronoUnit.DAYS)));
+                select.setObject(4, Sql.day(Granularity.DAY.ceil(range.to())));
+                select.setObject(5, Sql.at(range.from()));
+                select.setObject(6, Sql.at(daysFrom));
+                select.setObject(7, Sql.at(daysTo));
+                select.setObject(8, Sql.at(range.to()));
                 select.setObject(9, Sql.at(range.to()));
                 select.setObject(10, Sql.at(range.to()));
                 select.setInt(11, limit);

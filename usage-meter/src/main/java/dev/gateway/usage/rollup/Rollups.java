@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,38 +31,59 @@ public class Rollups {
     private static final String NEW_ACTIVE_HOURS = """
             INSERT INTO usage.active_user_hour (tenant, hour, actor_id)
             SELECT t, to_timestamp(b), a FROM unnest(?::text[], ?::bigint[], ?::text[]) AS u(t, b, a) ORDER BY 1, 2, 3
-            ON CONFLICT DO NOTHING RETURNING tenant, extract(epoch FROM hour)::bigint""";
+            ON CONFLICT DO NOTHING RETURNING tenant, extract(epoch FROM hour)::bigint, actor_id""";
     private static final String NEW_ACTIVE_DAYS = """
             INSERT INTO usage.active_user_day (tenant, day, actor_id)
             SELECT t, %s, a FROM unnest(?::text[], ?::bigint[], ?::text[]) AS u(t, b, a) ORDER BY 1, 2, 3
-            ON CONFLICT DO NOTHING RETURNING tenant, extract(epoch FROM day::timestamp AT TIME ZONE 'UTC')::bigint"""
+            ON CONFLICT DO NOTHING RETURNING tenant, extract(epoch FROM day::timestamp AT TIME ZONE 'UTC')::bigint, actor_id"""
             .formatted(UTC_DAY);
 
+    /** Users active in an hour that this instance committed lately: most events' actors acted earlier that hour. */
+    private final ActiveUserMarks marks = new ActiveUserMarks(200_000);
+
     public void apply(Connection connection, RollupChanges changes) throws SQLException {
-        if (!changes.activeUsers().isEmpty()) {
+        Set<RollupChanges.ActiveUser> unknown = new TreeSet<>();
+        changes.activeUsers().stream().filter(u -> !marks.known(u)).forEach(unknown::add);
+        if (!unknown.isEmpty()) {
+            // a user new in an hour may be new in its day; one already counted in the hour is counted in the day too
             Set<RollupChanges.ActiveUser> days = new TreeSet<>();
-            changes.activeUsers().forEach(u -> days.add(new RollupChanges.ActiveUser(u.tenant(),
-                    u.hour().truncatedTo(ChronoUnit.DAYS), u.actorId())));
-            countNew(connection, NEW_ACTIVE_HOURS, changes.activeUsers(), changes::hour);
-            countNew(connection, NEW_ACTIVE_DAYS, days, changes::day);
+            for (RollupChanges.ActiveUser hour : countNew(connection, NEW_ACTIVE_HOURS, unknown, changes::hour)) {
+                days.add(new RollupChanges.ActiveUser(hour.tenant(), hour.hour().truncatedTo(ChronoUnit.DAYS),
+                        hour.actorId()));
+            }
+            if (!days.isEmpty()) {
+                countNew(connection, NEW_ACTIVE_DAYS, days, changes::day);
+            }
         }
         write(connection, HOURLY, changes.hours());
         write(connection, DAILY, changes.days());
     }
 
-    private static void countNew(Connection connection, String sql, Set<RollupChanges.ActiveUser> users,
-                                 BiFunction<String, Instant, Counters> bucket) throws SQLException {
+    /** After the transaction that applied {@code changes} committed. */
+    public void committed(RollupChanges changes) {
+        marks.committed(changes.activeUsers());
+    }
+
+    /** Inserts the marks, adds one active user to the bucket of each new one, and returns the new ones. */
+    private static List<RollupChanges.ActiveUser> countNew(Connection connection, String sql,
+                                                          Set<RollupChanges.ActiveUser> users,
+                                                          BiFunction<String, Instant, Counters> bucket)
+            throws SQLException {
+        List<RollupChanges.ActiveUser> added = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setArray(1, connection.createArrayOf("text", users.stream().map(RollupChanges.ActiveUser::tenant).toArray()));
             insert.setArray(2, connection.createArrayOf("bigint",
                     users.stream().map(u -> u.hour().getEpochSecond()).toArray()));
             insert.setArray(3, connection.createArrayOf("text", users.stream().map(RollupChanges.ActiveUser::actorId).toArray()));
-            try (ResultSet added = insert.executeQuery()) {
-                while (added.next()) {
-                    bucket.apply(added.getString(1), Instant.ofEpochSecond(added.getLong(2))).add(Measure.ACTIVE_USERS, 1);
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    Instant at = Instant.ofEpochSecond(rows.getLong(2));
+                    bucket.apply(rows.getString(1), at).add(Measure.ACTIVE_USERS, 1);
+                    added.add(new RollupChanges.ActiveUser(rows.getString(1), at, rows.getString(3)));
                 }
             }
         }
+        return added;
     }
 
     private static void write(Connection connection, String sql, Map<RollupChanges.Bucket, Counters> rows)

@@ -183,7 +183,10 @@ public final class UsageBench {
         throw new IllegalStateException("not every event applied within " + timeout);
     }
 
-    /** 1,000 tenants x 30 days: 720,000 hourly and 30,000 daily rows, one storage measurement an hour. */
+    /**
+     * 1,000 tenants x 30 days: 720,000 hourly and 30,000 daily rows, one storage measurement an hour, written hour
+     * after hour as the meter writes them.
+     */
     private static void seedRollups(String url) throws SQLException {
         try (Connection db = DriverManager.getConnection(url, "postgres", ""); Statement st = db.createStatement()) {
             st.execute("TRUNCATE usage.hourly, usage.daily, usage.storage_latest");
@@ -192,15 +195,16 @@ public final class UsageBench {
                                               storage_bytes, storage_measured_at)
                     SELECT 'bench-' || t, h, (t * 7 + extract(hour FROM h)::int * 13) % 5000, t % 17, t % 11, t * 3 % 9000,
                            t % 23, t % 5, 1000000 + t * 1000, h + interval '30 minutes'
-                    FROM generate_series(0, 999) t,
-                         generate_series(date_trunc('hour', now()) - interval '30 days', date_trunc('hour', now()),
-                                         interval '1 hour') h""");
+                    FROM generate_series(date_trunc('hour', now()) - interval '30 days', date_trunc('hour', now()),
+                                         interval '1 hour') h,
+                         generate_series(0, 999) t
+                    ORDER BY h, t""");
             st.execute("""
                     INSERT INTO usage.daily (tenant, day, requests, errors, rate_limited, db_ms, active_users, logins,
                                              storage_bytes, storage_measured_at)
                     SELECT tenant, (hour AT TIME ZONE 'UTC')::date, sum(requests), sum(errors), sum(rate_limited),
                            sum(db_ms), max(active_users), sum(logins), max(storage_bytes), max(storage_measured_at)
-                    FROM usage.hourly GROUP BY 1, 2""");
+                    FROM usage.hourly GROUP BY 1, 2 ORDER BY 2, 1""");
             st.execute("""
                     INSERT INTO usage.storage_latest (tenant, bytes, measured_at)
                     SELECT tenant, max(storage_bytes), max(storage_measured_at) FROM usage.hourly GROUP BY tenant""");

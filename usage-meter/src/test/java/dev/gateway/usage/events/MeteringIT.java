@@ -160,7 +160,23 @@ class MeteringIT {
         }
         assertTrue(reasons.contains("usage.requests " + bad.id() + " needs window_start and counts >= 0"), reasons.toString());
         assertTrue(reasons.stream().anyMatch(r -> r.startsWith("malformed event")), reasons.toString());
-        Wait.until("the good event counted", WAIT, () -> rollup("hourly", "hour", tenant).get("requests") == 12L);
+        Wait.until("the good event counted", WAIT,
+                () -> Long.valueOf(12).equals(rollup("hourly", "hour", tenant).get("requests")));
+    }
+
+    @Test
+    void shouldCountActivityOlderThanTheRetentionWithoutListingIt() throws Exception {
+        String tenant = MeterFixture.newKey();
+        Instant old = Instant.now().minus(Duration.ofDays(45)).truncatedTo(ChronoUnit.HOURS);
+        Instant recent = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        TestEvents.publish(jetStream, TestEvents.activity(EventType.ACTIVITY_PROJECT_CREATED, tenant, 1, old, "u1"));
+        TestEvents.publish(jetStream, TestEvents.activity(EventType.ACTIVITY_PROJECT_CREATED, tenant, 2, recent, "u1"));
+
+        Wait.until("both counted", WAIT,
+                () -> Long.valueOf(2).equals(rollup("daily", "day", tenant).get("projects_created")));
+        assertEquals(1, count("SELECT count(*) FROM usage.activity WHERE tenant = '" + tenant + "'"));
+        assertEquals(1, count("SELECT count(*) FROM usage.daily WHERE tenant = '" + tenant + "' AND day = '"
+                + old.atZone(ZoneOffset.UTC).toLocalDate() + "' AND projects_created = 1"));
     }
 
     @Test

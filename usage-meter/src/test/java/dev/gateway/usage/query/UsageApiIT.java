@@ -100,6 +100,17 @@ class UsageApiIT {
     }
 
     @Test
+    void shouldKeepTheNewestRevisionOfATenantWhateverTheOrderOfItsEvents() throws Exception {
+        try (java.sql.Connection c = MeterFixture.connect(); java.sql.ResultSet row = c.createStatement().executeQuery(
+                "SELECT status, revision, company_name FROM usage.tenant WHERE key = '" + tenant + "'")) {
+            assertTrue(row.next());
+            assertEquals("ready", row.getString(1));
+            assertEquals(4, row.getLong(2));
+            assertEquals("Company " + tenant, row.getString(3));
+        }
+    }
+
+    @Test
     void shouldSumTheFleetWhenNoTenantIsNamed() {
         JsonNode fleet = api.get("/api/gateway/usage?group_by=day&from=" + day + "&to=" + day.plus(Duration.ofDays(1)),
                 "admin").json();
