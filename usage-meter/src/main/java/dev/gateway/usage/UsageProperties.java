@@ -20,7 +20,7 @@ public record UsageProperties(
         @Bindable(defaultValue = "30") int activityDays,
         @Bindable(defaultValue = "7") int partitionsAhead,
         @Bindable(defaultValue = "14d") Duration eventIdRetention,
-        @Bindable(defaultValue = "500") int batchSize,
+        @Bindable(defaultValue = "1000") int batchSize,
         @Bindable(defaultValue = "60s") Duration redisRefresh,
         @Bindable(defaultValue = "1h") Duration maintenanceEvery) {
 

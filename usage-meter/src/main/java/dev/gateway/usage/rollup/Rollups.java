@@ -38,18 +38,21 @@ public class Rollups {
             ON CONFLICT DO NOTHING RETURNING tenant, extract(epoch FROM day::timestamp AT TIME ZONE 'UTC')::bigint, actor_id"""
             .formatted(UTC_DAY);
 
-    /** Users active in an hour that this instance committed lately: most events' actors acted earlier that hour. */
-    private final ActiveUserMarks marks = new ActiveUserMarks(200_000);
+    /** Users active in an hour, and in a day, that this instance committed lately: most actors acted before. */
+    private final ActiveUserMarks hourMarks = new ActiveUserMarks(200_000);
+    private final ActiveUserMarks dayMarks = new ActiveUserMarks(100_000);
 
     public void apply(Connection connection, RollupChanges changes) throws SQLException {
         Set<RollupChanges.ActiveUser> unknown = new TreeSet<>();
-        changes.activeUsers().stream().filter(u -> !marks.known(u)).forEach(unknown::add);
+        changes.activeUsers().stream().filter(u -> !hourMarks.known(u)).forEach(unknown::add);
         if (!unknown.isEmpty()) {
             // a user new in an hour may be new in its day; one already counted in the hour is counted in the day too
             Set<RollupChanges.ActiveUser> days = new TreeSet<>();
             for (RollupChanges.ActiveUser hour : countNew(connection, NEW_ACTIVE_HOURS, unknown, changes::hour)) {
-                days.add(new RollupChanges.ActiveUser(hour.tenant(), hour.hour().truncatedTo(ChronoUnit.DAYS),
-                        hour.actorId()));
+                RollupChanges.ActiveUser day = dayOf(hour);
+                if (!dayMarks.known(day)) {
+                    days.add(day);
+                }
             }
             if (!days.isEmpty()) {
                 countNew(connection, NEW_ACTIVE_DAYS, days, changes::day);
@@ -61,7 +64,12 @@ public class Rollups {
 
     /** After the transaction that applied {@code changes} committed. */
     public void committed(RollupChanges changes) {
-        marks.committed(changes.activeUsers());
+        hourMarks.committed(changes.activeUsers());
+        dayMarks.committed(changes.activeUsers().stream().map(Rollups::dayOf).toList());
+    }
+
+    private static RollupChanges.ActiveUser dayOf(RollupChanges.ActiveUser hour) {
+        return new RollupChanges.ActiveUser(hour.tenant(), hour.hour().truncatedTo(ChronoUnit.DAYS), hour.actorId());
     }
 
     /** Inserts the marks, adds one active user to the bucket of each new one, and returns the new ones. */

@@ -56,6 +56,7 @@ public final class UsageBench {
 
     private static final String DATABASE = "usage_bench";
     private static final int TENANTS = 1000;
+    private static final long TICKS_PER_SECOND = 100;
     private static final EventType[] MIX = {EventType.ACTIVITY_TASK_CREATED, EventType.ACTIVITY_TASK_CREATED,
         EventType.ACTIVITY_TASK_UPDATED, EventType.ACTIVITY_LOGIN_SUCCEEDED, EventType.ACTIVITY_PROJECT_CREATED,
         EventType.ACTIVITY_TASK_COMPLETED, EventType.ACTIVITY_LOGIN_FAILED, EventType.ACTIVITY_SETTINGS_UPDATED};
@@ -147,13 +148,19 @@ public final class UsageBench {
         }
     }
 
-    record Ingest(Duration firstToLast, Duration fromStart, double eventsPerSecond) {
+    /**
+     * @param cpu CPU time the meter's JVM and its PostgreSQL backends spent from the first to the last applied event:
+     *            what the ingest costs, whatever else the shared machine was doing meanwhile
+     */
+    record Ingest(Duration firstToLast, Duration fromStart, double eventsPerSecond, Duration cpu, Duration meterCpu) {
     }
 
     /** Polls the applied event ids: the time from the first to the last applied event is the ingest time. */
     private static Ingest awaitIngest(String url, int events, Duration timeout, Process meter) throws Exception {
         long start = System.nanoTime();
         long first = 0;
+        long cpuAtFirst = 0;
+        long meterAtFirst = 0;
         boolean migrated = false;
         try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
             while (System.nanoTime() - start < timeout.toNanos()) {
@@ -166,6 +173,8 @@ public final class UsageBench {
                 long now = System.nanoTime();
                 if (applied > 0 && first == 0) {
                     first = now;
+                    cpuAtFirst = cpuTicks(db, meter);
+                    meterAtFirst = ticks(meter.pid());
                 }
                 if (applied >= events) {
                     long tasks = count(db, "SELECT sum(tasks_created) FROM usage.hourly");
@@ -175,12 +184,37 @@ public final class UsageBench {
                         throw new IllegalStateException("tasks_created " + tasks + ", expected " + expectedTasks);
                     }
                     Duration ingest = Duration.ofNanos(now - first);
-                    return new Ingest(ingest, Duration.ofNanos(now - start), events / (ingest.toNanos() / 1e9));
+                    Duration cpu = Duration.ofMillis((cpuTicks(db, meter) - cpuAtFirst) * 1000 / TICKS_PER_SECOND);
+                    Duration meterCpu = Duration.ofMillis((ticks(meter.pid()) - meterAtFirst) * 1000 / TICKS_PER_SECOND);
+                    return new Ingest(ingest, Duration.ofNanos(now - start), events / (ingest.toNanos() / 1e9), cpu,
+                            meterCpu);
                 }
                 Thread.sleep(100);
             }
         }
         throw new IllegalStateException("not every event applied within " + timeout);
+    }
+
+    /** User and system time (clock ticks) of the meter's JVM and of every backend connected to the bench database. */
+    private static long cpuTicks(Connection db, Process meter) throws SQLException {
+        List<Long> pids = new ArrayList<>(List.of(meter.pid()));
+        try (Statement st = db.createStatement(); ResultSet rows = st.executeQuery(
+                "SELECT pid FROM pg_stat_activity WHERE datname = '" + DATABASE + "' AND pid <> pg_backend_pid()")) {
+            while (rows.next()) {
+                pids.add(rows.getLong(1));
+            }
+        }
+        return pids.stream().mapToLong(UsageBench::ticks).sum();
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException gone) {
+            return 0; // a backend that ended in between
+        }
     }
 
     /**
@@ -243,7 +277,7 @@ public final class UsageBench {
         List<Double> sorted = latencies.stream().sorted().toList();
         return "# usage-meter bench: " + Instant.now() + "\n\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores shared with PostgreSQL, NATS and "
-                + "other builds; the meter's jar with its defaults (batch size 500, 4 lanes, 20,000 in flight), on a "
+                + "other builds; the meter's jar with its defaults (batch size 1,000, 4 lanes, 20,000 in flight), on a "
                 + "database (" + DATABASE + ") and a nats-server of the bench's own.\n\n"
                 + "## Ingest: activity events into rollups (target >= 20,000 events/s)\n\n"
                 + "A backlog of " + events + " activity events (" + published + " on the stream) of " + TENANTS
@@ -251,9 +285,15 @@ public final class UsageBench {
                 + "meter starts; timed from the first applied event to the last (each: its id claimed, its counters "
                 + "and active user added to the hourly and daily rollups, its row in the day's activity partition, "
                 + "one transaction per batch). Checked after: every event id applied once, tasks_created exact.\n\n"
-                + "| events | first to last applied | events/s | from the meter's start |\n|---|---|---|---|\n"
+                + "| events | first to last applied | events/s | from the meter's start | CPU (meter + its PostgreSQL backends)"
+                + " | events per CPU second |\n|---|---|---|---|---|---|\n"
                 + "| " + events + " | " + ingest.firstToLast().toMillis() + " ms | "
-                + String.format("%,.0f", ingest.eventsPerSecond()) + " | " + ingest.fromStart().toMillis() + " ms |\n\n"
+                + String.format("%,.0f", ingest.eventsPerSecond()) + " | " + ingest.fromStart().toMillis() + " ms | "
+                + ingest.cpu().toMillis() + " ms (meter " + ingest.meterCpu().toMillis() + " ms) | "
+                + String.format("%,.0f", events / Math.max(0.001, ingest.cpu().toMillis() / 1000.0)) + " |\n\n"
+                + "The machine has " + Runtime.getRuntime().availableProcessors() + " cores: with them to itself the "
+                + "meter could apply up to that many times the events per CPU second; the wall-clock rate above is what "
+                + "it got while sharing them (load average below).\n\n"
                 + "## `GET /api/gateway/usage/top` over 1,000 tenants x 30 days (target p95 <= 100 ms)\n\n"
                 + "720,000 hourly and 30,000 daily rollup rows; 30-day ranges ending at the current hour, metric cycling "
                 + "through requests, errors, db_ms, storage_bytes, rate_limited, active_users, limit 20; sequential, "
