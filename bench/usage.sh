@@ -2,10 +2,10 @@
 # usage-meter benchmark: ingest rate of activity events into rollups (target >= 20,000 events/s) and the p95 of
 # GET /api/gateway/usage/top over 1,000 tenants x 30 days of rollups (target <= 100 ms). Runs the usage-meter jar
 # on a database of its own (usage_bench, recreated) and a nats-server of its own; the local PostgreSQL is used.
-#   bench/usage.sh [events=200000] [queries=200]
+#   bench/usage.sh [events=400000] [queries=200]
 set -euo pipefail
 
-EVENTS="${1:-200000}"
+EVENTS="${1:-400000}"
 QUERIES="${2:-200}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODULE="$ROOT/usage-meter"
