@@ -40,16 +40,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 /**
  * {@code bench/usage.sh}: ingest rate of activity events into rollups, and the p95 of {@code /usage/top} over
- * 1,000 tenants x 30 days of rollups. Runs the usage-meter jar on a database of its own ({@value #DATABASE}) and a
- * nats-server of its own, so neither the platform's usage nor its streams see the bench.
+ * 1,000 tenants x 30 days of rollups. Runs the usage-meter jar on a database of its own ({@value #DATABASE}, dropped at
+ * the end) and a nats-server of its own, so neither the platform's usage nor its streams see the bench.
  * Args: jar, output file, events, queries.
  */
 public final class UsageBench {
@@ -111,6 +111,7 @@ public final class UsageBench {
             }
             nats.destroy();
             nats.waitFor();
+            dropDatabase(pgBase);
             try (java.util.stream.Stream<Path> files = Files.walk(store)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -129,7 +130,7 @@ public final class UsageBench {
             List<EventEnvelope> chunk = new ArrayList<>();
             for (int i = 0; i < events; i++) {
                 int tenant = i % TENANTS;
-                EventType type = MIX[(i / TENANTS) % MIX.length];
+                EventType type = typeOf(i);
                 String actor = type == EventType.ACTIVITY_LOGIN_FAILED ? null : "user-" + (i % 37);
                 EventEnvelope e = EventEnvelope.of(type, "bench-" + tenant, ++sequence[tenant], null,
                         new ActivityRecord(actor, actor == null ? "someone@example.com" : actor + "@example.com",
@@ -149,6 +150,11 @@ public final class UsageBench {
      * @param cpu CPU time the meter's JVM and its PostgreSQL backends spent from the first to the last applied event:
      *            what the ingest costs, whatever else the shared machine was doing meanwhile
      */
+    /** Each tenant's i-th event of a round has the round's type. */
+    private static EventType typeOf(int event) {
+        return MIX[(event / TENANTS) % MIX.length];
+    }
+
     /** Publishes asynchronously; what got no ack in time (a loaded machine) again, at once (same id: stored once). */
     private static void publish(JetStream jetStream, List<EventEnvelope> chunk) throws Exception {
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
@@ -200,8 +206,8 @@ public final class UsageBench {
                 }
                 if (applied >= events) {
                     long tasks = count(db, "SELECT sum(tasks_created) FROM usage.hourly");
-                    long expectedTasks = Arrays.stream(MIX).filter(t -> t == EventType.ACTIVITY_TASK_CREATED).count()
-                            * events / MIX.length;
+                    long expectedTasks = IntStream.range(0, events).filter(i -> typeOf(i) == EventType.ACTIVITY_TASK_CREATED)
+                            .count();
                     if (tasks != expectedTasks) {
                         throw new IllegalStateException("tasks_created " + tasks + ", expected " + expectedTasks);
                     }
@@ -381,6 +387,15 @@ public final class UsageBench {
              Statement st = db.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + DATABASE);
             st.execute("CREATE DATABASE " + DATABASE);
+        }
+    }
+
+    private static void dropDatabase(String pgBase) {
+        try (Connection db = DriverManager.getConnection(pgBase + "postgres", "postgres", "");
+             Statement st = db.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        } catch (SQLException e) {
+            System.err.println("the bench database " + DATABASE + " was not dropped: " + e.getMessage());
         }
     }
 
