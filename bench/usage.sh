@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # usage-meter benchmark: ingest rate of activity events into rollups (target >= 20,000 events/s) and the p95 of
-# GET /api/gateway/usage/top over 1,000 tenants x 30 days of rollups (target <= 100 ms). Runs the usage-meter jar
-# on a database of its own (usage_bench, dropped at the end) and a nats-server of its own on the local PostgreSQL.
+# GET /api/gateway/usage/top over 1,000 tenants x 30 days of rollups (target <= 100 ms). Runs the usage-meter jar on
+# a database of its own on the local PostgreSQL (usage_bench, dropped at the end) and on a nats-server of its own.
 #   bench/usage.sh [events=400000] [queries=200]
 set -euo pipefail
 
