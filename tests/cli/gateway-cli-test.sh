@@ -40,6 +40,7 @@ START_SETTINGS=(
   GATEWAY_ROUTES_PORT=18083 GATEWAY_APP_PORT=18084 GATEWAY_ADMIN_PORT=18085
   GATEWAY_REGISTRY_MANAGEMENT_PORT=19081 GATEWAY_PROVISIONER_MANAGEMENT_PORT=19082
   GATEWAY_ROUTES_MANAGEMENT_PORT=19083 GATEWAY_APP_MANAGEMENT_PORT=19084 GATEWAY_ADMIN_MANAGEMENT_PORT=19085
+  GATEWAY_USAGE_PORT=18086 GATEWAY_USAGE_MANAGEMENT_PORT=19086
   GATEWAY_ADMIN_USER="$ADMIN"
 )
 OWN_HOME="$WORK/home-own"
@@ -50,6 +51,7 @@ OWN_SETTINGS=( # the platform on stores of its own: no GATEWAY_REDIS_URL, no GAT
   GATEWAY_REGISTRY_PORT=18091 GATEWAY_PROVISIONER_PORT=18092 GATEWAY_ROUTES_PORT=18093 GATEWAY_APP_PORT=18094
   GATEWAY_ADMIN_PORT=18095 GATEWAY_REGISTRY_MANAGEMENT_PORT=19091 GATEWAY_PROVISIONER_MANAGEMENT_PORT=19092
   GATEWAY_ROUTES_MANAGEMENT_PORT=19093 GATEWAY_APP_MANAGEMENT_PORT=19094 GATEWAY_ADMIN_MANAGEMENT_PORT=19095
+  GATEWAY_USAGE_PORT=18096 GATEWAY_USAGE_MANAGEMENT_PORT=19096
   GATEWAY_ADMIN_USER=admin GATEWAY_ADMIN_PASSWORD="$OWN_ADMIN_PASSWORD" GATEWAY_POOL_ADMIN_USER=postgres
 )
 
@@ -105,11 +107,11 @@ preconditions() {
   for tool in runuser python3 psql pg_isready redis-server redis-cli nats-server ss curl "$PG_BIN/initdb" "$PG_BIN/pg_ctl"; do
     command -v "$tool" >/dev/null || fail "$tool not found (bin/gateway deps installs it)"
   done
-  for name in tenant-registry provisioner route-publisher app-gateway admin-ui; do
+  for name in tenant-registry provisioner route-publisher app-gateway usage-meter admin-ui; do
     [ -f "$ROOT/$name/target/$name-0.1.0-SNAPSHOT.jar" ] || fail "no $name jar: run mvn -B -q package -DskipTests first"
   done
-  for port in "$PG_PORT" "$REDIS_PORT" "$NATS_PORT" "$OWN_REDIS_PORT" "$OWN_NATS_PORT" 1808{1..5} 1809{1..5} \
-      1908{1..5} 1909{1..5}; do
+  for port in "$PG_PORT" "$REDIS_PORT" "$NATS_PORT" "$OWN_REDIS_PORT" "$OWN_NATS_PORT" 1808{1..6} 1809{1..6} \
+      1908{1..6} 1909{1..6}; do
     ! listening "$port" || fail "port $port is in use"
   done
 }
@@ -297,7 +299,7 @@ test_up_runs_its_own_stores_with_a_user_per_service() {
   [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:18094/api/me -H "Authorization: Bearer $tenant_token")" = 200 ] \
     || fail "the app-gateway does not serve the tenant"
   ! grep -i "violation" "$OWN_HOME/stores/nats/nats.log" || fail "a service did something its NATS user may not"
-  for name in tenant-registry provisioner route-publisher app-gateway; do
+  for name in tenant-registry provisioner route-publisher app-gateway usage-meter; do
     ! grep -Eq "NOPERM|WRONGPASS|NOAUTH|Permissions Violation|Authorization Violation" "$OWN_HOME/logs/$name.log" \
       || fail "a store refused $name: $(grep -E 'NOPERM|WRONGPASS|NOAUTH|Violation' "$OWN_HOME/logs/$name.log" | head -3)"
   done

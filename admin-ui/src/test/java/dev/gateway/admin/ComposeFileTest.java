@@ -64,10 +64,11 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldHaveAServiceForEachOfTheFiveServiceModules() throws IOException {
+    void shouldHaveAServiceForEachOfTheSixServiceModules() throws IOException {
         List<String> modules = serviceModules().toList();
 
-        assertEquals(List.of("admin-ui", "app-gateway", "provisioner", "route-publisher", "tenant-registry"), modules);
+        assertEquals(List.of("admin-ui", "app-gateway", "provisioner", "route-publisher", "tenant-registry",
+                "usage-meter"), modules);
         modules.forEach(m -> assertTrue(services.containsKey(m), "compose service for " + m));
     }
 
@@ -132,8 +133,8 @@ class ComposeFileTest {
             assertTrue(REQUIRED.matcher(String.valueOf(environmentOf("redis").get(variable.group(1)))).matches(),
                     variable.group(1) + " set for redis");
         }
-        assertEquals(4, users, "tenant-registry, route-publisher, app-gateway, traefik");
-        for (String user : List.of("tenant-registry", "route-publisher", "app-gateway")) {
+        assertEquals(5, users, "tenant-registry, route-publisher, app-gateway, usage-meter, traefik");
+        for (String user : List.of("tenant-registry", "route-publisher", "app-gateway", "usage-meter")) {
             assertTrue(String.valueOf(environment(user).get("GATEWAY_REDIS_URL")).startsWith("redis://" + user + ":${"),
                     user + " logs in as its own Redis user");
         }
@@ -158,7 +159,7 @@ class ComposeFileTest {
                         environment(user.group(1)).get("GATEWAY_NATS_PASSWORD"), user.group(1) + "'s password");
             }
         }
-        assertEquals(4, users);
+        assertEquals(5, users);
     }
 
     @ParameterizedTest
@@ -199,12 +200,14 @@ class ComposeFileTest {
     }
 
     @Test
-    void shouldRunTheControlPlaneOnC1AndTheAppGatewayOnC2() {
+    void shouldRunTheControlPlaneOnC1AndTheAppGatewayAndUsageMeterOnC2() {
         for (String module : List.of("tenant-registry", "provisioner", "route-publisher", "admin-ui")) {
             assertTrue(String.valueOf(service(module).get("command")).contains("-XX:TieredStopAtLevel=1"), module);
         }
-        String gateway = String.valueOf(service("app-gateway").get("command"));
-        assertTrue(gateway.contains("-jar") && !gateway.contains("TieredStopAtLevel"), gateway);
+        for (String module : List.of("app-gateway", "usage-meter")) {
+            String command = String.valueOf(service(module).get("command"));
+            assertTrue(command.contains("-jar") && !command.contains("TieredStopAtLevel"), module + ": " + command);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class SecuredNats implements AutoCloseable {
 
-    public static final List<String> USERS = List.of("tenant-registry", "provisioner", "route-publisher", "app-gateway");
+    public static final List<String> USERS = List.of("tenant-registry", "provisioner", "route-publisher", "app-gateway",
+            "usage-meter");
 
     private final Map<String, String> passwords = new LinkedHashMap<>();
     private final int port = SecuredStores.freePort();

@@ -39,7 +39,7 @@ final class ApiCatalog {
     private static final Shape TENANT_CREATE = Shape.of("key", NEW_TENANT_KEY, "company_name", TEXT, "pool_id", UUID,
             "plan", PLAN, "admin_email", EMAIL, "admin_password", PASSWORD);
     private static final Shape TENANT_UPDATE = Shape.of("company_name", TEXT, "plan", PLAN, "rate_per_second", INT,
-            "burst", INT, "max_users", INT);
+            "burst", INT, "max_users", INT, "max_projects", INT, "max_storage_mb", INT);
     private static final Shape POOL = Shape.of("name", TEXT, "host", POOL_HOST, "port", PORT, "database", TEXT,
             "isolation", ISOLATION, "max_tenants", INT, "status", POOL_STATUS);
     private static final Shape MIGRATION = Shape.of("tenant", TENANT_REF, "all", FALSE_FLAG, "parallel", INT,
@@ -60,10 +60,11 @@ final class ApiCatalog {
             case PROVISIONER -> migrations(service, endpoints);
             case ROUTE_PUBLISHER -> add(endpoints, service, "GET", "/routes/status");
             case APP_GATEWAY -> tenantApi(service, endpoints);
+            case USAGE_METER -> usageApi(service, endpoints);
             case ADMIN_UI -> {
                 registryApi(service, endpoints);
                 migrations(service, endpoints);
-                add(endpoints, service, "GET", "/api/admin/tenants/{key}/usage");
+                usageApi(service, endpoints);
                 add(endpoints, service, "GET", "/api/admin/settings");
                 add(endpoints, service, "GET", "/");
                 add(endpoints, service, "GET", "/tenants/{key}");
@@ -81,7 +82,6 @@ final class ApiCatalog {
         paged(e, s, "/api/gateway/tenants");
         add(e, s, "GET", "/api/gateway/tenants/{key}");
         add(e, s, "GET", "/api/gateway/tenants/{key}/events");
-        add(e, s, "GET", "/api/gateway/tenants/{key}/activity");
         add(e, s, "PATCH", "/api/gateway/tenants/{key}", TENANT_UPDATE);
         add(e, s, "POST", "/api/gateway/tenants/{key}/suspend");
         add(e, s, "POST", "/api/gateway/tenants/{key}/activate");
@@ -94,12 +94,17 @@ final class ApiCatalog {
         add(e, s, "PATCH", "/api/gateway/pools/{id}", POOL);
         add(e, s, "GET", "/api/gateway/plans");
         add(e, s, "POST", "/api/gateway/plans", Shape.of("key", NEW_PLAN_KEY, "rate_per_second", INT, "burst", INT,
-                "max_users", INT, "features", TEXT_LIST));
+                "max_users", INT, "max_projects", INT, "max_storage_mb", INT, "features", TEXT_LIST));
         paged(e, s, "/api/gateway/signups");
         add(e, s, "POST", "/api/gateway/signups/{id}/approve");
         add(e, s, "POST", "/api/gateway/signups/{id}/reject", Shape.of("reason", LONG_TEXT));
+    }
+
+    private static void usageApi(Service s, List<Endpoint> e) {
         paged(e, s, "/api/gateway/usage");
         paged(e, s, "/api/gateway/usage/top");
+        paged(e, s, "/api/gateway/usage/sparklines");
+        paged(e, s, "/api/gateway/tenants/{key}/activity");
     }
 
     private static void migrations(Service s, List<Endpoint> e) {

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * @param handler         the service's reaction
  * @param settingsVersion bumped whenever server-side consumer settings change (a durable cannot be modified)
  * @param lanes           parallel tenant lanes for this consumer; 0 takes {@link ConsumerSettings#lanes()}
+ * @param batchSize       most events a {@link BatchEventHandler} gets at once; 1 hands every event on its own
  */
 public record ConsumerSpec(String service, Stream stream, String filterSubject, Set<String> types,
-                           EventHandler handler, int settingsVersion, int lanes) {
+                           EventHandler handler, int settingsVersion, int lanes, int batchSize) {
 
     public ConsumerSpec {
         Objects.requireNonNull(service, "service");
@@ -31,6 +32,9 @@ public record ConsumerSpec(String service, Stream stream, String filterSubject, 
                 && stream.subjects().stream().noneMatch(s -> filterSubject.startsWith(s.substring(0, s.length() - 1)))) {
             throw new IllegalArgumentException(filterSubject + " is not captured by stream " + stream);
         }
+        if (batchSize < 1 || batchSize > 1 && !(handler instanceof BatchEventHandler)) {
+            throw new IllegalArgumentException("a batch size above 1 needs a BatchEventHandler, at least 1 otherwise");
+        }
         types = Set.copyOf(types);
     }
 
@@ -38,15 +42,20 @@ public record ConsumerSpec(String service, Stream stream, String filterSubject, 
     public static ConsumerSpec of(String service, Stream stream, String filterSubject, EventHandler handler,
                                   EventType... types) {
         return new ConsumerSpec(service, stream, filterSubject,
-                Arrays.stream(types).map(EventType::subject).collect(Collectors.toSet()), handler, 1, 0);
+                Arrays.stream(types).map(EventType::subject).collect(Collectors.toSet()), handler, 1, 0, 1);
     }
 
     public ConsumerSpec withSettingsVersion(int version) {
-        return new ConsumerSpec(service, stream, filterSubject, types, handler, version, lanes);
+        return new ConsumerSpec(service, stream, filterSubject, types, handler, version, lanes, batchSize);
     }
 
     public ConsumerSpec withLanes(int count) {
-        return new ConsumerSpec(service, stream, filterSubject, types, handler, settingsVersion, count);
+        return new ConsumerSpec(service, stream, filterSubject, types, handler, settingsVersion, count, batchSize);
+    }
+
+    /** Hands the handler (a {@link BatchEventHandler}) up to {@code size} events of a lane at once. */
+    public ConsumerSpec withBatchSize(int size) {
+        return new ConsumerSpec(service, stream, filterSubject, types, handler, settingsVersion, lanes, size);
     }
 
     /** The durable name of DESIGN §5, plus the settings version. */

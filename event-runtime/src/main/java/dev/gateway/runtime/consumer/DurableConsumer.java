@@ -18,6 +18,7 @@ import org.slf4j.MDC;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,6 +39,8 @@ public final class DurableConsumer implements AutoCloseable {
     private final String durable;
     private final String stream;
     private final TenantLanes lanes;
+    /** Null unless the spec asks for batches. */
+    private final LaneBatches<Delivery> batches;
     private final InFlight inFlight;
     private final DeadLetters deadLetters;
     private final ConsumerMetrics metrics;
@@ -53,6 +56,7 @@ public final class DurableConsumer implements AutoCloseable {
         this.durable = spec.durable() + settings.durableSuffix();
         this.stream = spec.stream().name();
         this.lanes = new TenantLanes(durable, spec.lanes() > 0 ? spec.lanes() : settings.lanes());
+        this.batches = spec.batchSize() > 1 ? new LaneBatches<>(lanes, spec.batchSize(), this::processBatch) : null;
         this.inFlight = new InFlight(settings.ackWait());
         this.deadLetters = new DeadLetters(connection.jetStream(), durable);
         this.metrics = new ConsumerMetrics(meters, durable, stream, inFlight::size);
@@ -139,7 +143,11 @@ public final class DurableConsumer implements AutoCloseable {
         }
         inFlight.add(message);
         try {
-            lanes.submit(event.tenant(), new Delivery(message, event));
+            if (batches != null) {
+                batches.submit(event.tenant(), new Delivery(message, event));
+            } else {
+                lanes.submit(event.tenant(), new Delivery(message, event));
+            }
         } catch (RejectedExecutionException closing) {
             handBack(message);
         }
@@ -166,6 +174,63 @@ public final class DurableConsumer implements AutoCloseable {
                 inFlight.remove(message);
             }
             MDC.clear();
+        }
+    }
+
+    /**
+     * Applies a lane's batch in one call of the {@link BatchEventHandler} and acknowledges each event. A batch that
+     * meets an outage waits and is retried whole; one that fails otherwise is handled again event by event, so
+     * only the failing event is retried or dead-lettered.
+     */
+    private void processBatch(List<Delivery> batch) {
+        if (batch.size() == 1) {
+            process(batch.get(0));
+            return;
+        }
+        long start = System.nanoTime();
+        List<Outcome> outcomes;
+        try {
+            outcomes = ((BatchEventHandler) spec.handler()).handleAll(batch.stream().map(d -> d.event).toList());
+            if (outcomes.size() != batch.size()) {
+                throw new IllegalStateException(outcomes.size() + " outcomes for " + batch.size() + " events");
+            }
+        } catch (Exception e) {
+            if (!Outages.isOutage(e)) {
+                LOG.warn("a batch of {} events failed, handling them one at a time: {}", batch.size(), e.toString());
+                batch.forEach(this::process);
+            } else if (closed) {
+                batch.forEach(delivery -> handBack(delivery.message));
+            } else {
+                retryBatchLater(batch, e);
+            }
+            return;
+        }
+        long perEvent = (System.nanoTime() - start) / batch.size();
+        for (int i = 0; i < batch.size(); i++) {
+            Message message = batch.get(i).message;
+            Acks.quietly(message::ack);
+            metrics.handling().record(perEvent, TimeUnit.NANOSECONDS);
+            metrics.outcome(outcomes.get(i));
+            inFlight.remove(message);
+        }
+    }
+
+    private void retryBatchLater(List<Delivery> batch, Exception outage) {
+        int retry = batch.stream().mapToInt(d -> ++d.outageRetries).max().orElse(1);
+        Duration delay = settings.backoff().delay(retry);
+        LOG.warn("a batch of {} events waits for a dependency (retry {} in {} ms): {}", batch.size(), retry,
+                delay.toMillis(), outage.toString());
+        batch.forEach(delivery -> metrics.retried(true));
+        try {
+            scheduler.schedule(() -> batch.forEach(delivery -> {
+                try {
+                    batches.submit(delivery.event.tenant(), delivery);
+                } catch (RejectedExecutionException closing) {
+                    handBack(delivery.message);
+                }
+            }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            batch.forEach(delivery -> handBack(delivery.message));
         }
     }
 

@@ -25,7 +25,19 @@ final class TenantLanes {
     }
 
     void submit(String tenant, Runnable work) {
-        lanes.get(Math.floorMod(tenant.hashCode(), lanes.size())).execute(work);
+        submitTo(laneOf(tenant), work);
+    }
+
+    int laneOf(String tenant) {
+        return Math.floorMod(tenant.hashCode(), lanes.size());
+    }
+
+    void submitTo(int lane, Runnable work) {
+        lanes.get(lane).execute(work);
+    }
+
+    int count() {
+        return lanes.size();
     }
 
     boolean alive() {

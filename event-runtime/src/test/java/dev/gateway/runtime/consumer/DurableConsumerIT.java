@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The consumer against a real nats-server of the test's own (so it may wipe it). */
@@ -312,6 +313,105 @@ class DurableConsumerIT {
         Events.publish(connection().jetStream(), Events.event(EventType.TENANT_UPDATED, "silent" + service, 1));
         Await.until(WAIT, "consuming again", () -> handled.equals(List.of(1L)));
         Await.until(WAIT, "ready again", () -> runtime.health(true).up());
+    }
+
+    @Test
+    void shouldHandAWaitingBacklogToABatchHandlerInBatchesInEachTenantsOrder() throws Exception {
+        String service = service();
+        Connection publisher = connection();
+        for (long revision = 1; revision <= 100; revision++) {
+            for (String tenant : List.of("ba", "bb", "bc")) {
+                Events.publish(publisher.jetStream(), Events.event(EventType.TENANT_UPDATED, tenant + service, revision));
+            }
+        }
+        Map<String, List<Long>> seen = new ConcurrentHashMap<>();
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        EventRuntime runtime = runtime(batchSpec(service, 50, events -> {
+            batchSizes.add(events.size());
+            Thread.sleep(20);
+            events.forEach(e -> seen.computeIfAbsent(e.tenant(), t -> new CopyOnWriteArrayList<>()).add(e.revision()));
+            return events.stream().map(e -> Outcome.APPLIED).toList();
+        }), settings(service), meters);
+
+        Await.until(WAIT, "300 events handled", () -> seen.values().stream().mapToInt(List::size).sum() == 300);
+        List<Long> inOrder = java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList();
+        seen.values().forEach(revisions -> assertEquals(inOrder, revisions));
+        assertTrue(batchSizes.stream().anyMatch(n -> n > 1), "batches: " + batchSizes);
+        assertTrue(batchSizes.stream().allMatch(n -> n <= 50), "batches: " + batchSizes);
+        String durable = Stream.TENANTS.durable(service, 1);
+        Await.until(WAIT, "each event acknowledged once", () -> meters.get("events.consumer.handled")
+                .tag("durable", durable).tag("outcome", "applied").counter().count() == 300.0);
+        Await.until(WAIT, "nothing pending", () -> {
+            runtime.consumers().get(0).check();
+            return meters.get("events.consumer.ack.pending").tag("durable", durable).gauge().value() == 0.0;
+        });
+    }
+
+    @Test
+    void shouldDeadLetterOnlyTheMalformedEventOfAFailedBatch() throws Exception {
+        String service = service();
+        String durable = Stream.TENANTS.durable(service, 1);
+        JetStreamSubscription deadLetters = deadLetterWatch(durable);
+        Connection publisher = connection();
+        for (long revision = 1; revision <= 20; revision++) {
+            Events.publish(publisher.jetStream(), Events.event(EventType.TENANT_UPDATED, "bad" + service, revision));
+        }
+        Map<Long, Integer> applied = new ConcurrentHashMap<>();
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        runtime(batchSpec(service, 20, events -> {
+            batchSizes.add(events.size());
+            Thread.sleep(30);
+            if (events.stream().anyMatch(e -> e.revision() == 7)) {
+                throw new dev.gateway.events.MalformedEventException("revision 7 has no usable data");
+            }
+            events.forEach(e -> applied.merge(e.revision(), 1, Integer::sum));
+            return events.stream().map(e -> Outcome.APPLIED).toList();
+        }), settings(service));
+
+        Message parked = deadLetters.nextMessage(WAIT);
+        assertNotNull(parked, "dead letter");
+        assertEquals("revision 7 has no usable data", parked.getHeaders().getFirst("Gateway-Dead-Letter-Reason"));
+        Await.until(WAIT, "the 19 others applied", () -> applied.size() == 19);
+        assertTrue(applied.values().stream().allMatch(n -> n == 1), "each once: " + applied);
+        assertTrue(!applied.containsKey(7L));
+        assertTrue(batchSizes.stream().anyMatch(n -> n > 1), "batches: " + batchSizes);
+        assertEquals(null, deadLetters.nextMessage(Duration.ofMillis(300)), "one dead letter only");
+    }
+
+    @Test
+    void shouldRetryABatchThatMeetsAnOutageWholeWithoutUsingUpDeliveries() throws Exception {
+        String service = service();
+        JetStreamSubscription deadLetters = deadLetterWatch(Stream.TENANTS.durable(service, 1));
+        Connection publisher = connection();
+        for (long revision = 1; revision <= 10; revision++) {
+            Events.publish(publisher.jetStream(), Events.event(EventType.TENANT_UPDATED, "down" + service, revision));
+        }
+        AtomicInteger calls = new AtomicInteger();
+        Map<Long, Integer> applied = new ConcurrentHashMap<>();
+        runtime(batchSpec(service, 10, events -> {
+            if (calls.incrementAndGet() <= 4) {
+                throw new IllegalStateException("platform database",
+                        new SQLTransientConnectionException("Connection is not available, request timed out"));
+            }
+            events.forEach(e -> applied.merge(e.revision(), 1, Integer::sum));
+            return events.stream().map(e -> Outcome.APPLIED).toList();
+        }), settings(service).withMaxDeliver(2));
+
+        Await.until(WAIT, "all applied once the database is back", () -> applied.size() == 10);
+        assertTrue(applied.values().stream().allMatch(n -> n == 1), "each once: " + applied);
+        assertEquals(null, deadLetters.nextMessage(Duration.ofMillis(300)), "an outage uses up no deliveries");
+    }
+
+    @Test
+    void shouldRefuseABatchSizeForAHandlerThatTakesOneEventAtATime() {
+        EventHandler single = event -> Outcome.APPLIED;
+        assertThrows(IllegalArgumentException.class, () -> spec(service(), single).withBatchSize(10));
+    }
+
+    private static ConsumerSpec batchSpec(String service, int size, BatchEventHandler handler) {
+        return ConsumerSpec.of(service, Stream.TENANTS, "tenant.>", handler, EventType.TENANT_UPDATED)
+                .withBatchSize(size);
     }
 
     private static ConsumerSpec spec(String service, EventHandler handler) {
