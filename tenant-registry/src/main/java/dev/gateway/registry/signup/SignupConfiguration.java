@@ -1,5 +1,6 @@
 package dev.gateway.registry.signup;
 
+import dev.gateway.registry.mail.EmailAddresses;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.time.Duration;
@@ -18,6 +19,10 @@ public record SignupConfiguration(Duration expireAfter, List<String> operatorEma
     public SignupConfiguration {
         operatorEmails = operatorEmails == null ? List.of()
                 : operatorEmails.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        operatorEmails.stream().filter(address -> !EmailAddresses.isValid(address)).findFirst().ifPresent(bad -> {
+            throw new IllegalArgumentException("GATEWAY_OPERATOR_EMAILS names '" + bad + "', which is not an email "
+                    + "address: no mail about signups could ever reach it");
+        });
         reservedKeys = reservedKeys == null ? List.of()
                 : reservedKeys.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
