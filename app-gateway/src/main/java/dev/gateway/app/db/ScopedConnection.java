@@ -1,0 +1,117 @@
+package dev.gateway.app.db;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+
+/**
+ * The connection a tenant transaction's work sees. The transaction's scope (its {@code SET LOCAL}s) goes out
+ * with the work's first statement, in the same message: the driver sends the parts of a multi-statement text
+ * together and PostgreSQL runs nothing after a failed part, so the statement never runs unscoped, and the
+ * scope costs no round trip of its own. Any other first use of the connection runs the scope alone first.
+ * <p>
+ * Every later statement's text starts with a comment naming the tenant. The driver keeps server-side prepared
+ * statements per connection, keyed by text; with the tenant in the text, a statement prepared for one tenant
+ * (its tables resolved through that tenant's search path) is never executed for another.
+ */
+final class ScopedConnection implements InvocationHandler {
+
+    private final Connection connection;
+    private final String scope;
+    private final int scopeStatements;
+    private final String tag;
+    private boolean scoped;
+
+    private ScopedConnection(Connection connection, String scope, int scopeStatements, String tenant) {
+        this.connection = connection;
+        this.scope = scope;
+        this.scopeStatements = scopeStatements;
+        this.tag = "/* " + tenant + " */ ";
+    }
+
+    /** {@code scope}: {@code scopeStatements} statements without parameters; {@code tenant}: a validated key. */
+    static Connection of(Connection connection, String scope, int scopeStatements, String tenant) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                new ScopedConnection(connection, scope, scopeStatements, tenant));
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return call(connection, method, args);
+        }
+        if ("prepareStatement".equals(method.getName()) && args[0] instanceof String sql) {
+            if (scoped) {
+                args[0] = tag + sql;
+                return call(connection, method, args);
+            }
+            scoped = true;
+            args[0] = scope + ";\n" + sql;
+            return ScopedStatement.of((PreparedStatement) call(connection, method, args), scopeStatements);
+        }
+        if (!scoped) {
+            scoped = true;
+            try (Statement alone = connection.createStatement()) {
+                alone.execute(scope);
+            }
+        }
+        return call(connection, method, args);
+    }
+
+    static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The work's first statement, its text preceded by the scope: executing it steps over the scope's results. */
+    private record ScopedStatement(PreparedStatement statement, int scopeStatements) implements InvocationHandler {
+
+        static PreparedStatement of(PreparedStatement statement, int scopeStatements) {
+            return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                    new Class<?>[]{PreparedStatement.class}, new ScopedStatement(statement, scopeStatements));
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            boolean bare = args == null;
+            switch (bare ? method.getName() : "") {
+                case "execute":
+                    return execute();
+                case "executeQuery":
+                    execute();
+                    if (statement.getResultSet() == null) {
+                        throw new SQLException("No results were returned by the query.", "02000");
+                    }
+                    return statement.getResultSet();
+                case "executeUpdate":
+                    execute();
+                    return statement.getUpdateCount();
+                case "executeLargeUpdate":
+                    execute();
+                    return statement.getLargeUpdateCount();
+                case "addBatch":
+                    throw new SQLFeatureNotSupportedException("a tenant transaction's first statement carries its "
+                            + "scope and cannot be batched");
+                default:
+                    return call(statement, method, args);
+            }
+        }
+
+        private boolean execute() throws SQLException {
+            statement.execute();
+            for (int i = 0; i < scopeStatements; i++) {
+                statement.getMoreResults();
+            }
+            return statement.getResultSet() != null;
+        }
+    }
+}
