@@ -10,9 +10,9 @@
 # PostgreSQL (trust auth), Redis and the app-gateway jar. Everything it creates is dropped at exit.
 # Loopback only; every wrk/pgbench run is bounded by DURATION.
 #
-# Beside each tenant API run, pgbench runs the identical transaction (bench/gateway-pgbench.sh) against
+# Beside each tenant API run, pgbench runs the identical transaction (bench/gateway/pgbench.sh) against
 # the same tenant at the same concurrency, so the gateway's figure reads as a share of what the database
-# itself allows. Two more modes (bench/gateway-tenants.sh): --tenants N (N tenants, 80 % schema and
+# itself allows. Two more modes (bench/gateway/tenants.sh): --tenants N (N tenants, 80 % schema and
 # 20 % database isolation, Zipf-chosen per request) and --noisy (one tenant's slow requests beside 50
 # tenants' normal mix). Every result file states the machine's load before and after.
 #   bench/gateway.sh [duration_seconds=15] [connections=64] [--tenants N | --noisy]
@@ -31,7 +31,7 @@ done
 DURATION="${ARGS[0]:-15}"
 CONNECTIONS="${ARGS[1]:-64}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/app-gateway/target/app-gateway-0.1.0-SNAPSHOT.jar"
+JAR="${GATEWAY_BENCH_JAR:-$ROOT/app-gateway/target/app-gateway-0.1.0-SNAPSHOT.jar}" # another build, to compare
 MIGRATIONS="$ROOT/provisioner/src/main/resources/db/tenant"
 PGBENCH="${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -n1)}"
 PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
@@ -50,6 +50,8 @@ WORK="$(mktemp -d)"
 GATEWAY_PIDS=()
 ROUNDS="${GATEWAY_BENCH_ROUNDS:-3}"
 SHARED_POOL_SIZE="${GATEWAY_APP_DB_POOL_SIZE:-10}"
+# one tenant alone may use the whole shared pool; the many-tenant modes keep the default share
+PLAN_LIMITS="bench=$SHARED_POOL_SIZE/5s"
 
 source "$ROOT/bench/gateway/pgbench.sh"
 source "$ROOT/bench/gateway/tenants.sh"
@@ -128,7 +130,7 @@ start_gateway() { # $1 = limiter on|off; port $PORT (on) or $PORT+1 (off); then 
   done
   GATEWAY_APP_PORT="$port" GATEWAY_APP_MANAGEMENT_PORT=$((port + MANAGEMENT_OFFSET)) GATEWAY_HOME="$WORK/home" \
     GATEWAY_RATE_LIMIT_ENABLED="$enabled" GATEWAY_APP_JWT_KEY="$WORK/key.pem" GATEWAY_APP_USER_RECHECK=30s \
-    env "${@:2}" java -Xms512m -Xmx512m ${GATEWAY_BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway-$1.log" 2>&1 &
+    env GATEWAY_APP_DB_PLAN_LIMITS="$PLAN_LIMITS" "${@:2}" java -Xms512m -Xmx512m ${GATEWAY_BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway-$1.log" 2>&1 &
   GATEWAY_PIDS+=($!)
   for _ in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
@@ -175,8 +177,8 @@ pgbench_reference() {
 }
 
 mkdir -p "$ROOT/bench/results"
-[[ "$MODE" == tenants ]] && { tenants_bench "$TENANTS"; exit 0; }
-[[ "$MODE" == noisy ]] && { noisy_bench; exit 0; }
+[[ "$MODE" == tenants ]] && { PLAN_LIMITS=""; tenants_bench "$TENANTS"; exit 0; }
+[[ "$MODE" == noisy ]] && { PLAN_LIMITS=""; noisy_bench; exit 0; }
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 provision_tenant
 PROJECT="$(psql -Atq -d "$DB" -c "SET ROLE $NAME; SELECT id FROM $NAME.projects ORDER BY created_at, id LIMIT 1")"
@@ -255,7 +257,8 @@ PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
   echo "shows the median round by req/s (all rounds below). Each request carries an RS256 bearer token (iss app-gateway) and goes through tenant resolution,"
   echo "the directory cache, the lifecycle gate and (limiter on) the GCRA limiter: every request counted by the script in Redis,"
   echo "concurrent requests sharing one EVALSHA, admitted before Redis answers while the bucket is more than 90 % full."
-  echo "/api/projects runs one tenant transaction (SET LOCAL ROLE + search_path, keyset page of 20 of 50 rows)."
+  echo "/api/projects runs one tenant transaction (SET LOCAL ROLE + search_path + statement_timeout, keyset page of 20 of 50 rows);"
+  echo "POST /api/projects/{id}/tasks one more (the project's existence, then the insert). The bench plan may use the whole pool ($PLAN_LIMITS)."
   echo "Limiter off = GATEWAY_RATE_LIMIT_ENABLED=false; limiter on = plan rate 1,000,000/s (never 429)."
   echo "Access log on (async appender, to a file). Heap 512 MB, 2 request event loops (GATEWAY_APP_EVENT_LOOPS)."
   echo

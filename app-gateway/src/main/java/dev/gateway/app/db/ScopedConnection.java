@@ -16,29 +16,28 @@ import java.sql.Statement;
  * together and PostgreSQL runs nothing after a failed part, so the statement never runs unscoped, and the
  * scope costs no round trip of its own. Any other first use of the connection runs the scope alone first.
  * <p>
- * Every later statement's text starts with a comment naming the tenant. The driver keeps server-side prepared
- * statements per connection, keyed by text; with the tenant in the text, a statement prepared for one tenant
- * (its tables resolved through that tenant's search path) is never executed for another.
+ * Later statements go out as the work wrote them. The driver's server-side prepared statements are shared by
+ * every tenant using the connection, which is safe: PostgreSQL re-plans a prepared statement whose search path
+ * differs from the one it was planned under, and checks privileges as the current role on every execution
+ * ({@code PreparedStatementsIT}).
  */
 final class ScopedConnection implements InvocationHandler {
 
     private final Connection connection;
     private final String scope;
     private final int scopeStatements;
-    private final String tag;
     private boolean scoped;
 
-    private ScopedConnection(Connection connection, String scope, int scopeStatements, String tenant) {
+    private ScopedConnection(Connection connection, String scope, int scopeStatements) {
         this.connection = connection;
         this.scope = scope;
         this.scopeStatements = scopeStatements;
-        this.tag = "/* " + tenant + " */ ";
     }
 
-    /** {@code scope}: {@code scopeStatements} statements without parameters; {@code tenant}: a validated key. */
-    static Connection of(Connection connection, String scope, int scopeStatements, String tenant) {
+    /** {@code scope}: {@code scopeStatements} statements without parameters. */
+    static Connection of(Connection connection, String scope, int scopeStatements) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                new ScopedConnection(connection, scope, scopeStatements, tenant));
+                new ScopedConnection(connection, scope, scopeStatements));
     }
 
     @Override
@@ -46,11 +45,7 @@ final class ScopedConnection implements InvocationHandler {
         if (method.getDeclaringClass() == Object.class) {
             return call(connection, method, args);
         }
-        if ("prepareStatement".equals(method.getName()) && args[0] instanceof String sql) {
-            if (scoped) {
-                args[0] = tag + sql;
-                return call(connection, method, args);
-            }
+        if (!scoped && "prepareStatement".equals(method.getName()) && args[0] instanceof String sql) {
             scoped = true;
             args[0] = scope + ";\n" + sql;
             return ScopedStatement.of((PreparedStatement) call(connection, method, args), scopeStatements);

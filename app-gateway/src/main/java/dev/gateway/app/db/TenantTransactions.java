@@ -41,7 +41,7 @@ public class TenantTransactions {
             String scope = tenant.scopeSql() + "; SET LOCAL statement_timeout = "
                     + place.limits().statementTimeout().toMillis();
             try {
-                T result = work.apply(ScopedConnection.of(connection, scope, SCOPE_STATEMENTS, tenant.key()));
+                T result = work.apply(ScopedConnection.of(connection, scope, SCOPE_STATEMENTS));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

@@ -20,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Server-side prepared statements and the search path: two tenants alternate the same requests on ONE
  * connection, far past the driver's prepare threshold (5), while B's tables differ in shape (as during a
- * migration that has reached B but not A). A statement prepared for one tenant, reused for the other, would
- * fail ("cached plan must not change result type") or read through the wrong plan; every answer must be the
- * caller's own rows.
+ * migration that has reached B but not A). The driver shares its server-side prepared statements between the
+ * tenants; a plan made under A's search path, run for B, would read A's table or fail ("cached plan must not
+ * change result type"). Every answer must be the caller's own rows.
  */
 @MicronautTest
 class PreparedStatementsIT extends GatewayIntegrationTest {
