@@ -50,8 +50,10 @@ WORK="$(mktemp -d)"
 GATEWAY_PIDS=()
 ROUNDS="${GATEWAY_BENCH_ROUNDS:-3}"
 SHARED_POOL_SIZE="${GATEWAY_APP_DB_POOL_SIZE:-10}"
-# one tenant alone may use the whole shared pool; the many-tenant modes keep the default share
+# one tenant alone may use the whole shared pool, waiting for a place as long as for a connection;
+# the many-tenant modes keep the defaults (a share of the pool, 250 ms)
 PLAN_LIMITS="bench=$SHARED_POOL_SIZE/5s"
+PLACE_WAIT=3s
 
 source "$ROOT/bench/gateway/pgbench.sh"
 source "$ROOT/bench/gateway/tenants.sh"
@@ -130,7 +132,7 @@ start_gateway() { # $1 = limiter on|off; port $PORT (on) or $PORT+1 (off); then 
   done
   GATEWAY_APP_PORT="$port" GATEWAY_APP_MANAGEMENT_PORT=$((port + MANAGEMENT_OFFSET)) GATEWAY_HOME="$WORK/home" \
     GATEWAY_RATE_LIMIT_ENABLED="$enabled" GATEWAY_APP_JWT_KEY="$WORK/key.pem" GATEWAY_APP_USER_RECHECK=30s \
-    env GATEWAY_APP_DB_PLAN_LIMITS="$PLAN_LIMITS" "${@:2}" java -Xms512m -Xmx512m ${GATEWAY_BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway-$1.log" 2>&1 &
+    env GATEWAY_APP_DB_PLAN_LIMITS="$PLAN_LIMITS" GATEWAY_APP_DB_TENANT_MAX_WAIT="$PLACE_WAIT" "${@:2}" java -Xms512m -Xmx512m ${GATEWAY_BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway-$1.log" 2>&1 &
   GATEWAY_PIDS+=($!)
   for _ in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
@@ -177,8 +179,8 @@ pgbench_reference() {
 }
 
 mkdir -p "$ROOT/bench/results"
-[[ "$MODE" == tenants ]] && { PLAN_LIMITS=""; tenants_bench "$TENANTS"; exit 0; }
-[[ "$MODE" == noisy ]] && { PLAN_LIMITS=""; noisy_bench; exit 0; }
+[[ "$MODE" == tenants ]] && { PLAN_LIMITS="" PLACE_WAIT=250ms; tenants_bench "$TENANTS"; exit 0; }
+[[ "$MODE" == noisy ]] && { PLAN_LIMITS="" PLACE_WAIT=250ms; noisy_bench; exit 0; }
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 provision_tenant
 PROJECT="$(psql -Atq -d "$DB" -c "SET ROLE $NAME; SELECT id FROM $NAME.projects ORDER BY created_at, id LIMIT 1")"
@@ -251,14 +253,14 @@ PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo);" \
     "load average before: $LOAD_BEFORE, after: $LOAD_AFTER (the machine is shared with other builds)."
-  echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). Java: $(java -version 2>&1 | head -n1)."
+  echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD), jar $JAR. Java: $(java -version 2>&1 | head -n1)."
   echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s per run after a 10 s + 5 s warm-up, loopback."
   echo "Two gateways run side by side (limiter on / off); the runs alternate over $ROUNDS rounds and the table"
   echo "shows the median round by req/s (all rounds below). Each request carries an RS256 bearer token (iss app-gateway) and goes through tenant resolution,"
   echo "the directory cache, the lifecycle gate and (limiter on) the GCRA limiter: every request counted by the script in Redis,"
   echo "concurrent requests sharing one EVALSHA, admitted before Redis answers while the bucket is more than 90 % full."
   echo "/api/projects runs one tenant transaction (SET LOCAL ROLE + search_path + statement_timeout, keyset page of 20 of 50 rows);"
-  echo "POST /api/projects/{id}/tasks one more (the project's existence, then the insert). The bench plan may use the whole pool ($PLAN_LIMITS)."
+  echo "POST /api/projects/{id}/tasks one more (the project's existence, then the insert). The bench plan may use the whole pool ($PLAN_LIMITS, wait $PLACE_WAIT)."
   echo "Limiter off = GATEWAY_RATE_LIMIT_ENABLED=false; limiter on = plan rate 1,000,000/s (never 429)."
   echo "Access log on (async appender, to a file). Heap 512 MB, 2 request event loops (GATEWAY_APP_EVENT_LOOPS)."
   echo
