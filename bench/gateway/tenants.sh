@@ -9,16 +9,12 @@ TEMPLATE_DB=app_gateway_bench_tpl
 TEMPLATE_ROLE=bench_tpl_owner
 BENCH_KEYS=()
 
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+mint_tokens() { # tenant keys on stdin -> an app-gateway tenant token for the bench admin of each, one a line
+  java "$ROOT/bench/gateway/MintTokens.java" "$WORK/key.pem" "$ADMIN_ID"
+}
 
-mint_token() { # $1 tenant key -> an app-gateway tenant token for the bench admin
-  local now header payload signature
-  now="$(date +%s)"
-  header="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)"
-  payload="$(printf '{"iss":"app-gateway","aud":"tenant-api","sub":"%s","tenant":"%s","role":"admin","iat":%d,"exp":%d}' \
-    "$ADMIN_ID" "$1" "$now" $((now + 7200)) | b64url)"
-  signature="$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/key.pem" -binary | b64url)"
-  echo "$header.$payload.$signature"
+mint_token() { # $1 tenant key -> its token
+  echo "$1" | mint_tokens
 }
 
 seed_sql() { # the migrations and the seed rows, for a session already SET ROLE + search_path to the tenant
@@ -150,7 +146,7 @@ tenants_bench() { # $1 tenants
   # Zipf rank order: schema and database tenants mixed, the same order every run
   printf '%s\n' "${BENCH_KEYS[@]}" | shuf --random-source=<(yes) >"$WORK/ranked"
   started=$(date +%s)
-  while read -r key; do mint_token "$key"; done <"$WORK/ranked" >"$WORK/tokens"
+  mint_tokens <"$WORK/ranked" >"$WORK/tokens"
   head -n1 "$WORK/tokens" >"$WORK/token-top"
   local minted=$(( $(date +%s) - started ))
   start_gateway off
@@ -204,14 +200,14 @@ tenants_bench() { # $1 tenants
 }
 
 pool_open_cost() { # 20 database tenants from the end of the rank order: each one's pool is closed (LRU) or never opened
-  local key token cold warm
+  local token cold warm
   : >"$WORK/cold-times"
-  grep -- '-d' "$WORK/ranked" | tail -n 20 | while read -r key; do
-    token="$(mint_token "$key")"
+  grep -- '-d' "$WORK/ranked" | tail -n 20 | mint_tokens >"$WORK/cold-tokens"
+  while read -r token; do
     cold="$(curl -fsS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" "http://127.0.0.1:$((PORT + 1))/api/projects")"
     warm="$(curl -fsS -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $token" "http://127.0.0.1:$((PORT + 1))/api/projects")"
     echo "$cold $warm" >>"$WORK/cold-times"
-  done
+  done <"$WORK/cold-tokens"
   local c w
   c="$(awk '{print $1 * 1000}' "$WORK/cold-times" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
   w="$(awk '{print $2 * 1000}' "$WORK/cold-times" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
@@ -230,7 +226,7 @@ noisy_bench() {
   psql -q -d "$DB" -c "SET ROLE tenant_${noisy//-/_}; SET search_path = tenant_${noisy//-/_}; INSERT INTO projects (id, name)
     SELECT gen_random_uuid(), 'heavy ' || n FROM generate_series(1, 300000) n; ANALYZE projects"
   directory_entry "$noisy" schema "$DB" 1000000000 | redis-cli -h 127.0.0.1 >/dev/null
-  for key in "${keys[@]:1}"; do mint_token "$key"; done >"$WORK/tokens"
+  printf '%s\n' "${keys[@]:1}" | mint_tokens >"$WORK/tokens"
   local noisy_token
   noisy_token="$(mint_token "$noisy")"
   start_gateway off
