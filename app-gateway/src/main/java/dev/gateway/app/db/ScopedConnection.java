@@ -46,9 +46,10 @@ final class ScopedConnection implements InvocationHandler {
             return call(connection, method, args);
         }
         if (!scoped && "prepareStatement".equals(method.getName()) && args[0] instanceof String sql) {
-            scoped = true;
             args[0] = scope + ";\n" + sql;
-            return ScopedStatement.of((PreparedStatement) call(connection, method, args), scopeStatements);
+            PreparedStatement statement = (PreparedStatement) call(connection, method, args);
+            return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                    new Class<?>[]{PreparedStatement.class}, new ScopedStatement(statement));
         }
         if (!scoped) {
             scoped = true;
@@ -67,12 +68,17 @@ final class ScopedConnection implements InvocationHandler {
         }
     }
 
-    /** The work's first statement, its text preceded by the scope: executing it steps over the scope's results. */
-    private record ScopedStatement(PreparedStatement statement, int scopeStatements) implements InvocationHandler {
+    /**
+     * A statement prepared before the scope ran, its text preceded by the scope: executing it steps over the
+     * scope's results, and from then on the connection is scoped. Until one such statement has executed, every
+     * statement prepared carries the scope (running it twice sets the same values again).
+     */
+    private final class ScopedStatement implements InvocationHandler {
 
-        static PreparedStatement of(PreparedStatement statement, int scopeStatements) {
-            return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-                    new Class<?>[]{PreparedStatement.class}, new ScopedStatement(statement, scopeStatements));
+        private final PreparedStatement statement;
+
+        private ScopedStatement(PreparedStatement statement) {
+            this.statement = statement;
         }
 
         @Override
@@ -103,6 +109,7 @@ final class ScopedConnection implements InvocationHandler {
 
         private boolean execute() throws SQLException {
             statement.execute();
+            scoped = true;
             for (int i = 0; i < scopeStatements; i++) {
                 statement.getMoreResults();
             }
