@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static dev.gateway.app.support.Api.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Server-side prepared statements and the search path: two tenants alternate the same requests on ONE
@@ -63,6 +64,14 @@ class PreparedStatementsIT extends GatewayIntegrationTest {
             assertEquals(List.of("a-task"), field(api().get("/api/projects/" + projectA + "/tasks", bearer(tokenA)), "title"));
             assertEquals(List.of("b-task"), field(api().get("/api/projects/" + projectB + "/tasks", bearer(tokenB)), "title"));
         }
+    }
+
+    @Test
+    void shouldScopeAStatementRunBeforeTheOnePreparedFirst() {
+        Map<String, Object> reversed = api().get("/api/test-scope-order", bearer(tokenB)).json();
+        assertEquals(b.objectName(), reversed.get("role"), reversed.toString());
+        assertTrue(((String) reversed.get("search_path")).contains(b.objectName()), reversed.toString());
+        assertEquals(1, ((Number) reversed.get("projects")).intValue());
     }
 
     private String create(String token, String path, String body) {
