@@ -9,13 +9,29 @@
 # directory hash tenant:<key> + a PUBLISH on tenant-directory), so it needs only the local
 # PostgreSQL (trust auth), Redis and the app-gateway jar. Everything it creates is dropped at exit.
 # Loopback only; every wrk/pgbench run is bounded by DURATION.
-#   bench/gateway.sh [duration_seconds=15] [connections=64]
+#
+# Beside each tenant API run, pgbench runs the identical transaction (bench/gateway/pgbench.sh) against
+# the same tenant at the same concurrency, so the gateway's figure reads as a share of what the database
+# itself allows. Two more modes (bench/gateway/tenants.sh): --tenants N (N tenants, 80 % schema and
+# 20 % database isolation, Zipf-chosen per request) and --noisy (one tenant's slow requests beside 50
+# tenants' normal mix). Every result file states the machine's load before and after.
+#   bench/gateway.sh [duration_seconds=15] [connections=64] [--tenants N | --noisy]
 set -euo pipefail
 
-DURATION="${1:-15}"
-CONNECTIONS="${2:-64}"
+MODE=single
+TENANTS=0
+ARGS=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --tenants) MODE=tenants TENANTS="${2:?--tenants needs a number}"; shift 2 ;;
+    --noisy) MODE=noisy; shift ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
+DURATION="${ARGS[0]:-15}"
+CONNECTIONS="${ARGS[1]:-64}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/app-gateway/target/app-gateway-0.1.0-SNAPSHOT.jar"
+JAR="${GATEWAY_BENCH_JAR:-$ROOT/app-gateway/target/app-gateway-0.1.0-SNAPSHOT.jar}" # another build, to compare
 MIGRATIONS="$ROOT/provisioner/src/main/resources/db/tenant"
 PGBENCH="${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -n1)}"
 PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
@@ -33,8 +49,16 @@ OUT="$ROOT/bench/results/gateway-$STAMP.md"
 WORK="$(mktemp -d)"
 GATEWAY_PIDS=()
 ROUNDS="${GATEWAY_BENCH_ROUNDS:-3}"
+SHARED_POOL_SIZE="${GATEWAY_APP_DB_POOL_SIZE:-10}"
+# one tenant alone may use the whole shared pool, waiting for a place as long as for a connection;
+# the many-tenant modes keep the defaults (a share of the pool, 250 ms)
+PLAN_LIMITS="bench=$SHARED_POOL_SIZE/5s"
+PLACE_WAIT=3s
 
-for tool in wrk psql redis-cli curl java; do
+source "$ROOT/bench/gateway/pgbench.sh"
+source "$ROOT/bench/gateway/tenants.sh"
+
+for tool in wrk psql redis-cli curl java openssl; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
 done
 [[ -x "$PGBENCH" ]] || { echo "missing pgbench (postgresql-contrib)" >&2; exit 1; }
@@ -57,9 +81,12 @@ cleanup() {
   redis-cli -h 127.0.0.1 PUBLISH tenant-directory "$KEY" >/dev/null 2>&1 || true
   psql -q -d "$DB" -c "DROP SCHEMA IF EXISTS $NAME CASCADE" >/dev/null 2>&1 || true
   psql -q -d postgres -c "DROP ROLE IF EXISTS $NAME" >/dev/null 2>&1 || true
+  drop_bench_tenants
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+# the gateway's token signing key, so that the bench can sign tokens for many tenants without logging in
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
 
 provision_tenant() {
   psql -q -v ON_ERROR_STOP=1 -d postgres <<SQL
@@ -94,7 +121,7 @@ SQL
   redis-cli -h 127.0.0.1 PUBLISH tenant-directory "$KEY" >/dev/null
 }
 
-start_gateway() { # $1 = limiter on|off; port $PORT (on) or $PORT+1 (off)
+start_gateway() { # $1 = limiter on|off; port $PORT (on) or $PORT+1 (off); then NAME=value for its environment
   local enabled=true port="$PORT"
   [[ "$1" == off ]] && enabled=false && port=$((PORT + 1))
   for taken in "$port" $((port + MANAGEMENT_OFFSET)); do
@@ -104,8 +131,8 @@ start_gateway() { # $1 = limiter on|off; port $PORT (on) or $PORT+1 (off)
     fi
   done
   GATEWAY_APP_PORT="$port" GATEWAY_APP_MANAGEMENT_PORT=$((port + MANAGEMENT_OFFSET)) GATEWAY_HOME="$WORK/home" \
-    GATEWAY_RATE_LIMIT_ENABLED="$enabled" \
-    java -Xms512m -Xmx512m ${GATEWAY_BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway-$1.log" 2>&1 &
+    GATEWAY_RATE_LIMIT_ENABLED="$enabled" GATEWAY_APP_JWT_KEY="$WORK/key.pem" GATEWAY_APP_USER_RECHECK=30s \
+    env GATEWAY_APP_DB_PLAN_LIMITS="$PLAN_LIMITS" GATEWAY_APP_DB_TENANT_MAX_WAIT="$PLACE_WAIT" "${@:2}" java -Xms512m -Xmx512m ${GATEWAY_BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway-$1.log" 2>&1 &
   GATEWAY_PIDS+=($!)
   for _ in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
@@ -129,9 +156,10 @@ login() { # $1 = on|off
     sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
-run_wrk() { # $1 label, $2 url, $3 token, $4 seconds -> "label|req/s|p50|p99|non-2xx"
-  local out
-  out="$(wrk -t2 -c"$CONNECTIONS" -d"$4s" --timeout 5s --latency -H "Authorization: Bearer $3" "$2")"
+run_wrk() { # $1 label, $2 url, $3 token, $4 seconds[, $5 wrk script] -> "label|req/s|p50|p99|non-2xx"
+  local out script=()
+  [[ -n "${5:-}" ]] && script=(-s "$5")
+  out="$(wrk -t2 -c"$CONNECTIONS" -d"$4s" --timeout 5s --latency "${script[@]}" -H "Authorization: Bearer $3" "$2")"
   printf '== %s\n%s\n' "$1" "$out" >>"$WORK/wrk.txt"
   local rps p50 p99 errors
   rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
@@ -151,8 +179,12 @@ pgbench_reference() {
 }
 
 mkdir -p "$ROOT/bench/results"
+[[ "$MODE" == tenants ]] && { PLAN_LIMITS="" PLACE_WAIT=250ms; tenants_bench "$TENANTS"; exit 0; }
+[[ "$MODE" == noisy ]] && { PLAN_LIMITS="" PLACE_WAIT=250ms; noisy_bench; exit 0; }
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 provision_tenant
+PROJECT="$(psql -Atq -d "$DB" -c "SET ROLE $NAME; SELECT id FROM $NAME.projects ORDER BY created_at, id LIMIT 1")"
+pgbench_scripts "$NAME" "$PROJECT"
 start_gateway on
 start_gateway off
 declare -A TOKEN
@@ -166,10 +198,15 @@ curl -fsS -H "Authorization: Bearer ${TOKEN[on]}" -D - -o /dev/null "$(base_of o
 # the machine is shared: alternate the configurations and report the median of the rounds
 : >"$WORK/runs"
 for round in $(seq 1 "$ROUNDS"); do
-  for path in /api/me /api/projects; do
+  for path in /api/me /api/projects "/api/projects/$PROJECT/tasks"; do
     for mode in on off; do
       cpu_before="$(redis_cpu)"
-      run_wrk "GET $path, limiter $mode" "$(base_of "$mode")$path" "${TOKEN[$mode]}" "$DURATION" >>"$WORK/runs"
+      if [[ "$path" == */tasks ]]; then
+        run_wrk "POST /api/projects/{id}/tasks, limiter $mode" "$(base_of "$mode")$path" "${TOKEN[$mode]}" "$DURATION" \
+          "$ROOT/bench/gateway/post-task.lua" >>"$WORK/runs"
+      else
+        run_wrk "GET $path, limiter $mode" "$(base_of "$mode")$path" "${TOKEN[$mode]}" "$DURATION" >>"$WORK/runs"
+      fi
       echo "$mode $(awk -v a="$cpu_before" -v b="$(redis_cpu)" 'BEGIN { print b - a }')" >>"$WORK/redis-cpu"
     done
   done
@@ -181,11 +218,18 @@ REDIS_CPU="$(awk -v d="$DURATION" '{cpu[$1] += $2; runs[$1]++}
   END { for (m in cpu) printf "limiter %s %.0f %% of a core; ", m, 100 * cpu[m] / (runs[m] * d) }' "$WORK/redis-cpu")"
 stop_gateways
 pgbench_reference
+# the same transactions as the gateway's, same tenant: at the HTTP concurrency and at the gateway's pool size
+: >"$WORK/same"
+for script in page-per-statement page-batched task-per-statement task-batched; do
+  for clients in "$CONNECTIONS" "$SHARED_POOL_SIZE"; do
+    pgbench_same_work "$script, $clients clients" "$DB" "$script" "$clients" >>"$WORK/same"
+  done
+done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 # median round (by req/s) per configuration
 : >"$WORK/rows"
 for label in "GET /api/me, limiter on" "GET /api/me, limiter off" "GET /api/projects, limiter on" \
-  "GET /api/projects, limiter off"; do
+  "GET /api/projects, limiter off" "POST /api/projects/{id}/tasks, limiter on" "POST /api/projects/{id}/tasks, limiter off"; do
   awk -F'|' -v l="$label" '$1 == l' "$WORK/runs" | sort -t'|' -k2 -n | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2)' >>"$WORK/rows"
 done
 
@@ -195,6 +239,12 @@ cost() { awk -F'|' -v on="$1, limiter on" -v off="$1, limiter off" '
   END { for (i = 1; i <= n; i++) c[i] = (1 - a[i] / b[i]) * 100
         for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (c[j] < c[i]) { t = c[i]; c[i] = c[j]; c[j] = t }
         if (n > 0) printf "%.1f %%", c[int((n + 1) / 2)]; else print "n/a" }' "$WORK/runs"; }
+share() { # $1 gateway row label, $2 page|task -> "x req/s = y % of z tps"
+  local gw pg
+  gw="$(awk -F'|' -v l="$1" '$1 == l {print $2}' "$WORK/rows")"
+  pg="$(awk -F'|' -v p="$2-" -v c=", $CONNECTIONS clients" 'index($1, p) == 1 && index($1, c) {if ($2 > best) best = $2} END {print best}' "$WORK/same")"
+  awk -v g="$gw" -v p="$pg" 'BEGIN { if (p > 0) printf "%.0f req/s = %.0f %% of %.0f tps", g, 100 * g / p, p; else print "n/a" }'
+}
 PG_TPS="$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench.txt")"
 PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
 
@@ -203,13 +253,14 @@ PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo);" \
     "load average before: $LOAD_BEFORE, after: $LOAD_AFTER (the machine is shared with other builds)."
-  echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). Java: $(java -version 2>&1 | head -n1)."
+  echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD), jar $JAR. Java: $(java -version 2>&1 | head -n1)."
   echo "wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s per run after a 10 s + 5 s warm-up, loopback."
   echo "Two gateways run side by side (limiter on / off); the runs alternate over $ROUNDS rounds and the table"
   echo "shows the median round by req/s (all rounds below). Each request carries an RS256 bearer token (iss app-gateway) and goes through tenant resolution,"
   echo "the directory cache, the lifecycle gate and (limiter on) the GCRA limiter: every request counted by the script in Redis,"
   echo "concurrent requests sharing one EVALSHA, admitted before Redis answers while the bucket is more than 90 % full."
-  echo "/api/projects runs one tenant transaction (SET LOCAL ROLE + search_path, keyset page of 20 of 50 rows)."
+  echo "/api/projects runs one tenant transaction (SET LOCAL ROLE + search_path + statement_timeout, keyset page of 20 of 50 rows);"
+  echo "POST /api/projects/{id}/tasks one more (the project's existence, then the insert). The bench plan may use the whole pool ($PLAN_LIMITS, wait $PLACE_WAIT)."
   echo "Limiter off = GATEWAY_RATE_LIMIT_ENABLED=false; limiter on = plan rate 1,000,000/s (never 429)."
   echo "Access log on (async appender, to a file). Heap 512 MB, 2 request event loops (GATEWAY_APP_EVENT_LOOPS)."
   echo
@@ -220,6 +271,18 @@ PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
   echo "Limiter cost (throughput lost with the limiter on, median of the rounds' back-to-back pairs): /api/me $(cost "GET /api/me"), /api/projects $(cost "GET /api/projects")."
   echo
   echo "Targets (issue 6): /api/me >= 8,000 req/s and p99 <= 15 ms; limiter cost <= 10 %."
+  echo
+  echo "Same work in pgbench (bench/gateway/pgbench.sh: the gateway's transaction, same tenant, as gateway_app;"
+  echo "per-statement = one round trip per statement, batched = BEGIN and the SET LOCALs sent with the first statement):"
+  echo
+  echo "| pgbench | tps | latency avg |"
+  echo "|---|---:|---:|"
+  awk -F'|' '{printf "| %s | %s | %s |\n", $1, $2, $3}' "$WORK/same"
+  echo
+  echo "Gateway / pgbench at $CONNECTIONS connections (median gateway round, limiter off; the best pgbench shape):"
+  echo "GET /api/projects $(share "GET /api/projects, limiter off" page); POST tasks $(share "POST /api/projects/{id}/tasks, limiter off" task)."
+  echo
+  echo "Targets (issue 16): GET /api/projects >= 70 % of pgbench, >= 8,000 req/s, p99 <= 25 ms at 64 connections."
   echo
   echo "Reference, same PostgreSQL: \`pgbench -S -c 16 -j 2 -T $DURATION\` (scale 1): $PG_TPS tps, latency average $PG_LAT."
   echo
@@ -239,6 +302,7 @@ PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
   echo
   echo '```'
   cat "$WORK/wrk.txt"
+  cat "$WORK/pgbench-same.txt"
   echo '```'
   echo "</details>"
 } >"$OUT"

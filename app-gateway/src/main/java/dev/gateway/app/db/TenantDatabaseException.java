@@ -17,7 +17,13 @@ public class TenantDatabaseException extends RuntimeException {
         return state == null ? "" : state;
     }
 
+    /** The statement ran past the plan's {@code statement_timeout} (the only cancel the gateway sends). */
+    public boolean timedOut() {
+        return "57014".equals(sqlState());
+    }
+
     public boolean unavailable() {
-        return unavailable || sqlState().startsWith("08");
+        // 08: connection exceptions; 57P: the server ended the session (terminated, shutting down)
+        return unavailable || sqlState().startsWith("08") || sqlState().startsWith("57P");
     }
 }

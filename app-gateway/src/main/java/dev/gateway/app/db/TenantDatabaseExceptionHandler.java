@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Data exceptions (SQLSTATE class 22: a NUL character, a bad date, a too long value …) and constraint
- * violations (class 23) are the client's input: 4xx. Anything else is ours: 5xx, logged, and the answer
+ * violations (class 23) are the client's input: 4xx. A statement past the plan's timeout is 503
+ * {@code statement-timeout}; a lost connection 503 {@code service-unavailable}. Anything else is ours: 5xx, logged, and the answer
  * carries no text of the database's; a missing table (a tenant not yet migrated to this release) is a 503.
  */
 @Produces
@@ -32,6 +33,11 @@ public class TenantDatabaseExceptionHandler implements ExceptionHandler<TenantDa
         if (e.unavailable()) {
             LOG.warn("tenant database unavailable: {}", e.getMessage());
             return ProblemResponses.of(ProblemException.unavailable("tenant database unavailable"));
+        }
+        if (e.timedOut()) {
+            return ProblemResponses.of(new ProblemException(Problem.of(503, "statement-timeout",
+                    "Database statement took too long", "the statement ran longer than this workspace's plan allows"
+                            + " and was cancelled"), 1));
         }
         if (UNIQUE_VIOLATION.equals(state)) {
             return ProblemResponses.of(ProblemException.conflict("a row with this value already exists"));

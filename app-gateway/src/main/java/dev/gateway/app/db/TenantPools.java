@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * pool of their pool database; database-isolated tenants get small pools kept in an LRU set
  * whose size follows the connection budget. An evicted pool is closed once its borrowed
  * connections are back (or after 30 s). Created at startup, so a bad server list stops the start.
+ * Counts database-tenant pools opened and evicted ({@code gateway.db.pool.opened|evicted}).
  */
 @Context
 public class TenantPools {
@@ -41,8 +44,15 @@ public class TenantPools {
         return t;
     });
 
-    public TenantPools(DbConfig config) {
+    private final Counter opened;
+    private final Counter evicted;
+
+    public TenantPools(DbConfig config, MeterRegistry registry) {
         this.config = config;
+        this.opened = Counter.builder("gateway.db.pool.opened").description("database-tenant pools opened")
+                .register(registry);
+        this.evicted = Counter.builder("gateway.db.pool.evicted")
+                .description("database-tenant pools closed to stay within the connection budget").register(registry);
     }
 
     public DataSource forTenant(TenantEntry tenant) {
@@ -54,6 +64,7 @@ public class TenantPools {
             HikariDataSource pool = perTenant.get(address);
             if (pool == null) {
                 pool = open(tenant, address, config.tenantPoolSize(), "tenant");
+                opened.increment();
                 perTenant.put(address, pool);
                 evictBeyondBudget();
             }
@@ -73,9 +84,10 @@ public class TenantPools {
     private void evictBeyondBudget() {
         var eldest = perTenant.entrySet().iterator();
         while (perTenant.size() > config.maxTenantPools() && eldest.hasNext()) {
-            HikariDataSource evicted = eldest.next().getValue();
+            HikariDataSource pool = eldest.next().getValue();
             eldest.remove();
-            closeWhenIdle(evicted, System.currentTimeMillis());
+            evicted.increment();
+            closeWhenIdle(pool, System.currentTimeMillis());
         }
     }
 

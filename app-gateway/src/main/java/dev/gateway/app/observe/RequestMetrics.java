@@ -1,5 +1,6 @@
 package dev.gateway.app.observe;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Per-tenant request metrics: {@code gateway.requests} (timer with histogram, tags tenant and
- * status) and {@code gateway.db.time}. Tag {@code tenant} is only a key found in the directory,
+ * status), {@code gateway.db.time} (whole tenant transactions), {@code gateway.db.pool.wait} (until the
+ * transaction had its bulkhead place and a connection) and {@code gateway.db.bulkhead.rejected}. Tag {@code tenant} is only a key found in the directory,
  * so random keys sent by clients cannot blow up the series count.
  */
 @Singleton
@@ -21,6 +23,8 @@ public class RequestMetrics {
     private final MeterRegistry registry;
     private final Map<Series, Timer> requests = new ConcurrentHashMap<>();
     private final Map<String, Timer> database = new ConcurrentHashMap<>();
+    private final Map<String, Timer> poolWaits = new ConcurrentHashMap<>();
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
 
     public RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -39,6 +43,20 @@ public class RequestMetrics {
                 .description("time spent in tenant database transactions")
                 .tag("tenant", t)
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void poolWait(String tenant, long nanos) {
+        poolWaits.computeIfAbsent(tenant, t -> Timer.builder("gateway.db.pool.wait")
+                .description("time a tenant transaction waited for its bulkhead place and a connection")
+                .tag("tenant", t)
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void bulkheadRejection(String tenant) {
+        rejections.computeIfAbsent(tenant, t -> Counter.builder("gateway.db.bulkhead.rejected")
+                .description("tenant transactions refused with tenant-busy: the tenant's plan allows no more at once")
+                .tag("tenant", t)
+                .register(registry)).increment();
     }
 
     private record Series(String tenant, int status) {
