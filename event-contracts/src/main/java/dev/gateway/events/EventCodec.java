@@ -21,7 +21,7 @@ public final class EventCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .registerModule(new SimpleModule().addDeserializer(Instant.class, new UtcInstantDeserializer()))
+            .registerModule(new SimpleModule("event-timestamps").addDeserializer(Instant.class, new UtcInstantDeserializer()))
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
