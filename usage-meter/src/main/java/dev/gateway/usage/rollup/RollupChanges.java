@@ -17,6 +17,8 @@ public final class RollupChanges {
     private final Map<Bucket, Counters> hours = new TreeMap<>();
     private final Map<Bucket, Counters> days = new TreeMap<>();
     private final Set<ActiveUser> activeUsers = new TreeSet<>();
+    /** The active users this instance had no mark of when the batch was applied. */
+    private final Set<ActiveUser> unmarked = new TreeSet<>();
     private final Set<String> tenants = new TreeSet<>();
 
     public void add(String tenant, Instant at, Measure measure, long amount) {
@@ -40,6 +42,10 @@ public final class RollupChanges {
 
     public Set<String> tenants() {
         return tenants;
+    }
+
+    Set<ActiveUser> unmarked() {
+        return unmarked;
     }
 
     Map<Bucket, Counters> hours() {

@@ -43,7 +43,7 @@ public class Rollups {
     private final ActiveUserMarks dayMarks = new ActiveUserMarks(100_000);
 
     public void apply(Connection connection, RollupChanges changes) throws SQLException {
-        Set<RollupChanges.ActiveUser> unknown = new TreeSet<>();
+        Set<RollupChanges.ActiveUser> unknown = changes.unmarked();
         changes.activeUsers().stream().filter(u -> !hourMarks.known(u)).forEach(unknown::add);
         if (!unknown.isEmpty()) {
             // a user new in an hour may be new in its day; one already counted in the hour is counted in the day too
@@ -62,10 +62,13 @@ public class Rollups {
         write(connection, DAILY, changes.days());
     }
 
-    /** After the transaction that applied {@code changes} committed. */
+    /**
+     * After the transaction that applied {@code changes} committed: marks the users that were not marked (asking
+     * for a mark already made it the most recent one).
+     */
     public void committed(RollupChanges changes) {
-        hourMarks.committed(changes.activeUsers());
-        dayMarks.committed(changes.activeUsers().stream().map(Rollups::dayOf).toList());
+        hourMarks.committed(changes.unmarked());
+        dayMarks.committed(changes.unmarked().stream().map(Rollups::dayOf).toList());
     }
 
     private static RollupChanges.ActiveUser dayOf(RollupChanges.ActiveUser hour) {
