@@ -2,7 +2,8 @@
 # Needs PGBENCH, WORK, DURATION; the tenant's database, role/schema name and a project id as arguments.
 
 # The transaction of GET /api/projects (first page of 20: 21 rows asked) and of POST /api/projects/{id}/tasks
-# (the project's existence, then the insert), each in two shapes:
+# (the project's existence, the insert, then its activity row in the tenant's outbox with the actor's address, as
+# the gateway writes it in the same transaction), each in two shapes:
 #  - per-statement: BEGIN, SET LOCAL ROLE, SET LOCAL search_path, the statement(s), COMMIT, one round trip
 #    each (-M extended, as a driver without batching sends them);
 #  - batched: BEGIN and both SET LOCALs in one round trip with the first statement, COMMIT apart (-M simple,
@@ -14,8 +15,12 @@ pgbench_scripts() { # $1 schema/role name, $2 project id
   local insert="INSERT INTO tasks (id, project_id, title, status, assignee_id, due_date) VALUES (gen_random_uuid(), '$2', 'bench task', coalesce(NULL, 'todo'), NULL, NULL) RETURNING id, project_id, title, status, assignee_id, due_date, created_at, updated_at"
   printf 'BEGIN;\n%s;\n%s;\n%s;\nCOMMIT;\n' "$scope" "$path" "$page" >"$WORK/page-per-statement.sql"
   printf 'BEGIN \\; %s \\; %s \\; %s;\nCOMMIT;\n' "$scope" "$path" "$page" >"$WORK/page-batched.sql"
-  printf 'BEGIN;\n%s;\n%s;\n%s;\n%s;\nCOMMIT;\n' "$scope" "$path" "$exists" "$insert" >"$WORK/task-per-statement.sql"
-  printf 'BEGIN \\; %s \\; %s \\; %s;\n%s;\nCOMMIT;\n' "$scope" "$path" "$exists" "$insert" >"$WORK/task-batched.sql"
+  local actor="SELECT email FROM users WHERE id = (SELECT id FROM users ORDER BY created_at LIMIT 1)"
+  local activity="WITH next AS (SELECT nextval(pg_get_serial_sequence('outbox', 'seq')) AS seq) INSERT INTO outbox (seq, id, subject, tenant, revision, payload) SELECT seq, gen_random_uuid(), 'activity.task.created', '$1', seq, jsonb_build_object('revision', seq, 'type', 'activity.task.created', 'data', jsonb_build_object('summary', 'bench task')) FROM next ON CONFLICT (id) DO NOTHING"
+  printf 'BEGIN;\n%s;\n%s;\n%s;\n%s;\n%s;\n%s;\nCOMMIT;\n' "$scope" "$path" "$exists" "$insert" "$actor" "$activity" \
+    >"$WORK/task-per-statement.sql"
+  printf 'BEGIN \\; %s \\; %s \\; %s;\n%s;\n%s;\n%s;\nCOMMIT;\n' "$scope" "$path" "$exists" "$insert" "$actor" "$activity" \
+    >"$WORK/task-batched.sql"
 }
 
 # $1 label, $2 database, $3 script name (page|task)-(per-statement|batched), $4 clients -> "label|tps|avg latency"
