@@ -48,7 +48,7 @@ public final class TestEvents {
 
     public static EventEnvelope tenant(EventType type, String key, String status, long revision) {
         TenantSnapshot snapshot = new TenantSnapshot(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)), key,
-                "Company " + key, "starter", 10, 20, 5, List.of(), status, null, "schema", null, "gateway",
+                "Company " + key, "starter", 10, 20, 5, 0, 0, List.of(), status, null, "schema", null, "gateway",
                 "tenant_" + key, "tenant_" + key, revision, Instant.now(), Instant.now(), null, null, null, null);
         return EventEnvelope.of(type, key, revision, null, snapshot);
     }
