@@ -18,6 +18,12 @@ import reactor.core.publisher.Flux;
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class BodilessErrorFilter implements HttpServerFilter {
 
+    private final ProblemTypes types;
+
+    public BodilessErrorFilter(ProblemTypes types) {
+        this.types = types;
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
@@ -29,7 +35,7 @@ public class BodilessErrorFilter implements HttpServerFilter {
                 && response.getContentType().isEmpty() ? problem(request, response) : response);
     }
 
-    private static MutableHttpResponse<?> problem(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    private MutableHttpResponse<?> problem(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.contentType(Problem.CONTENT_TYPE);
         if (request.getMethod() == HttpMethod.HEAD) {
             return response;
@@ -37,6 +43,6 @@ public class BodilessErrorFilter implements HttpServerFilter {
         int status = response.code();
         String detail = status == 403 && request.getOrigin().isPresent()
                 ? "a request from another origin to a local address is refused" : response.reason();
-        return response.body(ProblemTypes.forStatus(status, response.reason(), detail));
+        return response.body(types.forStatus(status, response.reason(), detail));
     }
 }

@@ -19,6 +19,12 @@ import java.util.stream.Collectors;
 @Replaces(ErrorResponseProcessor.class)
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
+    private final ProblemTypes types;
+
+    public ProblemErrorResponseProcessor(ProblemTypes types) {
+        this.types = types;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -26,17 +32,17 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return problem;
         }
-        int status = response.code();
-        return problem.body(status >= 500 ? ProblemTypes.forStatus(status, response.reason(), "internal error")
+        int status = types.statusFor(response.code());
+        return problem.status(status).body(status >= 500 ? types.forStatus(status, response.reason(), "internal error")
                 : explained(context, status, response.reason()));
     }
 
-    private static Problem explained(ErrorContext context, int status, String title) {
+    private Problem explained(ErrorContext context, int status, String title) {
         List<FieldError> errors = context.getErrors().stream()
                 .map(e -> new FieldError(e.getPath().orElse(null), FrameworkMessages.clean(e.getMessage())))
                 .toList();
         String detail = errors.isEmpty() ? title : errors.stream().map(FieldError::message).collect(Collectors.joining("; "));
-        return new Problem(Problem.TYPE_BASE + ProblemTypes.slugFor(status), title, status, detail,
+        return new Problem(Problem.TYPE_BASE + types.slugFor(status), title, status, detail,
                 errors.isEmpty() ? null : errors);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gateway.problems;
 
 import dev.gateway.runtime.Outages;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
@@ -15,9 +16,10 @@ import java.sql.SQLException;
  * 503 with Retry-After, answered as soon as the connection pool gives up, so clients back off instead of hanging.
  * A value the database refuses to store (SQL state class 22, e.g. a NUL character) or a broken data rule (class 23)
  * is the request's fault: 400, or 409 for a duplicate. Anything else is a 500. No body says anything of the
- * internals (the log has the details).
+ * internals (the log has the details). Only in a service with {@code event-runtime}, which tells an outage.
  */
 @Singleton
+@Requires(classes = Outages.class)
 public class UnexpectedFailureHandler implements ExceptionHandler<RuntimeException, HttpResponse<Problem>> {
 
     static final String RETRY_AFTER_SECONDS = "5";

@@ -8,6 +8,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ProblemErrorResponseProcessorTest {
 
-    private final ProblemErrorResponseProcessor processor = new ProblemErrorResponseProcessor();
+    private final ProblemErrorResponseProcessor processor = new ProblemErrorResponseProcessor(new ProblemTypes(null, null));
 
     @Test
     void shouldKeepTheFrameworksMessagesOutOfA5xxBody() {
@@ -65,5 +66,17 @@ class ProblemErrorResponseProcessorTest {
                 HttpResponse.status(HttpStatus.NOT_FOUND));
         assertEquals(Problem.CONTENT_TYPE, response.getContentType().orElseThrow().toString());
         assertFalse(response.getBody().isPresent());
+    }
+
+    @Test
+    void shouldAnswerAStatusAsTheServiceRestatedIt() {
+        ProblemErrorResponseProcessor restating = new ProblemErrorResponseProcessor(
+                new ProblemTypes(null, Map.of("413", "400")));
+        MutableHttpResponse<Problem> response = restating.processResponse(ErrorContext.builder(HttpRequest.POST("/x", ""))
+                .errorMessage("The content length [2000000] exceeds the maximum allowed content length [1048576]")
+                .build(), HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE));
+        assertEquals(400, response.code());
+        assertEquals(400, response.body().status());
+        assertEquals("https://gateway.dev/problems/validation", response.body().type());
     }
 }

@@ -2,24 +2,28 @@ package dev.gateway.problems;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ProblemTypesTest {
 
+    private final ProblemTypes standard = new ProblemTypes(null, null);
+
     @Test
     void shouldNameEachStatusTheFrameworkAnswers() {
-        assertEquals("validation", ProblemTypes.slugFor(400));
-        assertEquals("validation", ProblemTypes.slugFor(422));
-        assertEquals("unauthorized", ProblemTypes.slugFor(401));
-        assertEquals("forbidden", ProblemTypes.slugFor(403));
-        assertEquals("not-found", ProblemTypes.slugFor(404));
-        assertEquals("method-not-allowed", ProblemTypes.slugFor(405));
-        assertEquals("not-acceptable", ProblemTypes.slugFor(406));
-        assertEquals("conflict", ProblemTypes.slugFor(409));
-        assertEquals("payload-too-large", ProblemTypes.slugFor(413));
-        assertEquals("unsupported-media-type", ProblemTypes.slugFor(415));
-        assertEquals("bad-request", ProblemTypes.slugFor(418));
-        assertEquals("internal", ProblemTypes.slugFor(500));
-        assertEquals("internal", ProblemTypes.slugFor(503));
+        Map.ofEntries(Map.entry(400, "validation"), Map.entry(422, "validation"), Map.entry(401, "unauthorized"),
+                Map.entry(403, "forbidden"), Map.entry(404, "not-found"), Map.entry(405, "method-not-allowed"),
+                Map.entry(406, "not-acceptable"), Map.entry(409, "conflict"), Map.entry(413, "payload-too-large"),
+                Map.entry(415, "unsupported-media-type"), Map.entry(418, "bad-request"), Map.entry(500, "internal"),
+                Map.entry(503, "internal")).forEach((status, slug) -> assertEquals(slug, standard.slugFor(status)));
+    }
+
+    @Test
+    void shouldNameAStatusAsTheServiceRenamedIt() {
+        ProblemTypes renamed = new ProblemTypes(Map.of("413", "validation"), null);
+        assertEquals("validation", renamed.slugFor(413));
+        assertEquals("method-not-allowed", renamed.slugFor(405));
+        assertEquals(413, renamed.statusFor(413));
     }
 }
