@@ -1,6 +1,6 @@
 package dev.gateway.app.db;
 
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.http.ProblemResponses;
 import io.micronaut.http.HttpRequest;
