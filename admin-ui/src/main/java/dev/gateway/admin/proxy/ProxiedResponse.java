@@ -1,7 +1,7 @@
 package dev.gateway.admin.proxy;
 
-import dev.gateway.admin.http.Problem;
-import dev.gateway.admin.http.Problems;
+import dev.gateway.problems.Problem;
+import dev.gateway.problems.ProblemTypes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,7 +44,7 @@ final class ProxiedResponse {
         }
         if (upstream.statusCode() >= 400 && !isProblem(upstream)) {
             body(upstream).subscribe().dispose(); // never read: cancelling closes that upstream connection
-            return response.contentType(Problems.PROBLEM_JSON).body(problem(target, upstream.statusCode()));
+            return response.contentType(Problem.CONTENT_TYPE).body(problem(target, upstream.statusCode()));
         }
         return response.body(body(upstream));
     }
@@ -55,13 +55,13 @@ final class ProxiedResponse {
 
     private static boolean isProblem(java.net.http.HttpResponse<?> upstream) {
         return upstream.headers().firstValue(HttpHeaders.CONTENT_TYPE)
-                .map(type -> type.toLowerCase(Locale.ROOT).startsWith(Problems.PROBLEM_JSON.getName()))
+                .map(type -> type.toLowerCase(Locale.ROOT).startsWith(Problem.CONTENT_TYPE))
                 .orElse(false);
     }
 
     private static Problem problem(Upstream target, int status) {
         String reason = HttpStatus.getDefaultReason(status);
-        return new Problem(Problems.TYPE_PREFIX + Problems.suffixFor(status), reason, status,
+        return Problem.of(status, ProblemTypes.standardSlugFor(status), reason,
                 "The " + target.name() + " service answered " + status + " " + reason + " without a problem body");
     }
 

@@ -1,9 +1,8 @@
 package dev.gateway.admin.proxy;
 
-import dev.gateway.admin.http.Problems;
+import dev.gateway.problems.Problem;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -28,9 +27,8 @@ public class QueryTokenFilter implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         if (request.getParameters().contains(ProxiedRequest.ACCESS_TOKEN)
                 && !request.getPath().equals(EventStreamRelay.PATH)) {
-            return Mono.just(Problems.response(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                    "a token in the URL is accepted only by " + EventStreamRelay.PATH
-                            + "; send it as Authorization: Bearer"));
+            return Mono.just(Problem.of(401, "unauthorized", "Unauthorized", "a token in the URL is accepted only by "
+                    + EventStreamRelay.PATH + "; send it as Authorization: Bearer").response());
         }
         return chain.proceed(request);
     }

@@ -1,10 +1,9 @@
 package dev.gateway.admin.proxy;
 
-import dev.gateway.admin.http.Problems;
+import dev.gateway.problems.Problem;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -35,8 +34,8 @@ public class SameOriginFilter implements HttpServerFilter {
         if (origin == null || sameSite(origin, request.getHeaders().get(HttpHeaders.HOST))) {
             return chain.proceed(request);
         }
-        return Mono.just(Problems.response(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "the admin API answers the admin UI's own pages only, not a page of another origin"));
+        return Mono.just(Problem.of(403, "forbidden", "Forbidden",
+                "the admin API answers the admin UI's own pages only, not a page of another origin").response());
     }
 
     /** Whether the Origin's host and port are the ones the request was addressed to (the scheme may end at a proxy). */

@@ -1,8 +1,7 @@
 package dev.gateway.admin.proxy;
 
-import dev.gateway.admin.http.Problems;
+import dev.gateway.problems.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import jakarta.inject.Singleton;
@@ -33,17 +32,17 @@ public class UpstreamFailures {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProxiedRequest.BodyFailure body) {
                 return body.getCause() instanceof ContentLengthExceededException tooLarge ? Mono.error(tooLarge)
-                        : Mono.just(Problems.response(HttpStatus.BAD_REQUEST, "validation", "Incomplete body",
-                                "The request body was cut short: " + body.getCause().getMessage()));
+                        : Mono.just(Problem.of(400, "validation", "Incomplete body",
+                                "The request body was cut short: " + body.getCause().getMessage()).response());
             }
         }
         LOG.warn("upstream {} at {} failed: {}", upstream.name(), upstream.url(), e.toString());
         meters.counter("gateway.admin.proxy.upstream.errors", "upstream", upstream.name()).increment();
         boolean timedOut = e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException);
         return Mono.just(timedOut
-                ? Problems.response(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Upstream timeout",
-                        "The " + upstream.name() + " service did not answer in time; try again later.")
-                : Problems.response(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Upstream unavailable",
-                        "The " + upstream.name() + " service did not answer; try again when it is running."));
+                ? Problem.of(504, "upstream-timeout", "Upstream timeout",
+                        "The " + upstream.name() + " service did not answer in time; try again later.").response()
+                : Problem.of(502, "upstream-unavailable", "Upstream unavailable",
+                        "The " + upstream.name() + " service did not answer; try again when it is running.").response());
     }
 }

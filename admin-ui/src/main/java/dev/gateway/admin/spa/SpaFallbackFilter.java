@@ -1,7 +1,7 @@
 package dev.gateway.admin.spa;
 
 import dev.gateway.admin.health.ManagementPaths;
-import dev.gateway.admin.http.Problems;
+import dev.gateway.problems.Problem;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -51,8 +51,9 @@ public class SpaFallbackFilter implements HttpServerFilter {
                     .contentType(MediaType.TEXT_HTML_TYPE)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store");
         }
-        boolean problem = response.getContentType().map(Problems.PROBLEM_JSON::equals).orElse(false);
-        return problem ? response : Problems.notFound(request.getPath());
+        boolean problem = response.getContentType().map(type -> type.getName().equals(Problem.CONTENT_TYPE)).orElse(false);
+        return problem ? response : Problem.of(404, "not-found", "Not found", "Nothing is served at " + request.getPath())
+                .response();
     }
 
     static boolean isClientRoute(HttpRequest<?> request) {

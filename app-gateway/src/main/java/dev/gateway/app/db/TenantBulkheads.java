@@ -2,7 +2,7 @@ package dev.gateway.app.db;
 
 import dev.gateway.app.db.TenantLimits.PlanLimits;
 import dev.gateway.app.directory.TenantEntry;
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.observe.RequestMetrics;
 import jakarta.inject.Singleton;

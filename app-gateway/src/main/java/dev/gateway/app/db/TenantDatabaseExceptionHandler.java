@@ -1,6 +1,6 @@
 package dev.gateway.app.db;
 
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.http.ProblemResponses;
 import io.micronaut.http.HttpRequest;
@@ -51,6 +51,6 @@ public class TenantDatabaseExceptionHandler implements ExceptionHandler<TenantDa
             return ProblemResponses.of(ProblemException.unavailable("tenant database unavailable"));
         }
         LOG.error("tenant transaction failed (SQLState {})", state, e);
-        return ProblemResponses.of(Problem.of(500, "internal-error", "Internal error", "internal error"));
+        return ProblemResponses.of(Problem.of(500, "internal", "Internal Server Error", "internal error"));
     }
 }

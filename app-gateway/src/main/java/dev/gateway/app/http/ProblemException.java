@@ -1,6 +1,10 @@
 package dev.gateway.app.http;
 
+import dev.gateway.problems.FieldError;
+import dev.gateway.problems.Problem;
 import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
 
 /** Ends the request with the given problem; thrown by services, mapped by {@link ProblemExceptionHandler}. */
 public class ProblemException extends RuntimeException {
@@ -34,7 +38,7 @@ public class ProblemException extends RuntimeException {
     /** 400 {@code validation} naming the field, as the framework's own validation answers do. */
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(new Problem(Problem.TYPE_BASE + "validation", "Invalid request", 400, message,
-                java.util.List.of(new Problem.FieldError(field, message))));
+                List.of(new FieldError(field, message))));
     }
 
     public static ProblemException notFound(String what) {

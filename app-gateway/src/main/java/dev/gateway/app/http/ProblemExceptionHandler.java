@@ -1,5 +1,6 @@
 package dev.gateway.app.http;
 
+import dev.gateway.problems.Problem;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

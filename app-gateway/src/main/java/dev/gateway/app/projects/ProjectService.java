@@ -5,7 +5,7 @@ import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.Cursor;
 import dev.gateway.app.http.Page;
 import dev.gateway.app.http.PageRequest;
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
 import dev.gateway.app.usage.StorageQuota;

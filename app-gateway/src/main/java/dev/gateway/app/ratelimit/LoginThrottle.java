@@ -1,6 +1,6 @@
 package dev.gateway.app.ratelimit;
 
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.redis.LuaScript;
 import dev.gateway.app.redis.RedisLink;

@@ -1,7 +1,7 @@
 package dev.gateway.app.resolve;
 
 import dev.gateway.app.directory.TenantEntry;
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 
 /** Lets only ready tenants through; every other lifecycle status gets its DESIGN §7 answer. */

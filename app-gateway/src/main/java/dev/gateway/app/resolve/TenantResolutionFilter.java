@@ -6,7 +6,7 @@ import dev.gateway.app.auth.TokenVerifier;
 import dev.gateway.app.auth.VerifiedToken;
 import dev.gateway.app.directory.TenantDirectoryService;
 import dev.gateway.app.directory.TenantEntry;
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.http.ProblemResponses;
 import dev.gateway.app.observe.AccessLog;

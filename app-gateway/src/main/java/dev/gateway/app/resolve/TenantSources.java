@@ -1,6 +1,6 @@
 package dev.gateway.app.resolve;
 
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.events.TenantKey;
 import io.micronaut.context.annotation.Value;

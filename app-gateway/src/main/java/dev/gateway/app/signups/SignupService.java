@@ -1,6 +1,6 @@
 package dev.gateway.app.signups;
 
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.resolve.Caller;
 import dev.gateway.app.settings.SettingsService;

@@ -1,6 +1,6 @@
 package dev.gateway.app.site;
 
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.http.ProblemResponses;
 import dev.gateway.app.resolve.TenantSources;

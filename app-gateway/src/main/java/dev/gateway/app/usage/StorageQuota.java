@@ -1,7 +1,7 @@
 package dev.gateway.app.usage;
 
 import dev.gateway.app.directory.TenantEntry;
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;

@@ -1,7 +1,7 @@
 package dev.gateway.app.users;
 
 import dev.gateway.app.directory.TenantEntry;
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.gateway.app.users;
 
-import dev.gateway.app.http.Problem;
+import dev.gateway.problems.Problem;
 import dev.gateway.app.http.ProblemException;
 
 /** The refusals of joining and invitations. */

@@ -1,6 +1,6 @@
 package dev.gateway.provisioner.migration;
 
-import dev.gateway.provisioner.http.Problem;
+import dev.gateway.problems.Problem;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,7 +1,6 @@
 package dev.gateway.registry.auth;
 
-import dev.gateway.registry.http.Problem;
-import dev.gateway.registry.http.ProblemResponses;
+import dev.gateway.problems.Problem;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -17,10 +16,10 @@ public class AuthorizationProblemHandler implements ExceptionHandler<Authorizati
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         if (exception.isForbidden()) {
-            return ProblemResponses.of(Problem.of(403, "forbidden", "Forbidden",
-                    "your role does not allow this operation; writes need the admin role"));
+            return Problem.of(403, "forbidden", "Forbidden",
+                    "your role does not allow this operation; writes need the admin role").response();
         }
-        return ProblemResponses.of(Problem.of(401, "unauthorized", "Unauthorized",
-                "a valid admin bearer token is required")).header("WWW-Authenticate", "Bearer");
+        return Problem.of(401, "unauthorized", "Unauthorized", "a valid admin bearer token is required").response()
+                .header("WWW-Authenticate", "Bearer");
     }
 }

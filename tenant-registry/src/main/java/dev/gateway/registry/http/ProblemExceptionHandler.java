@@ -11,7 +11,7 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ProblemException exception) {
-        MutableHttpResponse<?> response = ProblemResponses.of(exception.toProblem());
+        MutableHttpResponse<?> response = exception.toProblem().response();
         exception.headers().forEach(response::header);
         return response;
     }

@@ -1,7 +1,8 @@
 package dev.gateway.registry.http;
 
+import dev.gateway.problems.FieldError;
+
 import java.util.List;
-import java.util.Map;
 
 /**
  * 400 {@code validation}: the request is well-formed JSON but breaks a rule; {@code errors} lists every broken rule
@@ -10,8 +11,8 @@ import java.util.Map;
 public class ValidationException extends ProblemException {
 
     public ValidationException(List<FieldError> errors) {
-        super(400, "validation", "Invalid request",
-                String.join("; ", errors.stream().map(FieldError::message).toList()), Map.of("errors", errors));
+        super(400, "validation", "Invalid request", String.join("; ", errors.stream().map(FieldError::message).toList()),
+                errors);
     }
 
     public ValidationException(String field, String message) {

@@ -1,6 +1,6 @@
 package dev.gateway.registry.pool;
 
-import dev.gateway.registry.http.FieldError;
+import dev.gateway.problems.FieldError;
 import dev.gateway.registry.http.ProblemException;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,7 +44,7 @@ public class PoolPlacement {
         if (TEMPLATES.contains(database) || database.equals(platformDatabase)) {
             String error = "database must not be template0, template1 or the platform database";
             throw new ProblemException(422, "validation", "Invalid request", error,
-                    Map.of("errors", List.of(new FieldError("database", error))));
+                    List.of(new FieldError("database", error)));
         }
     }
 

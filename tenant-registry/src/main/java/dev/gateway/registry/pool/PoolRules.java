@@ -1,6 +1,6 @@
 package dev.gateway.registry.pool;
 
-import dev.gateway.registry.http.FieldError;
+import dev.gateway.problems.FieldError;
 
 import java.util.List;
 import java.util.Set;

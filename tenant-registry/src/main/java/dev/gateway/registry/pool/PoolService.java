@@ -1,7 +1,7 @@
 package dev.gateway.registry.pool;
 
 import dev.gateway.registry.http.ConflictException;
-import dev.gateway.registry.http.FieldError;
+import dev.gateway.problems.FieldError;
 import dev.gateway.registry.http.ValidationException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;

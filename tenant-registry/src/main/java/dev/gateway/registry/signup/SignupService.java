@@ -2,7 +2,7 @@ package dev.gateway.registry.signup;
 
 import dev.gateway.events.EventType;
 import dev.gateway.registry.http.Cursor;
-import dev.gateway.registry.http.FieldError;
+import dev.gateway.problems.FieldError;
 import dev.gateway.registry.http.Page;
 import dev.gateway.registry.http.UniqueViolation;
 import dev.gateway.registry.http.ValidationException;

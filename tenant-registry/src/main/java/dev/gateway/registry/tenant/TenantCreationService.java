@@ -2,7 +2,7 @@ package dev.gateway.registry.tenant;
 
 import dev.gateway.events.EventType;
 import dev.gateway.events.TenantKey;
-import dev.gateway.registry.http.FieldError;
+import dev.gateway.problems.FieldError;
 import dev.gateway.registry.http.UniqueViolation;
 import dev.gateway.registry.http.ValidationException;
 import dev.gateway.registry.invitation.Invitation;

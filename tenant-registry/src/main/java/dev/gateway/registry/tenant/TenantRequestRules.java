@@ -1,7 +1,7 @@
 package dev.gateway.registry.tenant;
 
 import dev.gateway.events.TenantKey;
-import dev.gateway.registry.http.FieldError;
+import dev.gateway.problems.FieldError;
 import dev.gateway.registry.mail.EmailAddresses;
 
 import java.util.List;

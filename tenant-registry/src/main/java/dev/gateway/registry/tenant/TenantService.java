@@ -1,7 +1,7 @@
 package dev.gateway.registry.tenant;
 
 import dev.gateway.registry.http.Cursor;
-import dev.gateway.registry.http.FieldError;
+import dev.gateway.problems.FieldError;
 import dev.gateway.registry.http.Page;
 import dev.gateway.registry.http.ValidationException;
 import dev.gateway.registry.plan.PlanService;

@@ -1,5 +1,6 @@
 package dev.gateway.usage.http;
 
+import dev.gateway.problems.Problem;
 import dev.gateway.usage.query.InvalidQueryException;
 import dev.gateway.usage.query.TenantNotFoundException;
 import io.micronaut.context.annotation.Factory;
