@@ -59,6 +59,8 @@ public final class FuzzScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx) throws InterruptedException {
+        // the fuzz judges answers of a platform at rest, not one still recovering from the scenario before it
+        ctx.platform().instances().forEach(i -> i.awaitHealthy(ctx.deadline().atMost(Duration.ofMinutes(2))));
         FuzzFixture fixture = FuzzSetup.prepare(ctx);
         FuzzSettings settings = ctx.fuzz();
         List<FuzzRequest> requests = new RequestGenerator(fixture).generate(settings.seed(), settings.requests());
