@@ -3,6 +3,7 @@ package dev.gateway.registry.events;
 import dev.gateway.events.EventType;
 import dev.gateway.events.Stream;
 import dev.gateway.registry.mail.MailRequestHandler;
+import dev.gateway.registry.member.WorkspaceMembers;
 import dev.gateway.runtime.consumer.ConsumerSpec;
 import dev.gateway.runtime.micronaut.PublishedStreams;
 import dev.gateway.runtime.outbox.OutboxTable;
@@ -31,6 +32,13 @@ class EventSubscriptions {
     @Singleton
     ConsumerSpec mailRequests(MailRequestHandler mailer) {
         return ConsumerSpec.of(SERVICE, Stream.MAIL, "mail.>", mailer, EventType.MAIL_SEND);
+    }
+
+    /** Who joined or left a workspace, for the workspace lookup by email. */
+    @Singleton
+    ConsumerSpec workspaceMembers(WorkspaceMembers members) {
+        return ConsumerSpec.of(SERVICE, Stream.ACTIVITY, "activity.user.>", members, EventType.ACTIVITY_USER_JOINED,
+                EventType.ACTIVITY_USER_REMOVED, EventType.ACTIVITY_USER_REJECTED);
     }
 
     @Singleton

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * "Which workspaces am I in?": the answer goes to the address asked about, never to whoever asked, so the API says
- * nothing. The mail lists the workspaces (still in service) whose first admin is that address, or says there is none.
+ * nothing. The mail lists the workspaces (still in service) that address belongs to, as first admin or member, or
+ * says there is none.
  */
 @Singleton
 public class WorkspaceLookup {
@@ -32,7 +33,7 @@ public class WorkspaceLookup {
 
     @Transactional
     public void mailWorkspacesOf(String email) {
-        String list = tenants.administeredBy(email).stream().map(TenantResponse::key)
+        String list = tenants.withMember(email).stream().map(TenantResponse::key)
                 .map(key -> key + " — " + links.workspace(key)).collect(Collectors.joining("\n"));
         mails.send(PLATFORM, null, email, "workspace-list", Map.of("workspaces", list));
     }

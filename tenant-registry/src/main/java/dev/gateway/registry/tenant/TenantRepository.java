@@ -32,9 +32,12 @@ public interface TenantRepository extends GenericRepository<Tenant, UUID> {
             + " ORDER BY t.key LIMIT :limit")
     List<Tenant> page(String after, String status, String q, int limit);
 
-    @Query("SELECT * FROM registry.tenant t WHERE lower(t.admin_email) = lower(:email)"
-            + " AND t.status IN ('pending', 'provisioning', 'ready', 'suspended') ORDER BY t.key LIMIT 100")
-    List<Tenant> findInServiceByAdminEmail(String email);
+    /** Workspaces in service whose first admin or an active member (as of the current workspace) has this address. */
+    @Query("SELECT * FROM registry.tenant t WHERE t.status IN ('pending', 'provisioning', 'ready', 'suspended')"
+            + " AND (lower(t.admin_email) = lower(:email) OR EXISTS (SELECT 1 FROM registry.workspace_member m"
+            + " WHERE m.tenant_key = t.key AND m.email = lower(:email) AND m.active AND m.occurred_at >= t.created_at))"
+            + " ORDER BY t.key LIMIT 100")
+    List<Tenant> findInServiceByMemberEmail(String email);
 
     @Query("SELECT * FROM registry.tenant t WHERE t.status IN ('pending', 'provisioning', 'deleting')"
             + " AND t.request_emitted_at < :before ORDER BY t.request_emitted_at LIMIT :limit")

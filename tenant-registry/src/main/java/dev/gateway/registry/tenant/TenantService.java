@@ -86,8 +86,8 @@ public class TenantService {
     }
 
     /** Tenants still in service whose first admin is {@code email} (any case), in key order. */
-    public List<TenantResponse> administeredBy(String email) {
-        return views.responses(tenants.findInServiceByAdminEmail(email));
+    public List<TenantResponse> withMember(String email) {
+        return views.responses(tenants.findInServiceByMemberEmail(email));
     }
 
     public TenantResponse get(String key) {

@@ -1,12 +1,15 @@
 package dev.gateway.registry.signup;
 
+import dev.gateway.events.ActivityRecord;
 import dev.gateway.events.EventEnvelope;
+import dev.gateway.events.EventType;
 import dev.gateway.events.MailRequest;
 import dev.gateway.events.SignupSnapshot;
 import dev.gateway.registry.auth.AdminUser;
 import dev.gateway.registry.auth.AdminUserRepository;
 import dev.gateway.registry.auth.PasswordHasher;
 import dev.gateway.registry.auth.Roles;
+import dev.gateway.registry.member.WorkspaceMembers;
 import dev.gateway.registry.support.AdminApiIT;
 import dev.gateway.registry.support.Api;
 import dev.gateway.registry.support.Await;
@@ -14,6 +17,8 @@ import dev.gateway.registry.support.Keys;
 import dev.gateway.registry.support.RecordingPublisher;
 import dev.gateway.registry.support.RegistryFixture;
 import dev.gateway.registry.support.TestDb;
+import dev.gateway.runtime.consumer.Outcome;
+import dev.gateway.runtime.consumer.PermanentFailure;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -34,6 +39,7 @@ import static dev.gateway.registry.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
@@ -53,6 +59,9 @@ class SignupApiIT extends AdminApiIT {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    WorkspaceMembers members;
 
     @Override
     public Map<String, String> getProperties() {
@@ -317,9 +326,46 @@ class SignupApiIT extends AdminApiIT {
         assertProblem(lookup("not an address"), 400, "validation");
     }
 
+    @Test
+    void shouldListTheWorkspacesAMemberJoinedUntilTheyLeave() {
+        String key = Keys.tenantKey();
+        api.createTenant(key);
+        String member = "Dev@" + key + ".example";
+        UUID user = UUID.randomUUID();
+
+        assertEquals(Outcome.APPLIED, members.handle(userEvent(EventType.ACTIVITY_USER_JOINED, key, 5, user, member)));
+        assertEquals(Outcome.STALE, members.handle(userEvent(EventType.ACTIVITY_USER_JOINED, key, 5, user, member)),
+                "delivered twice, applied once");
+        assertEquals(key + " — http://" + key + ".localhost:8000", workspacesMailedTo(member.toLowerCase()));
+
+        assertEquals(Outcome.APPLIED, members.handle(userEvent(EventType.ACTIVITY_USER_REMOVED, key, 7, user, member)));
+        assertEquals(Outcome.STALE, members.handle(userEvent(EventType.ACTIVITY_USER_JOINED, key, 6, user, member)),
+                "an older event arriving late changes nothing");
+        assertEquals("", workspacesMailedTo(member));
+
+        assertEquals(Outcome.STALE, members.handle(userEvent(EventType.ACTIVITY_USER_JOINED, Keys.tenantKey(), 1,
+                UUID.randomUUID(), member)), "a workspace the registry does not know");
+        assertThrows(PermanentFailure.class, () -> members.handle(userEvent(EventType.ACTIVITY_USER_JOINED, key, 8,
+                user, "not an address")));
+    }
+
+    private static EventEnvelope userEvent(EventType type, String key, long revision, UUID user, String email) {
+        return EventEnvelope.of(type, key, revision, null, new ActivityRecord(UUID.randomUUID().toString(),
+                "admin@" + key + ".example", user.toString(), email));
+    }
+
+    /** The workspaces the latest lookup mail to this address lists. */
+    private String workspacesMailedTo(String email) {
+        int before = published.forTenant("platform").size();
+        assertEquals(202, lookup(email).code());
+        Await.until(WAIT, "the lookup mail", () -> published.forTenant("platform").size() > before);
+        return lookupMail(email).params().get("workspaces");
+    }
+
+    /** The latest lookup mail to this address. */
     private MailRequest lookupMail(String to) {
         return published.forTenant("platform").stream().map(e -> e.dataAs(MailRequest.class))
-                .filter(m -> m.to().equals(to)).findFirst().orElse(null);
+                .filter(m -> m.to().equals(to)).reduce((first, second) -> second).orElse(null);
     }
 
     private HttpResponse<Map> lookup(String email) {
