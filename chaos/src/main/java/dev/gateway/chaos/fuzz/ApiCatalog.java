@@ -60,9 +60,11 @@ final class ApiCatalog {
             case PROVISIONER -> migrations(service, endpoints);
             case ROUTE_PUBLISHER -> add(endpoints, service, "GET", "/routes/status");
             case APP_GATEWAY -> tenantApi(service, endpoints);
+            case USAGE_METER -> usageApi(service, endpoints);
             case ADMIN_UI -> {
                 registryApi(service, endpoints);
                 migrations(service, endpoints);
+                usageApi(service, endpoints);
                 add(endpoints, service, "GET", "/api/admin/settings");
                 add(endpoints, service, "GET", "/");
                 add(endpoints, service, "GET", "/tenants/{key}");
@@ -96,6 +98,13 @@ final class ApiCatalog {
         paged(e, s, "/api/gateway/signups");
         add(e, s, "POST", "/api/gateway/signups/{id}/approve");
         add(e, s, "POST", "/api/gateway/signups/{id}/reject", Shape.of("reason", LONG_TEXT));
+    }
+
+    private static void usageApi(Service s, List<Endpoint> e) {
+        paged(e, s, "/api/gateway/usage");
+        paged(e, s, "/api/gateway/usage/top");
+        paged(e, s, "/api/gateway/usage/sparklines");
+        paged(e, s, "/api/gateway/tenants/{key}/activity");
     }
 
     private static void migrations(Service s, List<Endpoint> e) {

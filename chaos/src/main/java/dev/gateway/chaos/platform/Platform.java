@@ -150,6 +150,7 @@ public final class Platform {
         env.put("GATEWAY_HOME", layout.serviceHome().toString());
         env.put("GATEWAY_REGISTRY_URL", "http://127.0.0.1:" + Service.REGISTRY.port(ports.serviceBase(), 1));
         env.put("GATEWAY_PROVISIONER_URL", "http://127.0.0.1:" + Service.PROVISIONER.port(ports.serviceBase(), 1));
+        env.put("GATEWAY_USAGE_URL", "http://127.0.0.1:" + Service.USAGE_METER.port(ports.serviceBase(), 1));
         env.put("GATEWAY_PUBLIC_URL", "http://localhost:" + Service.APP_GATEWAY.port(ports.serviceBase(), 1));
         env.put("ROUTE_RECONCILE_SECONDS", String.valueOf(RECONCILE_SECONDS));
         return Map.copyOf(env);

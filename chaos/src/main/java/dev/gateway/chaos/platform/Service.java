@@ -8,7 +8,8 @@ public enum Service {
     PROVISIONER("provisioner", "GATEWAY_PROVISIONER", 82),
     ROUTE_PUBLISHER("route-publisher", "GATEWAY_ROUTES", 83),
     APP_GATEWAY("app-gateway", "GATEWAY_APP", 0),
-    ADMIN_UI("admin-ui", "GATEWAY_ADMIN", 1);
+    ADMIN_UI("admin-ui", "GATEWAY_ADMIN", 1),
+    USAGE_METER("usage-meter", "GATEWAY_USAGE", 84);
 
     /** Management listeners (metrics, health details) sit this far above their public port. */
     static final int MANAGEMENT_OFFSET = 1000;
@@ -40,9 +41,9 @@ public enum Service {
         return base + portOffset + 100 * (instance - 1);
     }
 
-    /** As bin/gateway runs them: the control plane on C1 only, the app-gateway (the hot path) with C2. */
+    /** As bin/gateway runs them: the control plane on C1 only, the app-gateway and usage-meter (hot paths) with C2. */
     List<String> jvmOptions() {
-        return this == APP_GATEWAY
+        return this == APP_GATEWAY || this == USAGE_METER
                 ? List.of("-Xms64m", "-Xmx384m")
                 : List.of("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m");
     }

@@ -85,7 +85,7 @@ public class TenantService {
         return tenants.existsByKey(key);
     }
 
-    /** Tenants still in service whose first admin is {@code email} (any case), in key order. */
+    /** Tenants still in service whose first admin or an active member has {@code email} (any case), in key order. */
     public List<TenantResponse> withMember(String email) {
         return views.responses(tenants.findInServiceByMemberEmail(email));
     }
