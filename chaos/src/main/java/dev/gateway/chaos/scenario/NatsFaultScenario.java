@@ -1,11 +1,14 @@
 package dev.gateway.chaos.scenario;
 
+import dev.gateway.chaos.platform.ServiceInstance;
 import dev.gateway.chaos.report.Durations;
 import dev.gateway.chaos.stores.NatsServer;
+import dev.gateway.chaos.wait.Deadline;
 import dev.gateway.chaos.wait.Stopwatch;
 import dev.gateway.chaos.workload.CreationLoad;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -86,6 +89,13 @@ public final class NatsFaultScenario implements Scenario {
                     + " after NATS came back", stuck.size() + " of " + ctx.expectations().size()
                     + (stuck.isEmpty() ? "" : ", e.g. " + stuck.keySet().iterator().next()));
         }
+        Deadline healthBudget = ctx.deadline().atMost(Duration.ofSeconds(60));
+        List<String> unhealthy = ctx.platform().instances().stream()
+                .filter(i -> !healthBudget.await(i::healthy, Duration.ofMillis(250))).map(ServiceInstance::name)
+                .toList();
+        ctx.result().check("every service healthy again after NATS came back (broker connection, streams, durables)",
+                unhealthy.isEmpty(), unhealthy.isEmpty() ? "all " + ctx.platform().instances().size() + " UP"
+                        : "still DOWN: " + String.join(", ", unhealthy));
         ctx.checkNoRestart(pids);
     }
 }
