@@ -457,9 +457,10 @@ async function main() {
       await shot(visitor, '27-workspace-sign-in');
     });
 
-    await step('/login: an email gets its workspaces by mail, an unknown one learns nothing more', async () => {
+    await step('/login: an email gets its workspaces by mail (a first admin\'s and a member\'s), an unknown one learns nothing more', async () => {
       const before = await mail.seen(people.ada);
-      for (const address of [people.ada, people.nobody]) {
+      const memberBefore = await mail.seen(people.cy);
+      for (const address of [people.ada, people.cy, people.nobody]) {
         await visitor.goto(`${config.site}/login`);
         await visitor.getByLabel('Your email').fill(address);
         await visitor.getByRole('button', { name: 'Email me my workspaces' }).click();
@@ -467,7 +468,9 @@ async function main() {
       }
       await shot(visitor, '28-find-workspace-mailed');
       // the workspace-list mail has one "key — url" line per workspace
-      await mail.waitFor(people.ada, new RegExp(`${key} — ${config.workspace(key).replace(/[.]/g, '\\.')}`), before);
+      const listed = new RegExp(`${key} — ${config.workspace(key).replace(/[.]/g, '\\.')}`);
+      await mail.waitFor(people.ada, listed, before);
+      await mail.waitFor(people.cy, listed, memberBefore);
       const other = await mail.waitFor(people.nobody, /./);
       if (other.body.includes(key)) throw new Error('the mail to an unknown address names the workspace');
     });
