@@ -78,6 +78,10 @@ public class TenantResolutionFilter implements HttpServerFilter {
         Mono<MutableHttpResponse<?>> response;
         String key = null;
         try {
+            if (request.getPath().contains("//")) {
+                // routes and filters would read empty segments differently (the relay's client even as a host name)
+                throw ProblemException.notFound("path " + request.getPath());
+            }
             if (PublicEndpoints.platform(request.getPath())) {
                 return Mono.from(chain.proceed(request)).map(r -> finish(request, r, null, correlationId, started));
             }

@@ -127,6 +127,11 @@ class PlatformSiteIT extends GatewayIntegrationTest {
         Reply onTenantHost = api().get("/api/platform/plans", "Host", "acme.localhost:8000");
         assertEquals(404, onTenantHost.status());
         assertEquals("not-found", onTenantHost.problem());
+        for (String path : List.of("//api//platform//plans", "/api//platform/plans", "/api/platform//plans")) {
+            Reply emptySegments = Loopback.send(server.getURI(), "127.0.0.1", "GET", path, "");
+            assertEquals(404, emptySegments.status(), path + ": " + emptySegments.body());
+            assertEquals("not-found", emptySegments.problem());
+        }
         Reply tooLarge = api().post("/api/platform/signups", "{\"x\":\"" + "y".repeat(20_000) + "\"}",
                 "Host", "localhost:8000");
         assertEquals(413, tooLarge.status());

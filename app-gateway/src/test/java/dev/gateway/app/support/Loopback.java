@@ -32,8 +32,14 @@ public final class Loopback {
     }
 
     public static Api.Reply post(URI server, String from, String path, String json, String... headers) {
+        return send(server, from, "POST", path, json, headers);
+    }
+
+    /** The request line as given: a path the JDK's client would refuse or rewrite (e.g. "//x") goes out as it is. */
+    public static Api.Reply send(URI server, String from, String method, String path, String json, String... headers) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+        StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\n"
+                + (List.of(headers).contains("Host") ? "" : "Host: localhost\r\n")
                 + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");
         for (int i = 0; i < headers.length; i += 2) {
             request.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");

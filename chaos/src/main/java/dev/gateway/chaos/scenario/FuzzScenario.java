@@ -47,7 +47,7 @@ public final class FuzzScenario implements Scenario {
 
     @Override
     public String description() {
-        return "seeded random requests to every public port (registry, provisioner, route-publisher, app-gateway, "
+        return "seeded random requests to every public port (registry, provisioner, route-publisher, app-gateway, usage-meter, "
                 + "admin-ui): random methods on every known route and on unknown paths, malformed bodies, forged "
                 + "and wrong tokens, garbage headers and query parameters";
     }
