@@ -41,10 +41,12 @@ public enum Service {
         return base + portOffset + 100 * (instance - 1);
     }
 
-    /** As bin/gateway runs them: the control plane on C1 only, the app-gateway and usage-meter (hot paths) with C2. */
+    /** As bin/gateway runs them: the control plane on C1 only, the app-gateway and usage-meter (hot paths) with C2, the meter with the parallel collector. */
     List<String> jvmOptions() {
-        return this == APP_GATEWAY || this == USAGE_METER
-                ? List.of("-Xms64m", "-Xmx384m")
-                : List.of("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m");
+        return switch (this) {
+            case APP_GATEWAY -> List.of("-Xms64m", "-Xmx384m");
+            case USAGE_METER -> List.of("-XX:+UseParallelGC", "-Xms64m", "-Xmx384m");
+            default -> List.of("-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx256m");
+        };
     }
 }
