@@ -14,8 +14,9 @@
 # the same tenant at the same concurrency, so the gateway's figure reads as a share of what the database
 # itself allows. Two more modes (bench/gateway/tenants.sh): --tenants N (N tenants, 80 % schema and
 # 20 % database isolation, Zipf-chosen per request) and --noisy (one tenant's slow requests beside 50
-# tenants' normal mix). Every result file states the machine's load before and after.
-#   bench/gateway.sh [duration_seconds=15] [connections=64] [--tenants N | --noisy]
+# tenants' normal mix); --metering (bench/gateway/metering.sh: usage metering on vs off). Every result file
+# states the machine's load before and after.
+#   bench/gateway.sh [duration_seconds=15] [connections=64] [--tenants N | --noisy | --metering]
 set -euo pipefail
 
 MODE=single
@@ -25,6 +26,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --tenants) MODE=tenants TENANTS="${2:?--tenants needs a number}"; shift 2 ;;
     --noisy) MODE=noisy; shift ;;
+    --metering) MODE=metering; shift ;;
     *) ARGS+=("$1"); shift ;;
   esac
 done
@@ -57,6 +59,7 @@ PLACE_WAIT=3s
 
 source "$ROOT/bench/gateway/pgbench.sh"
 source "$ROOT/bench/gateway/tenants.sh"
+source "$ROOT/bench/gateway/metering.sh"
 
 for tool in wrk psql redis-cli curl java openssl; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
@@ -156,6 +159,15 @@ login() { # $1 = on|off
     sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
+warm_up_gateways() { # both gateways: a token each in TOKEN[on|off], then 10 s of /api/me and 5 s of /api/projects
+  local mode
+  for mode in on off; do
+    TOKEN[$mode]="$(login "$mode")"
+    run_wrk "warm-up $mode" "$(base_of "$mode")/api/me" "${TOKEN[$mode]}" 10 >/dev/null
+    run_wrk "warm-up $mode" "$(base_of "$mode")/api/projects" "${TOKEN[$mode]}" 5 >/dev/null
+  done
+}
+
 run_wrk() { # $1 label, $2 url, $3 token, $4 seconds[, $5 wrk script] -> "label|req/s|p50|p99|non-2xx"
   local out script=()
   [[ -n "${5:-}" ]] && script=(-s "$5")
@@ -181,6 +193,7 @@ pgbench_reference() {
 mkdir -p "$ROOT/bench/results"
 [[ "$MODE" == tenants ]] && { PLAN_LIMITS="" PLACE_WAIT=250ms; tenants_bench "$TENANTS"; exit 0; }
 [[ "$MODE" == noisy ]] && { PLAN_LIMITS="" PLACE_WAIT=250ms; noisy_bench; exit 0; }
+[[ "$MODE" == metering ]] && { metering_bench; exit 0; }
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 provision_tenant
 PROJECT="$(psql -Atq -d "$DB" -c "SET ROLE $NAME; SELECT id FROM $NAME.projects ORDER BY created_at, id LIMIT 1")"
@@ -188,11 +201,7 @@ pgbench_scripts "$NAME" "$PROJECT"
 start_gateway on
 start_gateway off
 declare -A TOKEN
-for mode in on off; do
-  TOKEN[$mode]="$(login "$mode")"
-  run_wrk "warm-up $mode" "$(base_of "$mode")/api/me" "${TOKEN[$mode]}" 10 >/dev/null
-  run_wrk "warm-up $mode" "$(base_of "$mode")/api/projects" "${TOKEN[$mode]}" 5 >/dev/null
-done
+warm_up_gateways
 curl -fsS -H "Authorization: Bearer ${TOKEN[on]}" -D - -o /dev/null "$(base_of on)/api/me" | tr -d '\r' |
   grep -i '^ratelimit' >"$WORK/headers-on" || true
 # the machine is shared: alternate the configurations and report the median of the rounds
@@ -298,13 +307,7 @@ PG_LAT="$(awk '/latency average/ {print $4 " " $5}' "$WORK/pgbench.txt")"
   echo "|---|---:|---:|---:|---:|"
   awk -F'|' '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$WORK/runs"
   echo
-  echo "<details><summary>raw wrk output</summary>"
-  echo
-  echo '```'
-  cat "$WORK/wrk.txt"
-  cat "$WORK/pgbench-same.txt"
-  echo '```'
-  echo "</details>"
+  raw_output "$WORK/wrk.txt" "$WORK/pgbench-same.txt"
 } >"$OUT"
 sed -n '1,/^Headers/p' "$OUT"
 echo "results: $OUT"

@@ -123,6 +123,15 @@ wrk_tenants() { # $1 label, $2 token file, $3 zipf s, $4 POST share, $5 connecti
   echo "$1|$(awk '/^Requests\/sec/ {print $2}' <<<"$out")|$(awk '$1 == "50%" {print $2}' <<<"$out")|$(awk '$1 == "99%" {print $2}' <<<"$out")|$(awk '/Non-2xx/ {print $NF}' <<<"$out" | grep . || echo 0)"
 }
 
+raw_output() { # files -> their text in a collapsed block, for a result file
+  echo "<details><summary>raw wrk output</summary>"
+  echo
+  echo '```'
+  cat "$@"
+  echo '```'
+  echo "</details>"
+}
+
 table() { # rows "a|b|c|..." on stdin, header names as arguments
   local IFS='|'
   echo "| $* |"
@@ -188,12 +197,7 @@ tenants_bench() { # $1 tenants
     echo "Cost of a database tenant's first request after its pool was evicted (curl, 20 tenants, median):"
     cat "$WORK/cold"
     echo
-    echo "<details><summary>raw wrk output</summary>"
-    echo
-    echo '```'
-    cat "$WORK/wrk.txt"
-    echo '```'
-    echo "</details>"
+    raw_output "$WORK/wrk.txt"
   } >"$OUT"
   cat "$OUT" | sed -n '1,/^<details>/p'
   echo "results: $OUT"
@@ -282,12 +286,7 @@ noisy_bench() {
     echo
     echo '```'
     echo
-    echo "<details><summary>raw wrk output</summary>"
-    echo
-    echo '```'
-    cat "$WORK/wrk.txt"
-    echo '```'
-    echo "</details>"
+    raw_output "$WORK/wrk.txt"
   } >"$OUT"
   sed -n '1,/^<details>/p' "$OUT"
   echo "results: $OUT"
