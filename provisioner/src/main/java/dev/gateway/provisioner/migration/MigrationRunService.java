@@ -3,7 +3,7 @@ package dev.gateway.provisioner.migration;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.events.MigrationResult;
-import dev.gateway.provisioner.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.provisioner.tenant.Placement;
 import dev.gateway.provisioner.tenant.PlacementService;
 import dev.gateway.provisioner.tenant.PlacementStatus;

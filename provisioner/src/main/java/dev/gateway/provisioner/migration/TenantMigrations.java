@@ -1,6 +1,6 @@
 package dev.gateway.provisioner.migration;
 
-import dev.gateway.provisioner.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreMigrationType;

@@ -1,6 +1,6 @@
 package dev.gateway.provisioner.pool;
 
-import dev.gateway.provisioner.db.PlatformDbException;
+import dev.gateway.runtime.database.PlatformDbException;
 import dev.gateway.provisioner.tenant.PlacementService;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;

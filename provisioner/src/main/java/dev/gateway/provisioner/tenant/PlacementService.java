@@ -1,6 +1,6 @@
 package dev.gateway.provisioner.tenant;
 
-import dev.gateway.provisioner.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.provisioner.pool.PoolAddress;
 import jakarta.inject.Singleton;
 

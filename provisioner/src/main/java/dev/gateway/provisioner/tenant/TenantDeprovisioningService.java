@@ -2,7 +2,7 @@ package dev.gateway.provisioner.tenant;
 
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
-import dev.gateway.provisioner.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.provisioner.pool.AdminPools;
 import dev.gateway.provisioner.pool.PoolDatabaseNotAllowedException;
 import dev.gateway.provisioner.pool.PoolHostNotAllowedException;

@@ -2,7 +2,7 @@ package dev.gateway.provisioner.tenant;
 
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
-import dev.gateway.provisioner.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.provisioner.migration.MigrationFailedException;
 import dev.gateway.provisioner.migration.MigrationOutcome;
 import dev.gateway.provisioner.migration.TenantMigrator;

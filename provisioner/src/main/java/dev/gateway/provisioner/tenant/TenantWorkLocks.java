@@ -2,7 +2,7 @@ package dev.gateway.provisioner.tenant;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.gateway.provisioner.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.runtime.consumer.DependencyUnavailableException;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;

@@ -4,7 +4,7 @@ import dev.gateway.events.EventType;
 import dev.gateway.events.Stream;
 import dev.gateway.events.TenantKey;
 import dev.gateway.usage.UsageProperties;
-import dev.gateway.usage.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.usage.http.Csv;
 import dev.gateway.usage.query.InvalidQueryException;
 import dev.gateway.usage.query.Limits;

@@ -1,7 +1,7 @@
 package dev.gateway.usage.activity;
 
 import dev.gateway.usage.UsageProperties;
-import dev.gateway.usage.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

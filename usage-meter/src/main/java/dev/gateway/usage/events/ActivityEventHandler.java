@@ -7,7 +7,7 @@ import dev.gateway.runtime.consumer.Outcome;
 import dev.gateway.usage.activity.ActivityLog;
 import dev.gateway.usage.activity.ActivityPartitions;
 import dev.gateway.usage.activity.MeteredActivity;
-import dev.gateway.usage.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.usage.rollup.AppliedEvents;
 import dev.gateway.usage.rollup.Measure;
 import dev.gateway.usage.rollup.RollupChanges;

@@ -3,7 +3,7 @@ package dev.gateway.usage.events;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.runtime.consumer.BatchEventHandler;
 import dev.gateway.runtime.consumer.Outcome;
-import dev.gateway.usage.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.usage.redis.UsageHashes;
 import dev.gateway.usage.rollup.AppliedEvents;
 import dev.gateway.usage.rollup.LatestStorage;

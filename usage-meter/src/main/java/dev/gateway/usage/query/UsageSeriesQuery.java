@@ -1,6 +1,6 @@
 package dev.gateway.usage.query;
 
-import dev.gateway.usage.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.usage.rollup.Measure;
 import jakarta.inject.Singleton;
 

@@ -1,6 +1,6 @@
 package dev.gateway.usage.redis;
 
-import dev.gateway.usage.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.scheduling.annotation.Scheduled;

@@ -2,7 +2,7 @@ package dev.gateway.usage.retention;
 
 import dev.gateway.usage.UsageProperties;
 import dev.gateway.usage.activity.ActivityPartitions;
-import dev.gateway.usage.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.usage.rollup.AppliedEvents;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;

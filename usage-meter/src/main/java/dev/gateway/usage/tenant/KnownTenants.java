@@ -1,7 +1,7 @@
 package dev.gateway.usage.tenant;
 
 import dev.gateway.events.TenantSnapshot;
-import dev.gateway.usage.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;

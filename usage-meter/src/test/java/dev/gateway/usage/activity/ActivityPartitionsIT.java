@@ -1,7 +1,7 @@
 package dev.gateway.usage.activity;
 
 import dev.gateway.usage.UsageProperties;
-import dev.gateway.usage.db.PlatformDb;
+import dev.gateway.runtime.database.PlatformDb;
 import dev.gateway.usage.support.MeterFixture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
