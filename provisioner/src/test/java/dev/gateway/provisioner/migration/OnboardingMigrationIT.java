@@ -1,34 +1,12 @@
 package dev.gateway.provisioner.migration;
 
-import dev.gateway.events.EventEnvelope;
-import dev.gateway.events.EventType;
-import dev.gateway.events.ProvisioningResult;
-import dev.gateway.provisioner.support.EventBus;
-import dev.gateway.provisioner.support.ProvisionerFixture;
 import dev.gateway.provisioner.support.TenantDatabase;
-import dev.gateway.provisioner.support.TenantEventFactory;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import io.nats.client.Connection;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import static dev.gateway.provisioner.support.TenantDatabase.SHARED_DATABASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -38,52 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * of the old free-form shape under the new keys give way to the defaults, and the new rules hold.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OnboardingMigrationIT implements TestPropertyProvider {
+class OnboardingMigrationIT extends PreviousReleaseTenants {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static final String V1 = "V1__tenant_tables.sql";
-
-    final List<String> keys = new ArrayList<>();
-
-    @Inject
-    Connection nats;
-
-    EventBus bus;
-    ApplicationContext thisRelease;
-
+    /** The release before onboarding: this build's V1 alone. */
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> previousRelease = ProvisionerFixture.stringProperties(ProvisionerFixture.uniqueSuffix());
-        previousRelease.put("gateway.migrations.locations", "filesystem:" + migrationsBeforeOnboarding());
-        return previousRelease;
-    }
-
-    /** The tenant migrations of the release before onboarding: this build's V1 alone. */
-    private static Path migrationsBeforeOnboarding() {
-        try (InputStream v1 = OnboardingMigrationIT.class.getResourceAsStream("/db/tenant/" + V1)) {
-            Path dir = Files.createTempDirectory("tenant-before-onboarding");
-            Files.copy(v1, dir.resolve(V1));
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @BeforeAll
-    void start() throws Exception {
-        bus = new EventBus(nats, null);
-        Map<String, Object> properties = ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix());
-        properties.put("gateway.migrations.locations", "classpath:db/tenant");
-        properties.put("gateway.events.consumers-enabled", "false");
-        thisRelease = ApplicationContext.builder().properties(properties).start();
-    }
-
-    @AfterAll
-    void stop() {
-        thisRelease.close();
-        bus.close();
-        TenantDatabase.cleanup(keys.toArray(String[]::new));
+    List<String> previousMigrations() {
+        return List.of("V1__tenant_tables.sql");
     }
 
     @Test
@@ -97,26 +35,17 @@ class OnboardingMigrationIT implements TestPropertyProvider {
     }
 
     private void shouldKeepEveryExistingUserActive(String isolation) {
-        TenantEventFactory tenant = TenantEventFactory.local(ProvisionerFixture.newKey(), isolation);
-        String database = isolation.equals("schema") ? SHARED_DATABASE : tenant.objectName();
-        keys.add(tenant.key());
-        String schema = tenant.objectName();
-        EventEnvelope created = tenant.withoutAdminInvitation().event(EventType.TENANT_CREATED, 1);
-        bus.publish(created);
-        EventEnvelope provisioned = bus.awaitResult(created, TIMEOUT);
-        assertEquals("provisioning.succeeded", provisioned.type());
-        assertEquals("1", provisioned.dataAs(ProvisioningResult.class).schemaVersion());
+        OldTenant tenant = provisionedByPreviousRelease(isolation);
+        String database = tenant.database();
+        String schema = tenant.schema();
         TenantDatabase.execute(database, "INSERT INTO " + schema + ".users (id, email, name, password_hash, role) VALUES"
                 + " ('" + UUID.randomUUID() + "', 'admin@old.example', 'Old Admin', '$2a$10$adminhash', 'admin'),"
                 + " ('" + UUID.randomUUID() + "', 'member@old.example', NULL, '$2a$10$memberhash', 'member');"
                 + "INSERT INTO " + schema + ".settings (key, value) VALUES ('signup_policy', '\"members-only\"'),"
                 + " ('company_profile', '{\"display_name\": \"Old Co\"}'), ('theme', '\"dark\"')");
 
-        MigrationRun run = thisRelease.getBean(MigrationRunService.class)
-                .runNow(new MigrationRunPlan(tenant.key(), 1, false, 0), "it");
+        TenantMigrationResult result = migratedByThisRelease(tenant);
 
-        assertEquals("succeeded", run.status());
-        TenantMigrationResult result = thisRelease.getBean(MigrationRunService.class).report(run.runId()).results().get(0);
         assertEquals("1", result.fromVersion());
         assertEquals("3", result.toVersion());
         assertEquals(List.of("admin@old.example|active|$2a$10$adminhash", "member@old.example|active|$2a$10$memberhash"),
