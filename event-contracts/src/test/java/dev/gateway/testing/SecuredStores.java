@@ -32,11 +32,11 @@ final class SecuredStores {
         return dir.resolve("deploy");
     }
 
-    /** Letters and digits, as bin/gateway generates them. */
+    /** Letters and digits, first a letter, as bin/gateway generates them (nats-server may read "5e…" as a number). */
     static String password() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).replaceAll("[^A-Za-z0-9]", "x");
+        return "s" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).replaceAll("[^A-Za-z0-9]", "x");
     }
 
     /** NATS_PASSWORD_ROUTE_PUBLISHER for route-publisher. */
