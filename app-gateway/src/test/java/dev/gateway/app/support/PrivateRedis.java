@@ -3,6 +3,7 @@ package dev.gateway.app.support;
 import dev.gateway.events.TenantDirectory;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisLoadingException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -124,12 +125,20 @@ public final class PrivateRedis implements AutoCloseable {
         }
     }
 
+    /** A connection once the server listens and has loaded its data (until then it answers LOADING). */
     private static StatefulRedisConnection<String, String> connect(RedisClient client, String uri) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (true) {
             try {
-                return client.connect(RedisURI.create(uri));
-            } catch (RedisConnectionException e) {
+                StatefulRedisConnection<String, String> connection = client.connect(RedisURI.create(uri));
+                try {
+                    connection.sync().ping();
+                    return connection;
+                } catch (RedisLoadingException loading) {
+                    connection.close();
+                    throw loading;
+                }
+            } catch (RedisConnectionException | RedisLoadingException e) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("redis-server did not start on " + uri, e);
                 }
