@@ -44,9 +44,10 @@ public final class EventRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRuntime.class);
     /**
-     * A client that has had no answer for this many checks (30 s by default) gets a fresh connection: a NATS
-     * client can stay wedged after a server restart (its outgoing queue and its reconnect racing), and a restart
-     * of the service is exactly what this runtime promises not to need.
+     * A client that has had no answer for this many checks (30 s by default) gets a fresh connection: a safety net
+     * for a client wedged after a server restart, since a restart of the service is exactly what this runtime
+     * promises not to need. (The wedge seen so far, a reconnect starved of client threads, is prevented at its
+     * cause by the Micronaut binding's NATS client threads.)
      */
     private static final int SILENT_CHECKS_BEFORE_RECONNECT = 15;
 
