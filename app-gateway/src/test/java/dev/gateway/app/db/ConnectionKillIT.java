@@ -3,17 +3,12 @@ package dev.gateway.app.db;
 import dev.gateway.app.support.Api.Reply;
 import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.ProvisionedTenant;
+import dev.gateway.app.support.SleepingStatements;
 import dev.gateway.app.support.TenantFixture;
-import dev.gateway.app.support.TestServices;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,8 +50,8 @@ class ConnectionKillIT extends GatewayIntegrationTest {
         for (int round = 0; round < 2; round++) {
             CompletableFuture<Reply> killed = CompletableFuture.supplyAsync(
                     () -> api().get("/api/test-slow?millis=5000", bearer(tokenA)));
-            eventually("the transaction runs", () -> TenantBulkheadIT.sleeping() == 1);
-            assertEquals(1, terminateSleepingBackends());
+            eventually("the transaction runs", () -> SleepingStatements.count() == 1);
+            assertEquals(1, SleepingStatements.terminate());
 
             Reply reply = killed.join();
             assertEquals(503, reply.status(), reply.body());
@@ -68,22 +63,6 @@ class ConnectionKillIT extends GatewayIntegrationTest {
             assertFalse(((String) session.get("search_path")).contains(a.objectName()), session.toString());
             assertEquals(List.of("b-1"), names(api().get("/api/projects", bearer(tokenB))));
             assertEquals(List.of("a-1"), names(api().get("/api/projects", bearer(tokenA))));
-        }
-    }
-
-    private static int terminateSleepingBackends() {
-        try (Connection c = DriverManager.getConnection(TestServices.jdbcUrl("postgres"), TestServices.PG_ADMIN_USER,
-                TestServices.PG_ADMIN_PASSWORD);
-             PreparedStatement ps = c.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                     + "WHERE usename = ? AND datname = ? AND state = 'active' AND query LIKE '%pg_sleep%'")) {
-            ps.setString(1, TenantFixture.GATEWAY_ROLE);
-            ps.setString(2, TenantFixture.SHARED_DATABASE);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

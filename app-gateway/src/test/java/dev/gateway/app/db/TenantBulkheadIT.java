@@ -3,18 +3,13 @@ package dev.gateway.app.db;
 import dev.gateway.app.support.Api.Reply;
 import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.ProvisionedTenant;
+import dev.gateway.app.support.SleepingStatements;
 import dev.gateway.app.support.TenantFixture;
-import dev.gateway.app.support.TestServices;
 import dev.gateway.events.TenantDirectory;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -56,7 +51,7 @@ class TenantBulkheadIT extends GatewayIntegrationTest {
     void shouldRefuseWorkBeyondThePlansConcurrencyWithTenantBusy() {
         CompletableFuture<Reply> slow = CompletableFuture.supplyAsync(
                 () -> api().get("/api/test-slow?millis=2000", bearer(singleToken)));
-        eventually("the slow transaction runs", () -> sleeping() == 1);
+        eventually("the slow transaction runs", () -> SleepingStatements.count() == 1);
 
         Reply busy = api().get("/api/projects", bearer(singleToken));
         assertEquals(503, busy.status(), busy.body());
@@ -78,22 +73,5 @@ class TenantBulkheadIT extends GatewayIntegrationTest {
         assertEquals("statement-timeout", cancelled.problem());
         assertEquals(200, api().get("/api/test-slow?millis=10", bearer(tightToken)).status());
         assertEquals(200, api().get("/api/projects", bearer(tightToken)).status());
-    }
-
-    /** The gateway's statements now sleeping in the shared tenant database. */
-    static int sleeping() {
-        try (Connection c = DriverManager.getConnection(TestServices.jdbcUrl("postgres"), TestServices.PG_ADMIN_USER,
-                TestServices.PG_ADMIN_PASSWORD);
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE usename = ? "
-                     + "AND datname = ? AND state = 'active' AND query LIKE '%pg_sleep%'")) {
-            ps.setString(1, TenantFixture.GATEWAY_ROLE);
-            ps.setString(2, TenantFixture.SHARED_DATABASE);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
