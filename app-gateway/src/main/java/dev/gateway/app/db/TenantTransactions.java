@@ -82,7 +82,8 @@ public class TenantTransactions {
     private <T> T inTransaction(TenantEntry tenant, SqlWork<T> work) {
         long started = System.nanoTime();
         try (TenantBulkheads.Place place = bulkheads.enter(tenant);
-             Connection connection = pools.forTenant(tenant).getConnection()) {
+             TenantPools.Lease pool = pools.lease(tenant);
+             Connection connection = pool.connection()) {
             metrics.poolWait(tenant.key(), System.nanoTime() - started);
             String scope = tenant.scopeSql() + "; SET LOCAL statement_timeout = "
                     + place.limits().statementTimeout().toMillis();

@@ -52,7 +52,8 @@ public class LeakProbeController {
     /** What a pooled connection looks like outside any tenant transaction. */
     @Get("/session")
     public Map<String, Object> session(Caller caller) throws SQLException {
-        try (Connection c = pools.forTenant(caller.tenant()).getConnection();
+        try (TenantPools.Lease pool = pools.lease(caller.tenant());
+             Connection c = pool.connection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT current_user, current_setting('role'), current_setting('search_path')");
              ResultSet rs = ps.executeQuery()) {
