@@ -16,6 +16,9 @@ import java.sql.Statement;
  * together and PostgreSQL runs nothing after a failed part, so the statement never runs unscoped, and the
  * scope costs no round trip of its own. Any other first use of the connection runs the scope alone first.
  * <p>
+ * A read ({@link #reading}) also carries the {@code COMMIT}: scope, statement and commit are one message and one
+ * round trip, and the connection refuses any further statement, which would run outside the transaction.
+ * <p>
  * Later statements go out as the work wrote them. The driver's server-side prepared statements are shared by
  * every tenant using the connection, which is safe: PostgreSQL re-plans a prepared statement whose search path
  * differs from the one it was planned under, and checks privileges as the current role on every execution
@@ -26,18 +29,30 @@ final class ScopedConnection implements InvocationHandler {
     private final Connection connection;
     private final String scope;
     private final int scopeStatements;
+    private final boolean oneStatement;
     private boolean scoped;
+    private boolean committed;
 
-    private ScopedConnection(Connection connection, String scope, int scopeStatements) {
+    private ScopedConnection(Connection connection, String scope, int scopeStatements, boolean oneStatement) {
         this.connection = connection;
         this.scope = scope;
         this.scopeStatements = scopeStatements;
+        this.oneStatement = oneStatement;
     }
 
     /** {@code scope}: {@code scopeStatements} statements without parameters. */
     static Connection of(Connection connection, String scope, int scopeStatements) {
+        return proxy(new ScopedConnection(connection, scope, scopeStatements, false));
+    }
+
+    /** A connection for one statement, which commits the transaction as it runs. */
+    static Connection reading(Connection connection, String scope, int scopeStatements) {
+        return proxy(new ScopedConnection(connection, scope, scopeStatements, true));
+    }
+
+    private static Connection proxy(ScopedConnection handler) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                new ScopedConnection(connection, scope, scopeStatements));
+                handler);
     }
 
     @Override
@@ -45,11 +60,17 @@ final class ScopedConnection implements InvocationHandler {
         if (method.getDeclaringClass() == Object.class) {
             return call(connection, method, args);
         }
+        if (committed) {
+            throw new SQLException("a read runs one statement; its transaction has ended", "25000");
+        }
         if (!scoped && "prepareStatement".equals(method.getName()) && args[0] instanceof String sql) {
-            args[0] = scope + ";\n" + sql;
+            args[0] = scope + ";\n" + sql + (oneStatement ? ";\nCOMMIT" : "");
             PreparedStatement statement = (PreparedStatement) call(connection, method, args);
             return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
                     new Class<?>[]{PreparedStatement.class}, new ScopedStatement(statement));
+        }
+        if (oneStatement) {
+            throw new SQLException("a read runs one prepared statement, not " + method.getName(), "0A000");
         }
         if (!scoped) {
             scoped = true;
@@ -110,6 +131,7 @@ final class ScopedConnection implements InvocationHandler {
         private boolean execute() throws SQLException {
             statement.execute();
             scoped = true;
+            committed = oneStatement;
             for (int i = 0; i < scopeStatements; i++) {
                 statement.getMoreResults();
             }

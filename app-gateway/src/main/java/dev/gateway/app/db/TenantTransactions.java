@@ -49,9 +49,22 @@ public class TenantTransactions {
     }
 
     public <T> T inTenant(TenantEntry tenant, SqlWork<T> work) {
+        return timed(tenant, work, false);
+    }
+
+    /**
+     * A read of one prepared statement, committed in the same message as its scope and the statement: one round
+     * trip to the database. The work may prepare and run exactly one statement; any other use of the connection
+     * is refused.
+     */
+    public <T> T reading(TenantEntry tenant, SqlWork<T> work) {
+        return timed(tenant, work, true);
+    }
+
+    private <T> T timed(TenantEntry tenant, SqlWork<T> work, boolean oneStatement) {
         long started = System.nanoTime();
         try {
-            return inTransaction(tenant, work);
+            return inTransaction(tenant, work, oneStatement);
         } finally {
             long nanos = System.nanoTime() - started;
             metrics.databaseTime(tenant.key(), nanos);
@@ -76,10 +89,10 @@ public class TenantTransactions {
 
     /** Work the platform does for the tenant (relaying its outbox): not counted as the tenant's database time. */
     public <T> T forPlatform(TenantEntry tenant, SqlWork<T> work) {
-        return inTransaction(tenant, work);
+        return inTransaction(tenant, work, false);
     }
 
-    private <T> T inTransaction(TenantEntry tenant, SqlWork<T> work) {
+    private <T> T inTransaction(TenantEntry tenant, SqlWork<T> work, boolean oneStatement) {
         long started = System.nanoTime();
         try (TenantBulkheads.Place place = bulkheads.enter(tenant);
              TenantPools.Lease pool = pools.lease(tenant);
@@ -88,8 +101,9 @@ public class TenantTransactions {
             String scope = tenant.scopeSql() + "; SET LOCAL statement_timeout = "
                     + place.limits().statementTimeout().toMillis();
             try {
-                T result = work.apply(ScopedConnection.of(connection, scope, SCOPE_STATEMENTS));
-                connection.commit();
+                T result = work.apply(oneStatement ? ScopedConnection.reading(connection, scope, SCOPE_STATEMENTS)
+                        : ScopedConnection.of(connection, scope, SCOPE_STATEMENTS));
+                connection.commit(); // after a read, the driver knows the transaction ended and sends nothing
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);

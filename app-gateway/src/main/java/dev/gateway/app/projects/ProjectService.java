@@ -33,12 +33,12 @@ public class ProjectService {
     }
 
     public Page<Project> list(Caller caller, PageRequest page) {
-        return Cursor.page(tx.inTenant(caller.tenant(), c -> projects.page(c, page)), page.limit(),
+        return Cursor.page(tx.reading(caller.tenant(), c -> projects.page(c, page)), page.limit(),
                 Project::position);
     }
 
     public Project get(Caller caller, UUID id) {
-        return tx.inTenant(caller.tenant(), c -> projects.find(c, id))
+        return tx.reading(caller.tenant(), c -> projects.find(c, id))
                 .orElseThrow(() -> ProblemException.notFound("project"));
     }
 
