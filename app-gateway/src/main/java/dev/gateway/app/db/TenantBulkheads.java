@@ -53,7 +53,7 @@ public class TenantBulkheads {
 
     private record Bulkhead(String plan, PlanLimits limits, Semaphore places) {
         Bulkhead(String plan, PlanLimits limits) {
-            this(plan, limits, new Semaphore(limits.concurrency()));
+            this(plan, limits, new Semaphore(limits.concurrency(), true));
         }
     }
 
