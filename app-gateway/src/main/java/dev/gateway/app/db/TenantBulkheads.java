@@ -7,6 +7,7 @@ import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.observe.RequestMetrics;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -39,16 +40,25 @@ public class TenantBulkheads {
         }
         try {
             if (!bulkhead.places().tryAcquire(limits.maxWait().toNanos(), TimeUnit.NANOSECONDS)) {
-                metrics.bulkheadRejection(tenant.key());
-                throw new ProblemException(Problem.of(503, "tenant-busy", "Too much database work at once",
-                        "this workspace already runs " + bulkhead.limits().concurrency()
-                                + " database operations at once, the most its plan allows: retry shortly"), 1);
+                throw busy(tenant, "this workspace already runs " + bulkhead.limits().concurrency()
+                        + " database operations at once, the most its plan allows: retry shortly");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ProblemException.unavailable("interrupted");
         }
         return new Place(bulkhead);
+    }
+
+    /** How long a transaction waits for a place, and then for its turn on the pool. */
+    Duration maxWait() {
+        return limits.maxWait();
+    }
+
+    /** 503 {@code tenant-busy} with Retry-After, counted as the tenant's rejection. */
+    ProblemException busy(TenantEntry tenant, String detail) {
+        metrics.bulkheadRejection(tenant.key());
+        return new ProblemException(Problem.of(503, "tenant-busy", "Too much database work at once", detail), 1);
     }
 
     private record Bulkhead(String plan, PlanLimits limits, Semaphore places) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,7 @@ public class TenantPools {
 
         private final HikariConfig config;
         private final boolean leased;
+        private final FairShares shares;
         private HikariDataSource source;
         private int leases;
         private boolean evicted;
@@ -156,6 +158,7 @@ public class TenantPools {
         Pool(HikariConfig config, boolean leased) {
             this.config = config;
             this.leased = leased;
+            this.shares = new FairShares(config.getMaximumPoolSize());
             this.leases = leased ? 1 : 0;
         }
 
@@ -208,6 +211,11 @@ public class TenantPools {
 
         private Lease(Pool pool) {
             this.pool = pool;
+        }
+
+        /** A turn on the pool, in fair-share order among the tenants waiting for it; null after {@code maxWait}. */
+        FairShares.Turn turn(String tenant, Duration maxWait) throws InterruptedException {
+            return pool.shares.enter(tenant, maxWait.toNanos());
         }
 
         public Connection connection() throws SQLException {

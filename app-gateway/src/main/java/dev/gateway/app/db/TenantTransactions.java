@@ -1,6 +1,7 @@
 package dev.gateway.app.db;
 
 import dev.gateway.app.directory.TenantEntry;
+import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.observe.RequestMetrics;
 import dev.gateway.app.outbox.OutboxWritten;
 import dev.gateway.app.outbox.TenantEvents;
@@ -96,6 +97,7 @@ public class TenantTransactions {
         long started = System.nanoTime();
         try (TenantBulkheads.Place place = bulkheads.enter(tenant);
              TenantPools.Lease pool = pools.lease(tenant);
+             FairShares.Turn turn = turn(tenant, pool);
              Connection connection = pool.connection()) {
             metrics.poolWait(tenant.key(), System.nanoTime() - started);
             String scope = tenant.scopeSql() + "; SET LOCAL statement_timeout = "
@@ -113,6 +115,21 @@ public class TenantTransactions {
             throw new TenantDatabaseException("no database connection available", e, true);
         } catch (SQLException e) {
             throw new TenantDatabaseException(e.getMessage(), e, false);
+        }
+    }
+
+    /** The tenant's turn on its pool: it waits no longer than for a place, then is refused as busy. */
+    private FairShares.Turn turn(TenantEntry tenant, TenantPools.Lease pool) {
+        try {
+            FairShares.Turn turn = pool.turn(tenant.key(), bulkheads.maxWait());
+            if (turn == null) {
+                throw bulkheads.busy(tenant, "the database is busy and this workspace has had its share of it "
+                        + "lately: retry shortly");
+            }
+            return turn;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("interrupted");
         }
     }
 
