@@ -1,8 +1,5 @@
 package dev.gateway.app.db;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.gateway.app.directory.TenantEntry;
@@ -18,6 +15,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,17 +24,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Connection pools, bounded per database, never per tenant: schema-isolated tenants share the
- * pool of their pool database; database-isolated tenants get small pools in a set whose size follows the
- * connection budget. The set keeps the pools of the tenants used most often (Caffeine's W-TinyLFU, not
- * plain LRU): a tenant seen once gets a pool for its request, which closes after it, and does not push a
- * busy tenant's pool out. Work borrows through a {@link Lease}, so a pool leaving the set closes when its
- * last lease ends (at the latest after 30 s), never under a caller's feet. Nothing slow happens on a shared
- * lock: a pool opens its first connection on first use, and closing runs on a thread of its own. Created at
- * startup, so a bad server list stops the start. Counts database-tenant pools opened and evicted
- * ({@code gateway.db.pool.opened|evicted}).
+ * pool of their pool database; database-isolated tenants get small pools under a strict budget: pools open
+ * plus pools evicted but still draining never exceed {@code budget / tenant pool size}, so their connections
+ * never exceed the budget. A database tenant without a pool takes the place of the least used one (use counts
+ * halved now and then, so yesterday's busy tenant does not stay forever); when every place is held by a draining
+ * pool, it waits for one to close, at most the connect timeout, then 503. Work holds a {@link Lease}, so an
+ * evicted pool closes when its last lease ends (at the latest after 30 s), never under a caller's feet. Nothing
+ * slow happens under the lock: a pool opens its first connection on first use, and closing runs on a thread of
+ * its own. Created at startup, so a bad server list stops the start. Counts database-tenant pools opened and
+ * evicted ({@code gateway.db.pool.opened|evicted}).
  */
 @Context
 public class TenantPools {
@@ -43,11 +45,19 @@ public class TenantPools {
     private static final Logger LOG = LoggerFactory.getLogger(TenantPools.class);
 
     private static final long DRAIN_LIMIT_SECONDS = 30;
+    /** Closing a pool waits for its executors; closes run side by side so that a freed place is not queued. */
+    private static final int CLOSERS = 4;
+    /** Use counts are halved after this many lookups per place, so the set follows a change in who is busy. */
+    private static final int AGING_LOOKUPS_PER_PLACE = 10;
 
     private final DbConfig config;
     private final Map<PoolAddress, Pool> shared = new ConcurrentHashMap<>();
-    private final Cache<PoolAddress, Pool> perTenant;
-    private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final Map<PoolAddress, Pool> perTenant = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition placeFreed = lock.newCondition();
+    private int draining;
+    private long lookups;
+    private final ScheduledExecutorService closer = Executors.newScheduledThreadPool(CLOSERS, r -> {
         Thread t = new Thread(r, "pool-closer");
         t.setDaemon(true);
         return t;
@@ -62,11 +72,6 @@ public class TenantPools {
                 .register(registry);
         this.evicted = Counter.builder("gateway.db.pool.evicted")
                 .description("database-tenant pools closed to stay within the connection budget").register(registry);
-        this.perTenant = Caffeine.newBuilder()
-                .maximumSize(config.maxTenantPools())
-                .executor(Runnable::run) // evict while adding, so the set never holds more than the budget
-                .evictionListener((PoolAddress address, Pool pool, RemovalCause cause) -> evict(pool))
-                .build();
     }
 
     /** The tenant's pool, held open until the lease is closed. */
@@ -75,33 +80,105 @@ public class TenantPools {
         if (!tenant.isDatabaseIsolated()) {
             return new Lease(shared.computeIfAbsent(address, a -> pool(tenant, a, config.sharedPoolSize(), false)));
         }
-        while (true) {
-            Pool[] created = new Pool[1];
-            Pool pool = perTenant.get(address, a -> created[0] = pool(tenant, a, config.tenantPoolSize(), true));
-            if (pool == created[0]) {
-                opened.increment();
-                return new Lease(pool); // leased as it was made, even if the set turned it away at once
+        long deadline = System.nanoTime() + config.connectTimeout().toNanos();
+        lock.lock();
+        try {
+            age();
+            boolean evictedOne = false;
+            Pool pool;
+            while ((pool = perTenant.get(address)) == null) {
+                if (perTenant.size() + draining < config.maxTenantPools()) {
+                    pool = pool(tenant, address, config.tenantPoolSize(), true);
+                    perTenant.put(address, pool);
+                    opened.increment();
+                    break;
+                }
+                if (!evictedOne && !perTenant.isEmpty()) {
+                    evict(coldest()); // its place frees when it has closed
+                    evictedOne = true;
+                } else {
+                    awaitPlace(tenant, deadline);
+                }
             }
-            if (pool.lease()) {
-                return new Lease(pool);
-            }
-            // it left the set between the lookup and the lease: the next lookup opens a new one
+            pool.uses++;
+            pool.leases++;
+            return new Lease(pool);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Pools currently open (not those evicted and draining), for health and metrics. */
     public List<HikariDataSource> open() {
         List<Pool> pools = new ArrayList<>(shared.values());
-        pools.addAll(perTenant.asMap().values());
+        lock.lock();
+        try {
+            pools.addAll(perTenant.values());
+        } finally {
+            lock.unlock();
+        }
         return pools.stream().map(Pool::openedSource).filter(Objects::nonNull).toList();
     }
 
+    /** The pool to evict: one not in use if any, the least used among those. */
+    private Pool coldest() {
+        return perTenant.values().stream()
+                .min(Comparator.comparingInt((Pool p) -> p.leases == 0 ? 0 : 1).thenComparingLong(p -> p.uses))
+                .orElseThrow();
+    }
+
+    private void awaitPlace(TenantEntry tenant, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw unusable(tenant, "no database-tenant pool place freed within the connect timeout");
+        }
+        try {
+            placeFreed.awaitNanos(left);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("interrupted");
+        }
+    }
+
     private void evict(Pool pool) {
+        perTenant.remove(pool.address);
+        pool.evicted = true;
+        draining++;
         evicted.increment();
-        if (pool.evict()) {
-            closer.execute(pool::close);
+        if (pool.leases == 0) {
+            closer.execute(() -> close(pool));
         } else {
-            closer.schedule(pool::close, DRAIN_LIMIT_SECONDS, TimeUnit.SECONDS);
+            closer.schedule(() -> close(pool), DRAIN_LIMIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void release(Pool pool) {
+        lock.lock();
+        try {
+            if (--pool.leases == 0 && pool.evicted) {
+                closer.execute(() -> close(pool));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes an evicted pool once; its place is free again. */
+    private void close(Pool pool) {
+        if (pool.close()) {
+            lock.lock();
+            try {
+                draining--;
+                placeFreed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void age() {
+        if (++lookups % ((long) AGING_LOOKUPS_PER_PLACE * config.maxTenantPools()) == 0) {
+            perTenant.values().forEach(p -> p.uses /= 2);
         }
     }
 
@@ -131,54 +208,39 @@ public class TenantPools {
         hikari.addDataSourceProperty("ApplicationName", "app-gateway");
         hikari.addDataSourceProperty("connectTimeout", "5");
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
-        return new Pool(hikari, leased);
+        return new Pool(address, hikari, leased);
     }
 
     @PreDestroy
     void close() {
         closer.shutdownNow();
         shared.values().forEach(Pool::close);
-        perTenant.asMap().values().forEach(Pool::close);
+        lock.lock();
+        try {
+            perTenant.values().forEach(Pool::close);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /**
-     * A pool, started on first use. A leased pool (a database tenant's) counts its leases from the one it was
-     * made with and closes once it is evicted and the last lease has ended.
-     */
+    /** A pool, started on first use. Uses, leases and evicted are a database tenant's, guarded by the lock. */
     private static final class Pool {
 
+        private final PoolAddress address;
         private final HikariConfig config;
         private final boolean leased;
         private final FairShares shares;
         private HikariDataSource source;
+        private boolean closed;
+        private long uses;
         private int leases;
         private boolean evicted;
-        private boolean closed;
 
-        Pool(HikariConfig config, boolean leased) {
+        Pool(PoolAddress address, HikariConfig config, boolean leased) {
+            this.address = address;
             this.config = config;
             this.leased = leased;
             this.shares = new FairShares(config.getMaximumPoolSize());
-            this.leases = leased ? 1 : 0;
-        }
-
-        synchronized boolean lease() {
-            if (evicted) {
-                return false;
-            }
-            leases++;
-            return true;
-        }
-
-        /** Whether the pool may close now. */
-        synchronized boolean evict() {
-            evicted = true;
-            return leases == 0;
-        }
-
-        /** Whether the pool may close now. */
-        synchronized boolean release() {
-            return leased && --leases == 0 && evicted;
         }
 
         synchronized HikariDataSource source() throws SQLException {
@@ -195,11 +257,16 @@ public class TenantPools {
             return closed ? null : source;
         }
 
-        synchronized void close() {
+        /** Whether this call closed it. */
+        synchronized boolean close() {
+            if (closed) {
+                return false;
+            }
             closed = true;
             if (source != null) {
                 source.close();
             }
+            return true;
         }
     }
 
@@ -224,11 +291,9 @@ public class TenantPools {
 
         @Override
         public void close() {
-            if (!released) {
+            if (!released && pool.leased) {
                 released = true;
-                if (pool.release()) {
-                    closer.execute(pool::close);
-                }
+                release(pool);
             }
         }
     }

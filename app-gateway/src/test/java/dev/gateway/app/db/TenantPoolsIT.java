@@ -2,6 +2,7 @@ package dev.gateway.app.db;
 
 import dev.gateway.app.directory.TenantDirectoryService;
 import dev.gateway.app.directory.TenantEntry;
+import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.ProvisionedTenant;
 import dev.gateway.app.support.TenantFixture;
@@ -19,13 +20,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Database-tenant pools under a budget of one pool: a pool pushed out of the set while a transaction holds it
- * keeps serving that transaction, and closes (its connection gone from the server) once released.
+ * Database-tenant pools under a budget of one connection (one pool of one): the budget holds at every moment.
+ * A tenant needing a pool while another's is in use waits until that transaction ends and its pool has closed
+ * on the server, then is served; one that cannot get a place within the connect timeout is refused with 503.
  */
 @MicronautTest
 class TenantPoolsIT extends GatewayIntegrationTest {
@@ -39,39 +45,48 @@ class TenantPoolsIT extends GatewayIntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("gateway.db.connection-budget", "1", "gateway.db.tenant-pool-size", "1");
+        return Map.of("gateway.db.connection-budget", "1", "gateway.db.tenant-pool-size", "1",
+                "gateway.db.connect-timeout", "2s");
     }
 
     @BeforeAll
     void tenants() {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             ProvisionedTenant tenant = TenantFixture.databaseTenant(Map.of());
             tenants.add(directory.find(tenant.key()).join().orElseThrow());
         }
     }
 
     @Test
-    void shouldKeepAnEvictedPoolForItsLeaseAndCloseItAfterwards() throws SQLException {
-        List<TenantPools.Lease> leases = new ArrayList<>();
-        List<Connection> connections = new ArrayList<>();
-        try {
-            for (TenantEntry tenant : tenants) {
-                TenantPools.Lease lease = pools.lease(tenant);
-                leases.add(lease);
-                connections.add(lease.connection());
-            }
-            assertTrue(tenantPools() <= 1, "pools in the set: " + tenantPools());
-            for (int i = 0; i < tenants.size(); i++) {
-                assertEquals(tenants.get(i).dbName(), database(connections.get(i)), "every leased pool still serves");
-            }
-        } finally {
-            for (Connection c : connections) {
-                c.close();
-            }
-            leases.forEach(TenantPools.Lease::close);
+    void shouldWaitForTheEvictedPoolToCloseBeforeOpeningAnother() throws Exception {
+        TenantEntry first = tenants.get(0);
+        TenantEntry second = tenants.get(1);
+        CompletableFuture<String> waiting;
+        try (TenantPools.Lease lease = pools.lease(first); Connection c = lease.connection()) {
+            assertEquals(first.dbName(), database(c));
+            waiting = CompletableFuture.supplyAsync(() -> {
+                try (TenantPools.Lease other = pools.lease(second); Connection o = other.connection()) {
+                    return database(o);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertFalse(waiting.isDone(), "the second tenant waits while the first one's pool is in use");
+            assertEquals(1, serverConnections());
         }
-        eventually("evicted pools closed on the server", () -> serverConnections() <= 1);
-        assertTrue(tenantPools() <= 1);
+        assertEquals(second.dbName(), waiting.get(10, TimeUnit.SECONDS));
+        assertTrue(serverConnections() <= 1);
+        assertTrue(tenantPools() <= 1, "pools in the set: " + tenantPools());
+    }
+
+    @Test
+    void shouldRefuseWhenNoPlaceFreesWithinTheConnectTimeout() throws Exception {
+        try (TenantPools.Lease lease = pools.lease(tenants.get(0)); Connection c = lease.connection()) {
+            ProblemException refused = assertThrows(ProblemException.class, () -> pools.lease(tenants.get(1)));
+            assertEquals(503, refused.problem().status());
+            assertEquals(tenants.get(0).dbName(), database(c), "the pool in use kept serving");
+        }
     }
 
     private long tenantPools() {
