@@ -44,8 +44,7 @@ public class TenantBulkheads {
                         + " database operations at once, the most its plan allows: retry shortly");
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("interrupted");
+            throw ProblemException.interrupted();
         }
         return new Place(bulkhead);
     }

@@ -128,8 +128,7 @@ public class TenantTransactions {
             }
             return turn;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("interrupted");
+            throw ProblemException.interrupted();
         }
     }
 

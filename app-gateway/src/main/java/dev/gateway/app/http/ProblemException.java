@@ -58,6 +58,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
     }
 
+    /** The waiting thread was interrupted (the server is stopping): 503, the interrupt kept for its owner. */
+    public static ProblemException interrupted() {
+        Thread.currentThread().interrupt();
+        return unavailable("interrupted");
+    }
+
     public static ProblemException unavailable(String detail) {
         return new ProblemException(Problem.of(503, "service-unavailable", "Service unavailable", detail), 1);
     }
