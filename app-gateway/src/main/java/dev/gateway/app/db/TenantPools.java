@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -135,8 +136,7 @@ public class TenantPools {
         try {
             placeFreed.awaitNanos(left);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("interrupted");
+            throw ProblemException.interrupted();
         }
     }
 
@@ -145,21 +145,26 @@ public class TenantPools {
         pool.evicted = true;
         draining++;
         evicted.increment();
-        if (pool.leases == 0) {
-            closer.execute(() -> close(pool));
-        } else {
-            closer.schedule(() -> close(pool), DRAIN_LIMIT_SECONDS, TimeUnit.SECONDS);
-        }
+        closeAfter(pool, pool.leases == 0 ? 0 : DRAIN_LIMIT_SECONDS);
     }
 
     private void release(Pool pool) {
         lock.lock();
         try {
             if (--pool.leases == 0 && pool.evicted) {
-                closer.execute(() -> close(pool));
+                closeAfter(pool, 0);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Closes an evicted pool on a closer thread; once the gateway is stopping, on the caller's. */
+    private void closeAfter(Pool pool, long seconds) {
+        try {
+            closer.schedule(() -> close(pool), seconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopping) {
+            close(pool);
         }
     }
 
