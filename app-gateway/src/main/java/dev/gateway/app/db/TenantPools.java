@@ -32,9 +32,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Connection pools, bounded per database, never per tenant: schema-isolated tenants share the
  * pool of their pool database; database-isolated tenants get small pools under a strict budget: pools open
  * plus pools evicted but still draining never exceed {@code budget / tenant pool size}, so their connections
- * never exceed the budget. A database tenant without a pool takes the place of the least used one (use counts
- * halved now and then, so yesterday's busy tenant does not stay forever); when every place is held by a draining
- * pool, it waits for one to close, at most the connect timeout, then 503. Work holds a {@link Lease}, so an
+ * never exceed the budget. A database tenant without a pool takes a free place; the one that takes the last
+ * evicts the least used pool at once (use counts halved now and then, so yesterday's busy tenant does not stay
+ * forever), so that the next tenant's first request seldom waits for a pool to close. When every place is held,
+ * it evicts one itself and waits for a place, at most the connect timeout, then 503. Work holds a {@link Lease}, so an
  * evicted pool closes when its last lease ends (at the latest after 30 s), never under a caller's feet. Nothing
  * slow happens under the lock: a pool opens its first connection on first use, and closing runs on a thread of
  * its own. Created at startup, so a bad server list stops the start. Counts database-tenant pools opened and
@@ -92,6 +93,7 @@ public class TenantPools {
                     pool = pool(tenant, address, config.tenantPoolSize(), true);
                     perTenant.put(address, pool);
                     opened.increment();
+                    keepAPlaceFree(pool);
                     break;
                 }
                 if (!evictedOne && !perTenant.isEmpty()) {
@@ -119,6 +121,17 @@ public class TenantPools {
             lock.unlock();
         }
         return pools.stream().map(Pool::openedSource).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Having taken the last free place, evicts the least used idle pool at once, so that the next tenant without
+     * a pool finds its place free (or soon freed) instead of evicting one and waiting for it to close.
+     */
+    private void keepAPlaceFree(Pool fresh) {
+        if (perTenant.size() + draining >= config.maxTenantPools()) {
+            perTenant.values().stream().filter(p -> p != fresh && p.leases == 0)
+                    .min(Comparator.comparingLong(p -> p.uses)).ifPresent(this::evict);
+        }
     }
 
     /** The pool to evict: one not in use if any, the least used among those. */

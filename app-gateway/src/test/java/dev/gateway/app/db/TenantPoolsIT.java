@@ -5,15 +5,14 @@ import dev.gateway.app.directory.TenantEntry;
 import dev.gateway.app.http.ProblemException;
 import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.ProvisionedTenant;
+import dev.gateway.app.support.ServerConnections;
 import dev.gateway.app.support.TenantFixture;
-import dev.gateway.app.support.TestServices;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -103,16 +102,6 @@ class TenantPoolsIT extends GatewayIntegrationTest {
     }
 
     private long serverConnections() {
-        try (Connection c = DriverManager.getConnection(TestServices.jdbcUrl("postgres"), TestServices.PG_ADMIN_USER,
-                TestServices.PG_ADMIN_PASSWORD);
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ANY (?)")) {
-            ps.setArray(1, c.createArrayOf("text", tenants.stream().map(TenantEntry::dbName).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ServerConnections.to(tenants.stream().map(TenantEntry::dbName).toList());
     }
 }
