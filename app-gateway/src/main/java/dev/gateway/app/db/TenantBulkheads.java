@@ -15,20 +15,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A cap on each tenant's concurrent transactions, sized from its plan: a tenant with slow queries fills its
- * own places, not the pool its neighbours share. A transaction waits for a place at most
- * {@link TenantLimits#maxWait()} (on the request's worker thread, never an event loop), then is refused with
- * 503 {@code tenant-busy} and {@code Retry-After}.
+ * own places, not the pool its neighbours share; and a share of database time ({@link TimeShares}), so that
+ * those few places cannot keep the server's CPU busy either. A transaction waits for its share and a place at
+ * most {@link TenantLimits#maxWait()} (on the request's worker thread, never an event loop), then is refused
+ * with 503 {@code tenant-busy} and {@code Retry-After}.
  */
 @Singleton
 public class TenantBulkheads {
 
     private final TenantLimits limits;
     private final RequestMetrics metrics;
+    private final TimeShares shares;
     private final Map<String, Bulkhead> byTenant = new ConcurrentHashMap<>();
 
     public TenantBulkheads(TenantLimits limits, RequestMetrics metrics) {
         this.limits = limits;
         this.metrics = metrics;
+        this.shares = new TimeShares(limits.timeCapacity(), System::nanoTime);
     }
 
     /** The tenant's current limits and its place, taken; close the place when the transaction is over. */
@@ -38,15 +41,25 @@ public class TenantBulkheads {
             bulkhead = byTenant.compute(tenant.key(), (key, current) -> current != null
                     && current.plan().equals(tenant.plan()) ? current : new Bulkhead(tenant.plan(), limits.of(tenant.plan())));
         }
+        long maxWait = limits.maxWait().toNanos();
+        long owed = shares.owed(tenant.key(), bulkhead.limits().concurrency());
         try {
-            if (!bulkhead.places().tryAcquire(limits.maxWait().toNanos(), TimeUnit.NANOSECONDS)) {
-                throw busy(tenant, "this workspace already runs " + bulkhead.limits().concurrency()
+            // a refusal, too, comes after the whole wait: a client that retries at once is paced, not answered
+            // as fast as it asks
+            TimeUnit.NANOSECONDS.sleep(Math.min(owed, maxWait));
+            if (owed > maxWait) {
+                throw busy(tenant, "slow-work",
+                        "this workspace has used more than its share of database time lately: retry shortly");
+            }
+            if (!bulkhead.places().tryAcquire(maxWait - owed, TimeUnit.NANOSECONDS)) {
+                throw busy(tenant, "concurrency", "this workspace already runs " + bulkhead.limits().concurrency()
                         + " database operations at once, the most its plan allows: retry shortly");
             }
         } catch (InterruptedException e) {
             throw ProblemException.interrupted();
         }
-        return new Place(bulkhead);
+        shares.begun(tenant.key());
+        return new Place(tenant.key(), bulkhead);
     }
 
     /** How long a transaction waits for a place, and then for its turn on the pool. */
@@ -55,8 +68,8 @@ public class TenantBulkheads {
     }
 
     /** 503 {@code tenant-busy} with Retry-After, counted as the tenant's rejection. */
-    ProblemException busy(TenantEntry tenant, String detail) {
-        metrics.bulkheadRejection(tenant.key());
+    ProblemException busy(TenantEntry tenant, String reason, String detail) {
+        metrics.bulkheadRejection(tenant.key(), reason);
         return new ProblemException(Problem.of(503, "tenant-busy", "Too much database work at once", detail), 1);
     }
 
@@ -66,12 +79,19 @@ public class TenantBulkheads {
         }
     }
 
-    /** One running transaction's place; {@link #close()} gives it back. */
-    public static final class Place implements AutoCloseable {
+    /**
+     * One running transaction's place; {@link #connected()} marks when it got its connection, and {@link #close()}
+     * charges its tenant the time since and gives the place back.
+     */
+    public final class Place implements AutoCloseable {
 
+        private final String tenant;
         private final Bulkhead bulkhead;
+        private long connectedAt;
+        private boolean connected;
 
-        private Place(Bulkhead bulkhead) {
+        private Place(String tenant, Bulkhead bulkhead) {
+            this.tenant = tenant;
             this.bulkhead = bulkhead;
         }
 
@@ -79,8 +99,14 @@ public class TenantBulkheads {
             return bulkhead.limits();
         }
 
+        void connected() {
+            connectedAt = System.nanoTime();
+            connected = true;
+        }
+
         @Override
         public void close() {
+            shares.ended(tenant, connected ? System.nanoTime() - connectedAt : 0);
             bulkhead.places().release();
         }
     }

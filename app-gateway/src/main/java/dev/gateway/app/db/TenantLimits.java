@@ -15,18 +15,23 @@ import java.util.regex.Pattern;
  * @param concurrency      transactions of one tenant running at once, for plans not listed in {@code plans}
  * @param statementTimeout longest statement, for plans not listed
  * @param maxWait          how long a transaction waits for one of its tenant's places before 503 {@code tenant-busy}
+ * @param timeCapacity     connections' worth of slow work (connection time beyond four typical transactions') per
+ *                         second, shared among the active tenants by their plans' concurrency; a tenant past its
+ *                         share waits even while connections are free
  * @param plans            per plan: {@code plan=concurrency/timeout[,…]}, e.g. {@code starter=2/2s,enterprise=8/30s}
  *                         (timeout in {@code ms} or {@code s})
  */
 @ConfigurationProperties("gateway.db.limits")
-public record TenantLimits(int concurrency, Duration statementTimeout, Duration maxWait, @Nullable String plans) {
+public record TenantLimits(int concurrency, Duration statementTimeout, Duration maxWait, int timeCapacity,
+                           @Nullable String plans) {
 
     private static final Pattern PLAN = Pattern.compile("^([a-z0-9_-]{1,64})=([0-9]{1,4})/([0-9]{1,7})(ms|s)$");
 
     public TenantLimits {
-        if (concurrency < 1 || statementTimeout.isNegative() || statementTimeout.isZero() || maxWait.isNegative()) {
-            throw new IllegalArgumentException("gateway.db.limits: concurrency >= 1, statement-timeout > 0 and "
-                    + "max-wait >= 0 are required");
+        if (concurrency < 1 || statementTimeout.isNegative() || statementTimeout.isZero() || maxWait.isNegative()
+                || timeCapacity < 1) {
+            throw new IllegalArgumentException("gateway.db.limits: concurrency >= 1, statement-timeout > 0, "
+                    + "max-wait >= 0 and time-capacity >= 1 are required");
         }
         byPlan(plans, concurrency, statementTimeout);
     }

@@ -99,6 +99,7 @@ public class TenantTransactions {
              TenantPools.Lease pool = pools.lease(tenant);
              FairShares.Turn turn = turn(tenant, pool);
              Connection connection = pool.connection()) {
+            place.connected();
             metrics.poolWait(tenant.key(), System.nanoTime() - started);
             String scope = tenant.scopeSql() + "; SET LOCAL statement_timeout = "
                     + place.limits().statementTimeout().toMillis();
@@ -123,7 +124,7 @@ public class TenantTransactions {
         try {
             FairShares.Turn turn = pool.turn(tenant.key(), bulkheads.maxWait());
             if (turn == null) {
-                throw bulkheads.busy(tenant, "the database is busy and this workspace has had its share of it "
+                throw bulkheads.busy(tenant, "pool-turn", "the database is busy and this workspace has had its share of it "
                         + "lately: retry shortly");
             }
             return turn;

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Per-tenant request metrics: {@code gateway.requests} (timer with histogram, tags tenant and
  * status), {@code gateway.db.time} (whole tenant transactions), {@code gateway.db.pool.wait} (until the
- * transaction had its bulkhead place and a connection) and {@code gateway.db.bulkhead.rejected}. Tag {@code tenant} is only a key found in the directory,
- * so random keys sent by clients cannot blow up the series count.
+ * transaction had its bulkhead place and a connection) and {@code gateway.db.bulkhead.rejected} (tagged with the
+ * reason). Tag {@code tenant} is only a key found in the directory, so random keys sent by clients cannot blow up
+ * the series count.
  */
 @Singleton
 public class RequestMetrics {
@@ -24,7 +25,7 @@ public class RequestMetrics {
     private final Map<Series, Timer> requests = new ConcurrentHashMap<>();
     private final Map<String, Timer> database = new ConcurrentHashMap<>();
     private final Map<String, Timer> poolWaits = new ConcurrentHashMap<>();
-    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
+    private final Map<Rejection, Counter> rejections = new ConcurrentHashMap<>();
 
     public RequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -52,13 +53,17 @@ public class RequestMetrics {
                 .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    public void bulkheadRejection(String tenant) {
-        rejections.computeIfAbsent(tenant, t -> Counter.builder("gateway.db.bulkhead.rejected")
-                .description("tenant transactions refused with tenant-busy: the tenant's plan allows no more at once")
-                .tag("tenant", t)
+    /** A transaction refused {@code tenant-busy}; {@code reason}: one of a few fixed words, never client input. */
+    public void bulkheadRejection(String tenant, String reason) {
+        rejections.computeIfAbsent(new Rejection(tenant, reason), r -> Counter.builder("gateway.db.bulkhead.rejected")
+                .description("tenant transactions refused with tenant-busy, by tenant and reason")
+                .tag("tenant", r.tenant()).tag("reason", r.reason())
                 .register(registry)).increment();
     }
 
     private record Series(String tenant, int status) {
+    }
+
+    private record Rejection(String tenant, String reason) {
     }
 }

@@ -62,7 +62,8 @@ class TenantBulkheadIT extends GatewayIntegrationTest {
         assertEquals(200, slow.join().status());
         assertEquals(200, api().get("/api/projects", bearer(singleToken)).status());
         String metrics = management().get("/prometheus").body();
-        assertTrue(metrics.contains("gateway_db_bulkhead_rejected_total{tenant=\"" + single.key() + "\"} 1.0"), metrics);
+        assertTrue(metrics.contains("gateway_db_bulkhead_rejected_total{reason=\"concurrency\",tenant=\"" + single.key()
+                + "\"} 1.0"), metrics);
         assertTrue(metrics.contains("gateway_db_pool_wait_seconds_count{tenant=\"" + neighbour.key() + "\"}"), metrics);
     }
 
