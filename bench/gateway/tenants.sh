@@ -115,6 +115,16 @@ metric_sum() { # $1 metric name (prometheus), from the gateway on PORT+1 -> the 
     awk -v m="$1" '$1 == m || index($1, m "{") == 1 {s += $2} END {printf "%.0f", s}'
 }
 
+rejections() { # the gateway's tenant-busy refusals per reason, one "reason count" line each
+  curl -fsS "http://127.0.0.1:$((PORT + 1 + MANAGEMENT_OFFSET))/prometheus" | awk '/^gateway_db_bulkhead_rejected_total[{]/ {
+    match($1, /reason="[^"]*"/); s[substr($1, RSTART + 8, RLENGTH - 9)] += $2 } END {for (r in s) printf "%s %.0f\n", r, s[r]}'
+}
+
+rejections_since() { # $1 file written by rejections -> "reason n, reason n" of the refusals since
+  rejections | awk 'NR == FNR {before[$1] = $2; next} {n = $2 - before[$1]; if (n > 0) out = out (out ? ", " : "") $1 " " n}
+    END {print out ? out : "none"}' "$1" -
+}
+
 wrk_tenants() { # $1 label, $2 token file, $3 zipf s, $4 POST share, $5 connections -> "label|req/s|p50|p99|non-2xx"
   local out
   out="$(wrk -t2 -c"$5" -d"${DURATION}s" --timeout 5s --latency -s "$ROOT/bench/gateway/tenants.lua" \
@@ -162,14 +172,16 @@ tenants_bench() { # $1 tenants
   : >"$WORK/runs"
   wrk_tenants "warm-up, $total tenants" "$WORK/tokens" 1.1 0 "$CONNECTIONS" >/dev/null
   wrk_tenants "GET /api/projects, 1 tenant" "$WORK/token-top" 0 0 "$CONNECTIONS" >>"$WORK/runs"
-  local opened evicted
+  local opened evicted busy
   opened="$(metric_sum gateway_db_pool_opened_total)" evicted="$(metric_sum gateway_db_pool_evicted_total)"
+  rejections >"$WORK/rejections-before"
   sample_connections >"$WORK/connections" &
   local sampler=$!
   wrk_tenants "GET /api/projects, $total tenants (Zipf s=1.1)" "$WORK/tokens" 1.1 0 "$CONNECTIONS" >>"$WORK/runs"
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   opened=$(( $(metric_sum gateway_db_pool_opened_total) - opened ))
   evicted=$(( $(metric_sum gateway_db_pool_evicted_total) - evicted ))
+  busy="$(rejections_since "$WORK/rejections-before")"
   wrk_tenants "GET /api/projects + 10 % POST tasks, $total tenants (Zipf s=1.1)" "$WORK/tokens" 1.1 0.1 "$CONNECTIONS" >>"$WORK/runs"
   pool_open_cost >"$WORK/cold"
   stop_gateways
@@ -192,7 +204,8 @@ tenants_bench() { # $1 tenants
       "mean $(awk '{s += $1} END {printf "%.1f", s / NR}' "$WORK/connections") ($(wc -l <"$WORK/connections") samples);" \
       "configured budget: $pool_size (shared pool) + $budget (database tenants) = $((pool_size + budget))."
     echo "Database-tenant pools during the Zipf run: $(awk -v n="$opened" -v d="$DURATION" 'BEGIN {printf "%.1f", n / d}') opened/s," \
-      "$(awk -v n="$evicted" -v d="$DURATION" 'BEGIN {printf "%.1f", n / d}') evicted/s ($opened and $evicted in ${DURATION} s)."
+      "$(awk -v n="$evicted" -v d="$DURATION" 'BEGIN {printf "%.1f", n / d}') evicted/s ($opened and $evicted in ${DURATION} s);" \
+      "503 tenant-busy by reason (concurrency: the plan's places; pool-turn; slow-work: past the share): $busy."
     echo
     echo "Cost of a database tenant's first request after its pool was evicted (curl, 20 tenants, median):"
     cat "$WORK/cold"
@@ -236,10 +249,9 @@ noisy_bench() {
   start_gateway off
   : >"$WORK/runs"
   wrk_tenants "warm-up" "$WORK/tokens" 0 0.1 "$CONNECTIONS" >/dev/null
-  local rejected_before
   for round in $(seq 1 "$ROUNDS"); do
     wrk_tenants "50 tenants' mix alone, round $round" "$WORK/tokens" 0 0.1 "$CONNECTIONS" >>"$WORK/runs"
-    rejected_before="$(metric_sum gateway_db_bulkhead_rejected_total)"
+    rejections >"$WORK/rejections-before"
     wrk -t1 -c16 -d"$((DURATION + 4))s" --timeout 10s --latency -s "$ROOT/bench/gateway/post-project.lua" \
       -H "Authorization: Bearer $noisy_token" "http://127.0.0.1:$((PORT + 1))/api/projects" >"$WORK/noisy-$round.txt" &
     local noisy_pid=$!
@@ -252,7 +264,7 @@ noisy_bench() {
     wait "$noisy_pid" || true
     echo "round $round: noisy tenant $(awk '/^Requests\/sec/ {print $2}' "$WORK/noisy-$round.txt") req/s," \
       "p99 $(awk '$1 == "99%" {print $2}' "$WORK/noisy-$round.txt"), non-2xx $(awk '/Non-2xx/ {print $NF}' "$WORK/noisy-$round.txt" | grep . || echo 0)," \
-      "bulkhead rejections $(( $(metric_sum gateway_db_bulkhead_rejected_total) - rejected_before ))" >>"$WORK/noisy"
+      "tenant-busy (all tenants) $(rejections_since "$WORK/rejections-before")" >>"$WORK/noisy"
     cat "$WORK/noisy-$round.txt" >>"$WORK/wrk.txt"
   done
   stop_gateways
