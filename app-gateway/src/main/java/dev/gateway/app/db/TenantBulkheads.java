@@ -80,7 +80,7 @@ public class TenantBulkheads {
     }
 
     /**
-     * One running transaction's place; {@link #connected()} marks when it got its connection, and {@link #close()}
+     * One running transaction's place; {@link #connected} marks when it got its connection, and {@link #close()}
      * charges its tenant the time since and gives the place back.
      */
     public final class Place implements AutoCloseable {
@@ -88,7 +88,7 @@ public class TenantBulkheads {
         private final String tenant;
         private final Bulkhead bulkhead;
         private long connectedAt;
-        private boolean connected;
+        private boolean charged;
 
         private Place(String tenant, Bulkhead bulkhead) {
             this.tenant = tenant;
@@ -99,14 +99,15 @@ public class TenantBulkheads {
             return bulkhead.limits();
         }
 
-        void connected() {
+        /** The transaction has its connection; {@code charged}: its time counts against the tenant's share. */
+        void connected(boolean charged) {
             connectedAt = System.nanoTime();
-            connected = true;
+            this.charged = charged;
         }
 
         @Override
         public void close() {
-            shares.ended(tenant, connected ? System.nanoTime() - connectedAt : 0);
+            shares.ended(tenant, charged ? System.nanoTime() - connectedAt : 0);
             bulkhead.places().release();
         }
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param concurrency      transactions of one tenant running at once, for plans not listed in {@code plans}
  * @param statementTimeout longest statement, for plans not listed
  * @param maxWait          how long a transaction waits for one of its tenant's places before 503 {@code tenant-busy}
- * @param timeCapacity     connections' worth of slow work (connection time beyond four typical transactions') per
+ * @param timeCapacity     connections' worth of slow work (connection time beyond eight typical transactions') per
  *                         second, shared among the active tenants by their plans' concurrency; a tenant past its
  *                         share waits even while connections are free
  * @param plans            per plan: {@code plan=concurrency/timeout[,…]}, e.g. {@code starter=2/2s,enterprise=8/30s}

@@ -80,7 +80,7 @@ public class TenantPools {
     public Lease lease(TenantEntry tenant) {
         PoolAddress address = PoolAddress.of(tenant);
         if (!tenant.isDatabaseIsolated()) {
-            return new Lease(shared.computeIfAbsent(address, a -> pool(tenant, a, config.sharedPoolSize(), false)));
+            return new Lease(shared.computeIfAbsent(address, a -> pool(tenant, a, config.sharedPoolSize(), false)), false);
         }
         long deadline = System.nanoTime() + config.connectTimeout().toNanos();
         lock.lock();
@@ -105,7 +105,7 @@ public class TenantPools {
             }
             pool.uses++;
             pool.leases++;
-            return new Lease(pool);
+            return new Lease(pool, ++pool.granted <= config.tenantPoolSize());
         } finally {
             lock.unlock();
         }
@@ -241,7 +241,10 @@ public class TenantPools {
         }
     }
 
-    /** A pool, started on first use. Uses, leases and evicted are a database tenant's, guarded by the lock. */
+    /**
+     * A pool, started on first use. Uses (halved now and then), leases granted, leases held and evicted are a
+     * database tenant's, guarded by the lock.
+     */
     private static final class Pool {
 
         private final PoolAddress address;
@@ -251,6 +254,7 @@ public class TenantPools {
         private HikariDataSource source;
         private boolean closed;
         private long uses;
+        private long granted;
         private int leases;
         private boolean evicted;
 
@@ -292,10 +296,20 @@ public class TenantPools {
     public final class Lease implements AutoCloseable {
 
         private final Pool pool;
+        private final boolean opening;
         private boolean released;
 
-        private Lease(Pool pool) {
+        private Lease(Pool pool, boolean opening) {
             this.pool = pool;
+            this.opening = opening;
+        }
+
+        /**
+         * Whether this is one of a database-tenant pool's first leases, whose connections are new server sessions:
+         * their first statements are slow (the session loads its catalog caches), by the pool's doing, not the work's.
+         */
+        boolean opening() {
+            return opening;
         }
 
         /** A turn on the pool, in fair-share order among the tenants waiting for it; null after {@code maxWait}. */

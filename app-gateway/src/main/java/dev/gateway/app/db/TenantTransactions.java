@@ -99,7 +99,7 @@ public class TenantTransactions {
              TenantPools.Lease pool = pools.lease(tenant);
              FairShares.Turn turn = turn(tenant, pool);
              Connection connection = pool.connection()) {
-            place.connected();
+            place.connected(!pool.opening());
             metrics.poolWait(tenant.key(), System.nanoTime() - started);
             String scope = tenant.scopeSql() + "; SET LOCAL statement_timeout = "
                     + place.limits().statementTimeout().toMillis();

@@ -10,11 +10,11 @@ import java.util.function.LongSupplier;
  * Each tenant's share of slow database work, enforced even while connections are free. A transaction is charged
  * the time it held its connection beyond {@link #SLOW} times the typical transaction's (a moving average over all
  * tenants): a tenant sending many ordinary requests, reads or writes, is the rate limiter's business; one whose
- * statements run long is this class's.
- * {@code capacity} connections' worth of such time per second is divided among the tenants active in the last
- * second, in proportion to their weights (their plans' concurrency). A tenant's charges fill a bucket that drains
- * at its share; once the bucket holds more than {@link #BURST}, its next transaction waits until it is back under.
- * A tenant alone is never held, nor is one whose transactions are ordinary or keep within its share.
+ * statements run long is this class's. {@code capacity} connections' worth of such time per second is divided
+ * among the tenants active in the last second, in proportion to their weights (their plans' concurrency), never
+ * less than {@link #MIN_SHARE} each. A tenant's charges fill a bucket that drains at its share; once the bucket
+ * holds more than {@link #BURST}, its next transaction waits until it is back under. A tenant alone is never held,
+ * nor is one whose transactions are ordinary or keep within its share.
  * <p>
  * Not work-conserving on purpose: what slow statements use up is the server's CPU, which no connection count
  * shows, so a tenant that has had more than its share waits even when a connection is free.
@@ -27,10 +27,16 @@ final class TimeShares {
     static final long ACTIVE = TimeUnit.SECONDS.toNanos(1);
     private static final long SWEEP_EVERY = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long FORGET_AFTER = TimeUnit.MINUTES.toNanos(1);
+    /**
+     * The least share, in connections, however many tenants are active: slow work below it never waits. Without it,
+     * hundreds of active tenants leave each a share that a few slow tails (a transaction on a connection just
+     * opened, a wait for the CPU while holding one) exceed.
+     */
+    static final double MIN_SHARE = 0.1;
     /** The share of a tenant alone, in connections: more than it could ever hold. */
     private static final double ALONE = 1e6;
     /** A transaction holding its connection longer than this many typical ones is slow: the rest is charged. */
-    static final int SLOW = 4;
+    static final int SLOW = 8;
     /** Weight of one transaction in the typical hold time. */
     private static final double TYPICAL_SMOOTHING = 0.01;
 
@@ -88,7 +94,7 @@ final class TimeShares {
     /** The tenant's share in connections: capacity by its weight among the active tenants', itself included. */
     private double shareOf(Account account, long now) {
         long others = account.activeAt(now) ? Math.max(0, activeWeight - account.weight) : activeWeight;
-        return others == 0 ? ALONE : capacity * account.weight / (others + account.weight);
+        return others == 0 ? ALONE : Math.max(MIN_SHARE, capacity * account.weight / (others + account.weight));
     }
 
     /** Recounts the active tenants' weight at most every {@link #SWEEP_EVERY}, and forgets long-idle tenants. */

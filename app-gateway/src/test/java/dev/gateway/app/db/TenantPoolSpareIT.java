@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Under a budget of two pools of one connection, the tenant that takes the last place evicts the idle pool at
  * once: its connection closes before anyone asks, and the next tenant is served from the freed place while the
- * pool in use keeps its connection.
+ * pool in use keeps its connection. A new pool's first leases are told apart (their time is not the tenant's).
  */
 @MicronautTest
 class TenantPoolSpareIT extends GatewayIntegrationTest {
@@ -55,6 +56,17 @@ class TenantPoolSpareIT extends GatewayIntegrationTest {
                         "within the budget");
             }
             c.rollback();
+        }
+    }
+
+    @Test
+    void shouldTellTheFirstLeasesOfANewPoolFromLaterOnes() {
+        TenantEntry tenant = directory.find(TenantFixture.databaseTenant(Map.of()).key()).join().orElseThrow();
+        try (TenantPools.Lease first = pools.lease(tenant)) {
+            assertTrue(first.opening(), "its connection is a new server session: its slowness is not the tenant's");
+        }
+        try (TenantPools.Lease next = pools.lease(tenant)) {
+            assertFalse(next.opening());
         }
     }
 
