@@ -52,9 +52,9 @@ WORK="$(mktemp -d)"
 GATEWAY_PIDS=()
 ROUNDS="${GATEWAY_BENCH_ROUNDS:-3}"
 SHARED_POOL_SIZE="${GATEWAY_APP_DB_POOL_SIZE:-10}"
-# one tenant alone may use the whole shared pool, waiting for a place as long as for a connection;
-# the many-tenant modes keep the defaults (a share of the pool, 250 ms)
-PLAN_LIMITS="bench=$SHARED_POOL_SIZE/5s"
+# one tenant alone may use the whole shared pool (or GATEWAY_BENCH_PLAN_CONCURRENCY transactions at once),
+# waiting for a place as long as for a connection; the many-tenant modes keep the defaults (4 places, 250 ms)
+PLAN_LIMITS="bench=${GATEWAY_BENCH_PLAN_CONCURRENCY:-$SHARED_POOL_SIZE}/5s"
 PLACE_WAIT=3s
 
 source "$ROOT/bench/gateway/pgbench.sh"
