@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A cap on each tenant's concurrent transactions, sized from its plan: a tenant with slow queries fills its
- * own places, not the pool its neighbours share; and a share of database time ({@link TimeShares}), so that
- * those few places cannot keep the server's CPU busy either. A transaction waits for its share and a place at
+ * own places, not the pool its neighbours share; and a share of slow database work ({@link TimeShares}), so
+ * that those few places cannot keep the server's CPU busy either. A transaction waits for its share and a place at
  * most {@link TenantLimits#maxWait()} (on the request's worker thread, never an event loop), then is refused
  * with 503 {@code tenant-busy} and {@code Retry-After}.
  */

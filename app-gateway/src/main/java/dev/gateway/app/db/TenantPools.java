@@ -80,7 +80,8 @@ public class TenantPools {
     public Lease lease(TenantEntry tenant) {
         PoolAddress address = PoolAddress.of(tenant);
         if (!tenant.isDatabaseIsolated()) {
-            return new Lease(shared.computeIfAbsent(address, a -> pool(tenant, a, config.sharedPoolSize(), false)), false);
+            Pool pool = shared.computeIfAbsent(address, a -> pool(tenant, a, config.sharedPoolSize(), false));
+            return new Lease(pool, false);
         }
         long deadline = System.nanoTime() + config.connectTimeout().toNanos();
         lock.lock();

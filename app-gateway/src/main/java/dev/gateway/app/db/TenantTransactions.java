@@ -124,8 +124,8 @@ public class TenantTransactions {
         try {
             FairShares.Turn turn = pool.turn(tenant.key(), bulkheads.maxWait());
             if (turn == null) {
-                throw bulkheads.busy(tenant, "pool-turn", "the database is busy and this workspace has had its share of it "
-                        + "lately: retry shortly");
+                throw bulkheads.busy(tenant, "pool-turn",
+                        "the database is busy and this workspace has had its share of it lately: retry shortly");
             }
             return turn;
         } catch (InterruptedException e) {

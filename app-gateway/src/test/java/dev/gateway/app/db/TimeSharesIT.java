@@ -49,6 +49,7 @@ class TimeSharesIT extends GatewayIntegrationTest {
         assertEquals(200, api().get("/api/projects", bearer(lightToken)).status());
         assertTrue(management().get("/prometheus").body().contains(
                 "gateway_db_bulkhead_rejected_total{reason=\"slow-work\",tenant=\"" + heavy.key() + "\"} 1.0"));
-        eventually("the heavy tenant's time has drained", () -> api().get("/api/projects", bearer(heavyToken)).status() == 200);
+        eventually("the heavy tenant's time has drained",
+                () -> api().get("/api/projects", bearer(heavyToken)).status() == 200);
     }
 }

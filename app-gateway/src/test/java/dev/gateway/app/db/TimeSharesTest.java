@@ -44,7 +44,7 @@ class TimeSharesTest {
             }
             if (shares.owed("slow", WEIGHT) == 0) {
                 run("slow", 2 * STEP); // a statement of 20 ms whenever let in
-                heavyTime += step >= 100 ? 2 * STEP - TimeShares.SLOW * MS : 0; // its slow part, once its burst is spent
+                heavyTime += step >= 100 ? 2 * STEP - TimeShares.SLOW * MS : 0; // its slow part, past its burst
             }
             clock.addAndGet(STEP);
         }
