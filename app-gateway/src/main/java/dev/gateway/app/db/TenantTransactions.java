@@ -50,7 +50,7 @@ public class TenantTransactions {
     }
 
     public <T> T inTenant(TenantEntry tenant, SqlWork<T> work) {
-        return timed(tenant, work, false);
+        return timed(tenant, work, Kind.WORK);
     }
 
     /**
@@ -59,13 +59,13 @@ public class TenantTransactions {
      * is refused.
      */
     public <T> T reading(TenantEntry tenant, SqlWork<T> work) {
-        return timed(tenant, work, true);
+        return timed(tenant, work, Kind.READ);
     }
 
-    private <T> T timed(TenantEntry tenant, SqlWork<T> work, boolean oneStatement) {
+    private <T> T timed(TenantEntry tenant, SqlWork<T> work, Kind kind) {
         long started = System.nanoTime();
         try {
-            return inTransaction(tenant, work, oneStatement);
+            return inTransaction(tenant, work, kind);
         } finally {
             long nanos = System.nanoTime() - started;
             metrics.databaseTime(tenant.key(), nanos);
@@ -88,23 +88,26 @@ public class TenantTransactions {
         return result;
     }
 
-    /** Work the platform does for the tenant (relaying its outbox): not counted as the tenant's database time. */
+    /**
+     * Work the platform does for the tenant (relaying its outbox): not counted as the tenant's database time, nor
+     * charged to its share of slow work.
+     */
     public <T> T forPlatform(TenantEntry tenant, SqlWork<T> work) {
-        return inTransaction(tenant, work, false);
+        return inTransaction(tenant, work, Kind.PLATFORM);
     }
 
-    private <T> T inTransaction(TenantEntry tenant, SqlWork<T> work, boolean oneStatement) {
+    private <T> T inTransaction(TenantEntry tenant, SqlWork<T> work, Kind kind) {
         long started = System.nanoTime();
         try (TenantBulkheads.Place place = bulkheads.enter(tenant);
              TenantPools.Lease pool = pools.lease(tenant);
              FairShares.Turn turn = turn(tenant, pool);
              Connection connection = pool.connection()) {
-            place.connected(!pool.opening());
+            place.connected(kind != Kind.PLATFORM && !pool.opening());
             metrics.poolWait(tenant.key(), System.nanoTime() - started);
             String scope = tenant.scopeSql() + "; SET LOCAL statement_timeout = "
                     + place.limits().statementTimeout().toMillis();
             try {
-                T result = work.apply(oneStatement ? ScopedConnection.reading(connection, scope, SCOPE_STATEMENTS)
+                T result = work.apply(kind == Kind.READ ? ScopedConnection.reading(connection, scope, SCOPE_STATEMENTS)
                         : ScopedConnection.of(connection, scope, SCOPE_STATEMENTS));
                 connection.commit(); // after a read, the driver knows the transaction ended and sends nothing
                 return result;
@@ -141,4 +144,7 @@ public class TenantTransactions {
             failure.addSuppressed(e);
         }
     }
+
+    /** The tenant's own work, its one-statement reads, and work the platform does for it. */
+    private enum Kind { WORK, READ, PLATFORM }
 }
