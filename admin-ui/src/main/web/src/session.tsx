@@ -2,9 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { ReactNode } from 'react';
 import { createApiClient } from './api/client';
 import type { ApiClient } from './api/client';
-import type { LifecycleEvent } from './api/types';
+import type { LifecycleEvent, Tenant } from './api/types';
 import type { TokenClaims, TokenStore } from '@gateway/web-base/tokenStore';
-import { openLifecycleStream } from './events/lifecycleEvents';
+import { LatestSnapshots, openLifecycleStream } from './events/lifecycleEvents';
 import type { StreamState } from './events/lifecycleEvents';
 
 interface Session {
@@ -67,19 +67,30 @@ type Listener = (event: LifecycleEvent) => void;
 interface LiveEvents {
   state: StreamState;
   subscribe: (listener: Listener) => () => void;
+  /** A tenant just fetched, brought up to the newest snapshot the stream has delivered. */
+  catchUp: (tenant: Tenant) => Tenant;
 }
 
-const LiveEventsContext = createContext<LiveEvents>({ state: 'offline', subscribe: () => () => undefined });
+const LiveEventsContext = createContext<LiveEvents>({
+  state: 'offline',
+  subscribe: () => () => undefined,
+  catchUp: (tenant) => tenant,
+});
 
 /** One shared EventSource for the whole SPA while signed in; pages subscribe to it. */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const { api, token } = useSession();
   const listeners = useRef(new Set<Listener>());
+  const snapshots = useRef(new LatestSnapshots());
   const [state, setState] = useState<StreamState>('offline');
 
   useEffect(() => {
     if (!token || typeof EventSource === 'undefined') return undefined;
-    return openLifecycleStream(api.eventsUrl(), (e) => listeners.current.forEach((l) => l(e)), setState);
+    const deliver = (e: LifecycleEvent) => {
+      snapshots.current.remember(e);
+      listeners.current.forEach((l) => l(e));
+    };
+    return openLifecycleStream(api.eventsUrl(), deliver, setState);
   }, [api, token]);
 
   const subscribe = useCallback((listener: Listener) => {
@@ -88,7 +99,8 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       listeners.current.delete(listener);
     };
   }, []);
-  const value = useMemo<LiveEvents>(() => ({ state, subscribe }), [state, subscribe]);
+  const catchUp = useCallback((tenant: Tenant) => snapshots.current.catchUp(tenant), []);
+  const value = useMemo<LiveEvents>(() => ({ state, subscribe, catchUp }), [state, subscribe, catchUp]);
   return <LiveEventsContext.Provider value={value}>{children}</LiveEventsContext.Provider>;
 }
 
@@ -98,6 +110,10 @@ export function useLiveEvents(listener: Listener): StreamState {
   latest.current = listener;
   useEffect(() => subscribe((e) => latest.current(e)), [subscribe]);
   return state;
+}
+
+export function useCatchUp(): (tenant: Tenant) => Tenant {
+  return useContext(LiveEventsContext).catchUp;
 }
 
 export function useStreamState(): StreamState {

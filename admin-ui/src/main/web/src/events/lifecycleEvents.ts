@@ -65,3 +65,33 @@ export function openLifecycleStream(
   EVENT_TYPES.forEach((type) => source.addEventListener(type, handle(type) as EventListener));
   return () => source.close();
 }
+
+function snapshotRevision(event: LifecycleEvent): number | undefined {
+  return event.data?.revision ?? event.revision;
+}
+
+/**
+ * The newest snapshot each tenant lately had on the stream. A list or a read answered before an event's change
+ * committed can arrive after that event: `catchUp` brings such a fetched tenant to what the stream already said.
+ */
+export class LatestSnapshots {
+  private readonly events = new Map<string, LifecycleEvent>();
+
+  constructor(private readonly capacity = 1000) {}
+
+  remember(event: LifecycleEvent): void {
+    const incoming = snapshotRevision(event);
+    if (typeof event.data?.status !== 'string' || incoming === undefined) return;
+    const known = this.events.get(event.tenant);
+    if (known && (snapshotRevision(known) ?? 0) >= incoming) return;
+    this.events.delete(event.tenant); // Map order is insertion order: the oldest remembered goes first
+    this.events.set(event.tenant, event);
+    if (this.events.size > this.capacity) this.events.delete(this.events.keys().next().value as string);
+  }
+
+  catchUp(tenant: Tenant): Tenant {
+    const event = this.events.get(tenant.key);
+    const newer = event && tenant.revision !== undefined && (snapshotRevision(event) ?? 0) > tenant.revision;
+    return newer ? applyEvent(tenant, event) : tenant;
+  }
+}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { useLiveEvents, useSession } from '../session';
+import { useCatchUp, useLiveEvents, useSession } from '../session';
 import type { LifecycleEntry, Plan, Tenant } from '../api/types';
 import { applyEvent } from '../events/lifecycleEvents';
 import { ErrorMessage, Loading, StatusBadge } from '../components/common';
@@ -11,6 +11,7 @@ import { TenantUsagePanel } from '../usage/TenantUsagePanel';
 export function TenantDetailPage() {
   const { key = '' } = useParams();
   const { api } = useSession();
+  const catchUp = useCatchUp();
   const [tenant, setTenant] = useState<Tenant | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [history, setHistory] = useState<LifecycleEntry[] | null>(null);
@@ -24,11 +25,11 @@ export function TenantDetailPage() {
 
   useEffect(() => {
     setTenant(null);
-    api.getTenant(key).then(setTenant).catch(setError);
+    api.getTenant(key).then((t) => setTenant(catchUp(t))).catch(setError);
     loadHistory();
     api.listPlans().then(setPlans).catch(() => setPlans([]));
     api.settings().then((s) => setBaseDomain(s.base_domain)).catch(() => undefined);
-  }, [api, key, loadHistory]);
+  }, [api, key, loadHistory, catchUp]);
 
   useLiveEvents((event) => {
     if (event.tenant !== key) return;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useLiveEvents, useSession } from '../session';
+import { useCatchUp, useLiveEvents, useSession } from '../session';
 import type { Page } from '@gateway/web-base/http';
 import { describeError } from '@gateway/web-base/problem';
 import type { Tenant, TenantStatus } from '../api/types';
@@ -22,6 +22,7 @@ export function TenantsPage() {
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
   const cursor = cursors[cursors.length - 1];
+  const catchUp = useCatchUp();
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(search.trim()), 250);
@@ -35,12 +36,12 @@ export function TenantsPage() {
     setError(null);
     api
       .listTenants({ q, status, limit: PAGE_SIZE, cursor })
-      .then((p) => current && setPage(p))
+      .then((p) => current && setPage({ ...p, items: p.items.map(catchUp) }))
       .catch((e) => current && setError(e));
     return () => {
       current = false;
     };
-  }, [api, q, status, cursor, reload]);
+  }, [api, q, status, cursor, reload, catchUp]);
 
   const keys = useMemo(() => page?.items.map((t) => t.key).join(',') ?? '', [page]);
   const sparklines = useRequestSparklines(keys);
