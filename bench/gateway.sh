@@ -14,9 +14,10 @@
 # the same tenant at the same concurrency, so the gateway's figure reads as a share of what the database
 # itself allows. Two more modes (bench/gateway/tenants.sh): --tenants N (N tenants, 80 % schema and
 # 20 % database isolation, Zipf-chosen per request) and --noisy (one tenant's slow requests beside 50
-# tenants' normal mix); --metering (bench/gateway/metering.sh: usage metering on vs off). Every result file
-# states the machine's load before and after.
-#   bench/gateway.sh [duration_seconds=15] [connections=64] [--tenants N | --noisy | --metering]
+# tenants' normal mix); --metering (bench/gateway/metering.sh: usage metering on vs off); --drivers
+# (bench/gateway/drivers.sh: CPU per transaction of the gateway, of other drivers and thread models, of pgbench).
+# Every result file states the machine's load before and after.
+#   bench/gateway.sh [duration_seconds=15] [connections=64] [--tenants N | --noisy | --metering | --drivers]
 set -euo pipefail
 
 MODE=single
@@ -27,6 +28,7 @@ while [[ $# -gt 0 ]]; do
     --tenants) MODE=tenants TENANTS="${2:?--tenants needs a number}"; shift 2 ;;
     --noisy) MODE=noisy; shift ;;
     --metering) MODE=metering; shift ;;
+    --drivers) MODE=drivers; shift ;;
     *) ARGS+=("$1"); shift ;;
   esac
 done
@@ -60,6 +62,7 @@ PLACE_WAIT=3s
 source "$ROOT/bench/gateway/pgbench.sh"
 source "$ROOT/bench/gateway/tenants.sh"
 source "$ROOT/bench/gateway/metering.sh"
+source "$ROOT/bench/gateway/drivers.sh"
 
 for tool in wrk psql redis-cli curl java openssl; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
@@ -194,6 +197,7 @@ mkdir -p "$ROOT/bench/results"
 [[ "$MODE" == tenants ]] && { PLAN_LIMITS="" PLACE_WAIT=250ms; tenants_bench "$TENANTS"; exit 0; }
 [[ "$MODE" == noisy ]] && { PLAN_LIMITS="" PLACE_WAIT=250ms; noisy_bench; exit 0; }
 [[ "$MODE" == metering ]] && { metering_bench; exit 0; }
+[[ "$MODE" == drivers ]] && { drivers_bench; exit 0; }
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 provision_tenant
 PROJECT="$(psql -Atq -d "$DB" -c "SET ROLE $NAME; SELECT id FROM $NAME.projects ORDER BY created_at, id LIMIT 1")"

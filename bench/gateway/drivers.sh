@@ -1,0 +1,99 @@
+# Sourced by bench/gateway.sh: --drivers. Where the CPU of a tenant page read goes, per transaction, and what
+# another driver or thread model would save: the gateway (GET /api/me and GET /api/projects through HTTP, limiter
+# off), DriverCost.java's clients doing the same transaction without HTTP (bench/gateway/drivers/: pgjdbc with the
+# gateway's thread model, pgjdbc with a thread per connection, the Vert.x reactive client pipelining on an event
+# loop) and pgbench's page-batched script, all at CONNECTIONS callers over the gateway's pool size. For each:
+# transactions a second, CPU µs per transaction of the client process (the gateway's JVM, DriverCost's JVM,
+# pgbench), of the whole machine, and the machine's context switches per transaction. Rounds alternate the order.
+
+# busy CPU ticks (user, nice, system, irq, softirq: not idle, iowait or what the hypervisor stole) and context
+# switches of the machine so far
+machine_counters() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8} $1 == "ctxt" {print $2}' /proc/stat | paste -sd' '; }
+process_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# $1 label, $2 pid of the client process, $3 "machine counters before", $4 client ticks before, $5 transactions
+costs_row() {
+  local after ticks
+  after="$(machine_counters)"
+  ticks="$(process_ticks "$2")"
+  awk -v l="$1" -v n="$5" -v d="$DURATION" -v b="$3" -v a="$after" -v t0="$4" -v t1="$ticks" 'BEGIN {
+    split(b, x, " "); split(a, y, " ")
+    printf "%s|%.0f|%.0f|%.0f|%.1f\n", l, n / d, (t1 - t0) * 1e4 / n, (y[1] - x[1]) * 1e4 / n, (y[2] - x[2]) / n }'
+}
+
+gateway_costs() { # $1 path, $2 round -> row
+  local pid="${GATEWAY_PIDS[0]}" before ticks row
+  before="$(machine_counters)"
+  ticks="$(process_ticks "$pid")"
+  row="$(run_wrk "gateway GET $1" "$(base_of off)$1" "${TOKEN[off]}" "$DURATION")"
+  costs_row "gateway GET $1, round $2" "$pid" "$before" "$ticks" "$(awk -F'|' -v d="$DURATION" '{print $2 * d}' <<<"$row")"
+}
+
+pgbench_costs() { # $1 round -> row
+  local before out TIMEFORMAT='cpu %U %S'
+  before="$(machine_counters)"
+  # pgbench's CPU from the shell's time: it exits before its /proc entry could be read
+  out="$( { time "$PGBENCH" -n -U gateway_app -M simple -c "$CONNECTIONS" -j 2 -T "$DURATION" \
+    -f "$WORK/page-batched.sql" "$DB"; } 2>&1)"
+  local tps cpu after
+  tps="$(awk '/^tps/ {print $3; exit}' <<<"$out")"
+  cpu="$(awk '/^cpu / {print $2 + $3}' <<<"$out")"
+  after="$(machine_counters)"
+  awk -v l="pgbench page-batched, round $1" -v tps="$tps" -v c="$cpu" -v d="$DURATION" -v b="$before" -v a="$after" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); n = tps * d
+    printf "%s|%.0f|%.0f|%.0f|%.1f\n", l, tps, c * 1e6 / n, (y[1] - x[1]) * 1e4 / n, (y[2] - x[2]) / n }'
+}
+
+driver_costs() { # $1 model, $2 round -> row
+  local out
+  # its stderr is kept apart: HikariCP finds no SLF4J binding here and says so at every start
+  out="$(java -Xms512m -Xmx512m -cp "$WORK/drivers:$(cat "$WORK/drivers.cp")" DriverCost "$1" "$DB" "$NAME" \
+    "$CONNECTIONS" "$SHARED_POOL_SIZE" "$DURATION" 2>"$WORK/driver.err")" || { cat "$WORK/driver.err" >&2; exit 1; }
+  awk -F'|' -v l="$1, round $2" '{print l "|" $2 "|" $3 "|" $4 "|" $5}' <<<"$out"
+}
+
+drivers_bench() {
+  OUT="$ROOT/bench/results/gateway-drivers-$STAMP.md"
+  mvn -B -q -f "$ROOT/bench/gateway/drivers/pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/drivers.cp"
+  javac -d "$WORK/drivers" -cp "$(cat "$WORK/drivers.cp")" "$ROOT/bench/gateway/drivers/DriverCost.java"
+  LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+  provision_tenant
+  PROJECT="$(psql -Atq -d "$DB" -c "SET ROLE $NAME; SELECT id FROM $NAME.projects ORDER BY created_at, id LIMIT 1")"
+  pgbench_scripts "$NAME" "$PROJECT"
+  start_gateway off GATEWAY_ACCESS_LOG=false
+  declare -A TOKEN
+  TOKEN[off]="$(login off)"
+  run_wrk warm-up "$(base_of off)/api/me" "${TOKEN[off]}" 10 >/dev/null
+  run_wrk warm-up "$(base_of off)/api/projects" "${TOKEN[off]}" 10 >/dev/null
+  : >"$WORK/costs"
+  local round model
+  for round in $(seq 1 "$ROUNDS"); do
+    gateway_costs /api/me "$round" >>"$WORK/costs"
+    gateway_costs /api/projects "$round" >>"$WORK/costs"
+    local models=(jdbc-shared jdbc-per-connection reactive)
+    (( round % 2 == 0 )) && models=(reactive jdbc-per-connection jdbc-shared)
+    for model in "${models[@]}"; do
+      driver_costs "$model" "$round" >>"$WORK/costs"
+    done
+    pgbench_costs "$round" >>"$WORK/costs"
+  done
+  stop_gateways
+  LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+  {
+    echo "# Where a tenant page read's CPU goes, by client, $STAMP"
+    echo
+    echo "Machine: $(nproc) cores; load average before: $LOAD_BEFORE, after: $LOAD_AFTER."
+    echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). Java: $(java -version 2>&1 | head -n1)."
+    echo "$CONNECTIONS callers, ${DURATION}s per run, $ROUNDS rounds; pool of $SHARED_POOL_SIZE connections (the gateway's and"
+    echo "DriverCost's; pgbench holds one per caller). The gateway runs with the limiter and the access log off."
+    echo "Every row: the same tenant, the same transaction (scope, first page of 21 projects, commit, one round trip);"
+    echo "the gateway's rows add HTTP, the token, tenant resolution and JSON. CPU per transaction: the client process"
+    echo "(the gateway's JVM, DriverCost's JVM, pgbench) and the whole machine (client + PostgreSQL + wrk + the rest)."
+    echo
+    echo "| run | tx/s | client CPU µs/tx | machine CPU µs/tx | context switches/tx |"
+    echo "|---|---:|---:|---:|---:|"
+    awk -F'|' '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$WORK/costs"
+  } >"$OUT"
+  cat "$OUT"
+  echo "results: $OUT"
+}
