@@ -1,6 +1,6 @@
 # Sourced by bench/gateway.sh: --drivers. Where the CPU of a tenant page read goes, per transaction, and what
 # another driver or thread model would save: the gateway (GET /api/me and GET /api/projects through HTTP, limiter
-# off), DriverCost.java's clients doing the same transaction without HTTP (bench/gateway/drivers/: pgjdbc with the
+# off; a second gateway with its worker threads bounded), DriverCost.java's clients doing the same transaction without HTTP (bench/gateway/drivers/: pgjdbc with the
 # gateway's thread model, pgjdbc with a thread per connection, the Vert.x reactive client pipelining on an event
 # loop) and pgbench's page-batched script, all at CONNECTIONS callers over the gateway's pool size. For each:
 # transactions a second, CPU µs per transaction of the client process (the gateway's JVM, DriverCost's JVM,
@@ -21,12 +21,13 @@ costs_row() {
     printf "%s|%.0f|%.0f|%.0f|%.1f\n", l, n / d, (t1 - t0) * 1e4 / n, (y[1] - x[1]) * 1e4 / n, (y[2] - x[2]) / n }'
 }
 
-gateway_costs() { # $1 path, $2 round -> row
-  local pid="${GATEWAY_PIDS[0]}" before ticks row
+gateway_costs() { # $1 off (unbounded workers) | on (bounded), $2 path, $3 round -> row
+  local pid="${GATEWAY_PIDS[0]}" label="gateway GET $2" before ticks row
+  [[ "$1" == on ]] && pid="${GATEWAY_PIDS[1]}" label="gateway GET $2, $BOUNDED_WORKERS workers"
   before="$(machine_counters)"
   ticks="$(process_ticks "$pid")"
-  row="$(run_wrk "gateway GET $1" "$(base_of off)$1" "${TOKEN[off]}" "$DURATION")"
-  costs_row "gateway GET $1, round $2" "$pid" "$before" "$ticks" "$(awk -F'|' -v d="$DURATION" '{print $2 * d}' <<<"$row")"
+  row="$(run_wrk "$label" "$(base_of "$1")$2" "${TOKEN[$1]}" "$DURATION")"
+  costs_row "$label, round $3" "$pid" "$before" "$ticks" "$(awk -F'|' -v d="$DURATION" '{print $2 * d}' <<<"$row")"
 }
 
 pgbench_costs() { # $1 round -> row
@@ -60,16 +61,25 @@ drivers_bench() {
   provision_tenant
   PROJECT="$(psql -Atq -d "$DB" -c "SET ROLE $NAME; SELECT id FROM $NAME.projects ORDER BY created_at, id LIMIT 1")"
   pgbench_scripts "$NAME" "$PROJECT"
+  # the second gateway runs its blocking controllers on a fixed pool of a few threads more than connections, so that
+  # requests wait in the pool's queue rather than as parked threads
+  BOUNDED_WORKERS=$((SHARED_POOL_SIZE + 2))
   start_gateway off GATEWAY_ACCESS_LOG=false
+  start_gateway on GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_ACCESS_LOG=false MICRONAUT_EXECUTORS_IO_TYPE=FIXED \
+    MICRONAUT_EXECUTORS_IO_NUMBER_OF_THREADS="$BOUNDED_WORKERS"
   declare -A TOKEN
-  TOKEN[off]="$(login off)"
-  run_wrk warm-up "$(base_of off)/api/me" "${TOKEN[off]}" 10 >/dev/null
-  run_wrk warm-up "$(base_of off)/api/projects" "${TOKEN[off]}" 10 >/dev/null
+  local mode round model
+  for mode in off on; do
+    TOKEN[$mode]="$(login "$mode")"
+    run_wrk warm-up "$(base_of "$mode")/api/me" "${TOKEN[$mode]}" 10 >/dev/null
+    run_wrk warm-up "$(base_of "$mode")/api/projects" "${TOKEN[$mode]}" 30 >/dev/null
+  done
   : >"$WORK/costs"
-  local round model
   for round in $(seq 1 "$ROUNDS"); do
-    gateway_costs /api/me "$round" >>"$WORK/costs"
-    gateway_costs /api/projects "$round" >>"$WORK/costs"
+    gateway_costs off /api/me "$round" >>"$WORK/costs"
+    for mode in off on; do
+      gateway_costs "$mode" /api/projects "$round" >>"$WORK/costs"
+    done
     local models=(jdbc-shared jdbc-per-connection reactive)
     (( round % 2 == 0 )) && models=(reactive jdbc-per-connection jdbc-shared)
     for model in "${models[@]}"; do
@@ -85,7 +95,8 @@ drivers_bench() {
     echo "Machine: $(nproc) cores; load average before: $LOAD_BEFORE, after: $LOAD_AFTER."
     echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). Java: $(java -version 2>&1 | head -n1)."
     echo "$CONNECTIONS callers, ${DURATION}s per run, $ROUNDS rounds; pool of $SHARED_POOL_SIZE connections (the gateway's and"
-    echo "DriverCost's; pgbench holds one per caller). The gateway runs with the limiter and the access log off."
+    echo "DriverCost's; pgbench holds one per caller). The gateways run with the limiter and the access log off; the"
+    echo "second runs its blocking controllers on $BOUNDED_WORKERS threads (MICRONAUT_EXECUTORS_IO_TYPE=FIXED) instead of one a request."
     echo "Every row: the same tenant, the same transaction (scope, first page of 21 projects, commit, one round trip);"
     echo "the gateway's rows add HTTP, the token, tenant resolution and JSON. CPU per transaction: the client process"
     echo "(the gateway's JVM, DriverCost's JVM, pgbench) and the whole machine (client + PostgreSQL + wrk + the rest)."
