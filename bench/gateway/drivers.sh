@@ -1,10 +1,11 @@
 # Sourced by bench/gateway.sh: --drivers. Where the CPU of a tenant page read goes, per transaction, and what
-# another driver or thread model would save: the gateway (GET /api/me and GET /api/projects through HTTP, limiter
-# off; a second gateway with its worker threads bounded), DriverCost.java's clients doing the same transaction without HTTP (bench/gateway/drivers/: pgjdbc with the
-# gateway's thread model, pgjdbc with a thread per connection, the Vert.x reactive client pipelining on an event
-# loop) and pgbench's page-batched script, all at CONNECTIONS callers over the gateway's pool size. For each:
-# transactions a second, CPU µs per transaction of the client process (the gateway's JVM, DriverCost's JVM,
-# pgbench), of the whole machine, and the machine's context switches per transaction. Rounds alternate the order.
+# another driver or thread model would save. Measured: the gateway (GET /api/me and GET /api/projects, limiter off;
+# a second gateway with its worker threads bounded); DriverCost.java's clients doing the same transaction without
+# HTTP (bench/gateway/drivers/: pgjdbc with the gateway's thread model, pgjdbc with a thread per connection, the
+# Vert.x reactive client pipelining on an event loop); pgbench's page-batched script. All at CONNECTIONS callers
+# over the gateway's pool size. For each: transactions a second, CPU µs per transaction of the client process (the
+# gateway's JVM, DriverCost's JVM, pgbench) and of the whole machine, and the machine's context switches per
+# transaction. Rounds alternate the order of DriverCost's clients.
 
 # busy CPU ticks (user, nice, system, irq, softirq: not idle, iowait or what the hypervisor stole) and context
 # switches of the machine so far
