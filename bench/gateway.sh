@@ -38,7 +38,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${GATEWAY_BENCH_JAR:-$ROOT/app-gateway/target/app-gateway-0.1.0-SNAPSHOT.jar}" # another build, to compare
 MIGRATIONS="$ROOT/provisioner/src/main/resources/db/tenant"
 PGBENCH="${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -n1)}"
-PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
+# GATEWAY_BENCH_PGPORT: another local PostgreSQL (trust auth), e.g. one started with initdb and pg_ctl to allow more
+# connections than the machine's; its tenants' directory entries and the gateway's allowed pool servers follow it
+PGHOST=127.0.0.1 PGPORT="${GATEWAY_BENCH_PGPORT:-5432}" PGUSER=postgres
 export PGHOST PGPORT PGUSER
 PORT="${GATEWAY_BENCH_PORT:-18680}" # limiter on; limiter off listens on PORT+1
 MANAGEMENT_OFFSET=100                # each gateway's management port: its port + 100
@@ -123,7 +125,7 @@ INSERT INTO projects (id, name, description)
 SQL
   redis-cli -h 127.0.0.1 HSET "tenant:$KEY" status ready company_name "Bench $KEY" plan bench \
     rate_per_second 1000000 burst 1000000 max_users 100 features projects,tasks isolation schema \
-    pool_host 127.0.0.1 pool_port 5432 db_name "$DB" schema_name "$NAME" role "$NAME" revision 1 >/dev/null
+    pool_host 127.0.0.1 pool_port "$PGPORT" db_name "$DB" schema_name "$NAME" role "$NAME" revision 1 >/dev/null
   redis-cli -h 127.0.0.1 PUBLISH tenant-directory "$KEY" >/dev/null
 }
 
@@ -138,6 +140,7 @@ start_gateway() { # $1 = limiter on|off; port $PORT (on) or $PORT+1 (off); then 
   done
   GATEWAY_APP_PORT="$port" GATEWAY_APP_MANAGEMENT_PORT=$((port + MANAGEMENT_OFFSET)) GATEWAY_HOME="$WORK/home" \
     GATEWAY_RATE_LIMIT_ENABLED="$enabled" GATEWAY_APP_JWT_KEY="$WORK/key.pem" GATEWAY_APP_USER_RECHECK=30s \
+    GATEWAY_POOL_SERVERS="127.0.0.1:$PGPORT" \
     env GATEWAY_APP_DB_PLAN_LIMITS="$PLAN_LIMITS" GATEWAY_APP_DB_TENANT_MAX_WAIT="$PLACE_WAIT" "${@:2}" java -Xms512m -Xmx512m ${GATEWAY_BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway-$1.log" 2>&1 &
   GATEWAY_PIDS+=($!)
   for _ in $(seq 1 120); do
