@@ -154,6 +154,9 @@ start_gateway() { # $1 = limiter on|off; port $PORT (on) or $PORT+1 (off); then 
   exit 1
 }
 
+# the median of numbers given one a line (the lower middle one of an even count)
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
 # seconds of CPU the Redis server has used (user + system)
 redis_cpu() { redis-cli -h 127.0.0.1 INFO cpu | tr -d '\r' | awk -F: '/^used_cpu_(user|sys):/ {t += $2} END {print t}'; }
 

@@ -35,10 +35,9 @@ pgbench_costs() { # $1 round -> row
   local before out TIMEFORMAT='cpu %U %S'
   before="$(machine_counters)"
   # pgbench's CPU from the shell's time: it exits before its /proc entry could be read
-  out="$( { time "$PGBENCH" -n -U gateway_app -M simple -c "$CONNECTIONS" -j 2 -T "$DURATION" \
-    -f "$WORK/page-batched.sql" "$DB"; } 2>&1)"
+  out="$( { time pgbench_same_work pgbench "$DB" page-batched "$CONNECTIONS"; } 2>&1)"
   local tps cpu after
-  tps="$(awk '/^tps/ {print $3; exit}' <<<"$out")"
+  tps="$(awk -F'|' '$1 == "pgbench" {print $2}' <<<"$out")"
   cpu="$(awk '/^cpu / {print $2 + $3}' <<<"$out")"
   after="$(machine_counters)"
   awk -v l="pgbench page-batched, round $1" -v tps="$tps" -v c="$cpu" -v d="$DURATION" -v b="$before" -v a="$after" 'BEGIN {

@@ -226,11 +226,12 @@ pool_open_cost() { # 20 database tenants from the end of the rank order: each on
     echo "$cold $warm" >>"$WORK/cold-times"
   done <"$WORK/cold-tokens"
   # pairs with an answer other than 200 are counted, not timed
-  awk '$1 == 200 && $3 == 200 {c[++n] = $2 * 1000; w[n] = $4 * 1000} $1 != 200 || $3 != 200 {failed++}
-    function median(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-      return a[int((n + 1) / 2)] }
-    END { if (n > 0) printf "first request %.1f ms, the next one %.1f ms: opening the pool costs %.1f ms", median(c, n), median(w, n), median(c, n) - median(w, n)
-          printf "%s%d of %d pairs answered other than 200.\n", (n > 0 ? "; " : ""), failed, n + failed }' "$WORK/cold-times"
+  local c w failed
+  c="$(awk '$1 == 200 && $3 == 200 {print $2 * 1000}' "$WORK/cold-times" | median)"
+  w="$(awk '$1 == 200 && $3 == 200 {print $4 * 1000}' "$WORK/cold-times" | median)"
+  failed="$(awk '$1 != 200 || $3 != 200' "$WORK/cold-times" | wc -l)"
+  [[ -z "$c" ]] || awk -v c="$c" -v w="$w" 'BEGIN {printf "first request %.1f ms, the next one %.1f ms: opening the pool costs %.1f ms; ", c, w, c - w}'
+  echo "$failed of $(wc -l <"$WORK/cold-times") pairs answered other than 200."
 }
 
 noisy_bench() {
@@ -271,12 +272,12 @@ noisy_bench() {
   done
   stop_gateways
   LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
-  median() { # p99 of the rows starting with $1, in ms, median
+  p99s() { # p99 of the rows starting with $1, in ms, one a line
     awk -F'|' -v l="$1" 'index($1, l) == 1 {v = $4; f = 1; if (v ~ /us$/) f = 0.001; else if (v ~ /ms$/) f = 1; else if (v ~ /s$/) f = 1000
-      sub(/[a-z]+$/, "", v); print v * f}' "$WORK/runs" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
+      sub(/[a-z]+$/, "", v); print v * f}' "$WORK/runs"
   }
   local alone beside
-  alone="$(median "50 tenants' mix alone")" beside="$(median "50 tenants' mix beside")"
+  alone="$(p99s "50 tenants' mix alone" | median)" beside="$(p99s "50 tenants' mix beside" | median)"
   {
     echo "# app-gateway benchmark, noisy neighbour, $STAMP"
     echo
