@@ -35,11 +35,16 @@ export function parseLifecycleEvent(data: string, eventName?: string): Lifecycle
   return null;
 }
 
+/** The revision an event's snapshot carries, or the envelope's. */
+function snapshotRevision(event: LifecycleEvent): number | undefined {
+  return event.data?.revision ?? event.revision;
+}
+
 /** The tenant after a snapshot-carrying event; older revisions and non-snapshot events leave it as it is. */
 export function applyEvent(tenant: Tenant, event: LifecycleEvent): Tenant {
   const snapshot = event.data;
   if (event.tenant !== tenant.key || !snapshot || typeof snapshot.status !== 'string') return tenant;
-  const incoming = snapshot.revision ?? event.revision;
+  const incoming = snapshotRevision(event);
   if (incoming !== undefined && tenant.revision !== undefined && incoming < tenant.revision) return tenant;
   return { ...tenant, ...snapshot, key: tenant.key } as Tenant;
 }
@@ -66,32 +71,28 @@ export function openLifecycleStream(
   return () => source.close();
 }
 
-function snapshotRevision(event: LifecycleEvent): number | undefined {
-  return event.data?.revision ?? event.revision;
-}
 
 /**
  * The newest snapshot each tenant lately had on the stream. A list or a read answered before an event's change
  * committed can arrive after that event: `catchUp` brings such a fetched tenant to what the stream already said.
  */
 export class LatestSnapshots {
-  private readonly events = new Map<string, LifecycleEvent>();
+  private readonly latest = new Map<string, { revision: number; event: LifecycleEvent }>();
 
   constructor(private readonly capacity = 1000) {}
 
   remember(event: LifecycleEvent): void {
-    const incoming = snapshotRevision(event);
-    if (typeof event.data?.status !== 'string' || incoming === undefined) return;
-    const known = this.events.get(event.tenant);
-    if (known && (snapshotRevision(known) ?? 0) >= incoming) return;
-    this.events.delete(event.tenant); // Map order is insertion order: the oldest remembered goes first
-    this.events.set(event.tenant, event);
-    if (this.events.size > this.capacity) this.events.delete(this.events.keys().next().value as string);
+    const revision = snapshotRevision(event);
+    if (typeof event.data?.status !== 'string' || revision === undefined) return;
+    if ((this.latest.get(event.tenant)?.revision ?? -1) >= revision) return;
+    this.latest.delete(event.tenant); // Map order is insertion order: the oldest remembered goes first
+    this.latest.set(event.tenant, { revision, event });
+    if (this.latest.size > this.capacity) this.latest.delete(this.latest.keys().next().value as string);
   }
 
   catchUp(tenant: Tenant): Tenant {
-    const event = this.events.get(tenant.key);
-    const newer = event && tenant.revision !== undefined && (snapshotRevision(event) ?? 0) > tenant.revision;
-    return newer ? applyEvent(tenant, event) : tenant;
+    const known = this.latest.get(tenant.key);
+    const newer = known && tenant.revision !== undefined && known.revision > tenant.revision;
+    return newer ? applyEvent(tenant, known.event) : tenant;
   }
 }
