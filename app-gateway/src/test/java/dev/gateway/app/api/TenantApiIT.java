@@ -157,6 +157,20 @@ class TenantApiIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void shouldWriteTimestampsAsUtcInstants() throws Exception {
+        Reply created = api().post("/api/projects", "{\"name\":\"Dated\"}", bearer(admin));
+        assertEquals(201, created.status(), created.body());
+        String id = (String) created.json().get("id");
+        try (Connection c = TenantFixture.connectAsTenant(tenant); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE projects SET created_at = '2026-01-02 05:04:05.1+02', "
+                    + "updated_at = '2026-01-02 03:04:05+00' WHERE id = '" + id + "'");
+        }
+        Map<String, Object> project = api().get("/api/projects/" + id, bearer(admin)).json();
+        assertEquals("2026-01-02T03:04:05.100Z", project.get("created_at"));
+        assertEquals("2026-01-02T03:04:05Z", project.get("updated_at"));
+    }
+
+    @Test
     void shouldMergeSettings() {
         assertEquals(200, api().get("/api/settings", bearer(admin)).status());
         Reply put = api().send("PUT", "/api/settings",
