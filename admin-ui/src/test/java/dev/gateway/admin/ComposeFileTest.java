@@ -186,7 +186,7 @@ class ComposeFileTest {
         });
         String healthcheck = String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test"));
         assertTrue(healthcheck.contains("/health"), module + " health check calls /health");
-        assertTrue(String.valueOf(service.get("image")).startsWith("eclipse-temurin:17"), module + " runs on a Java 17 JRE");
+        assertEquals("eclipse-temurin:25-jre", service.get("image"), module + " runs on a JRE with virtual threads");
     }
 
     @Test

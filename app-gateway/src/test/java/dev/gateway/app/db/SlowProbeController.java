@@ -10,7 +10,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.PreparedStatement;
 import java.util.Map;
 
-/** Test-only handler: a tenant transaction that takes as long as asked ({@code pg_sleep}), as a slow query would. */
+/**
+ * Test-only handler: a tenant transaction that takes as long as asked ({@code pg_sleep}), as a slow query would;
+ * it says whether it ran on a virtual thread.
+ */
 @Controller("/api/test-slow")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SlowProbeController {
@@ -29,6 +32,17 @@ public class SlowProbeController {
                 return ps.execute();
             }
         });
-        return Map.of("slept", millis);
+        return Map.of("slept", millis, "virtual_thread", onVirtualThread());
+    }
+
+    /** Thread#isVirtual, looked up: the tests compile for Java 17 and run on the platform's runtime. */
+    private static boolean onVirtualThread() {
+        try {
+            return (Boolean) Thread.class.getMethod("isVirtual").invoke(Thread.currentThread());
+        } catch (NoSuchMethodException e) {
+            return false;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

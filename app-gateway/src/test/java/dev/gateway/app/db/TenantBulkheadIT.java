@@ -68,6 +68,13 @@ class TenantBulkheadIT extends GatewayIntegrationTest {
     }
 
     @Test
+    void shouldRunTenantWorkOnVirtualThreadsWhereTheRuntimeHasThem() {
+        Reply reply = api().get("/api/test-slow?millis=1", bearer(neighbourToken));
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(Runtime.version().feature() >= 21, reply.json().get("virtual_thread"), reply.body());
+    }
+
+    @Test
     void shouldCancelAStatementPastThePlansTimeout() {
         Reply cancelled = api().get("/api/test-slow?millis=3000", bearer(tightToken));
         assertEquals(503, cancelled.status(), cancelled.body());
