@@ -1,11 +1,14 @@
 package dev.gateway.app.db;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +26,13 @@ class FairSharesTest {
     private final AtomicLong clock = new AtomicLong();
     private final FairShares shares = new FairShares(1, clock::get);
     private final List<String> granted = Collections.synchronizedList(new ArrayList<>());
+    /** A thread per waiter: the common pool may have a single worker, which the first waiter would block. */
+    private final ExecutorService waiters = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopWaiters() {
+        waiters.shutdownNow();
+    }
 
     @Test
     void shouldGiveTheNextConnectionToTheTenantThatUsedTheLeastTime() throws Exception {
@@ -33,7 +43,7 @@ class FairSharesTest {
         FairShares.Turn blocker = shares.enter("other", WAIT);
         List<CompletableFuture<Void>> queued = new ArrayList<>();
         for (String tenant : List.of("slow", "slow", "slow", "fast", "fast", "fast")) { // the slow one asks first
-            queued.add(CompletableFuture.runAsync(() -> takeTurn(tenant)));
+            queued.add(CompletableFuture.runAsync(() -> takeTurn(tenant), waiters));
             waitForQueue(queued.size());
         }
         blocker.close();

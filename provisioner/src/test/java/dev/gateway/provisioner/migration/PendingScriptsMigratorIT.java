@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static dev.gateway.provisioner.support.TenantDatabase.count;
 import static dev.gateway.provisioner.support.TenantDatabase.execute;
@@ -110,10 +112,15 @@ class PendingScriptsMigratorIT implements TestPropertyProvider {
     void shouldLetOneOfTwoConcurrentRunsApplyEachScript() throws SQLException {
         TenantLocation location = tenant("schema");
 
-        CompletableFuture<MigrationOutcome> first = CompletableFuture.supplyAsync(() -> next.migrate(location));
-        CompletableFuture<MigrationOutcome> second = CompletableFuture.supplyAsync(() -> next.migrate(location));
-
-        assertEquals(1, first.join().applied() + second.join().applied());
+        // a thread each: the common pool may have a single worker, which would run them one after the other
+        ExecutorService runs = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<MigrationOutcome> first = CompletableFuture.supplyAsync(() -> next.migrate(location), runs);
+            CompletableFuture<MigrationOutcome> second = CompletableFuture.supplyAsync(() -> next.migrate(location), runs);
+            assertEquals(1, first.join().applied() + second.join().applied());
+        } finally {
+            runs.shutdownNow();
+        }
         assertEquals(1, count(location.database(), "SELECT count(*) FROM " + location.schema()
                 + ".flyway_schema_history WHERE version = '900'"));
     }
