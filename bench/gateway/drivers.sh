@@ -1,6 +1,7 @@
 # Sourced by bench/gateway.sh: --drivers. Where the CPU of a tenant page read goes, per transaction, and what
 # another driver or thread model would save. Measured: the gateway (GET /api/me and GET /api/projects, limiter off;
-# a second gateway with its worker threads bounded); DriverCost.java's clients doing the same transaction without
+# the same gateway on GATEWAY_BENCH_PLATFORM_JAVA, by default the machine's /usr/bin/java, where a JDK before 21
+# runs each request's blocking work on a platform thread of its own); DriverCost.java's clients doing the same transaction without
 # HTTP (bench/gateway/drivers/: pgjdbc with the gateway's thread model, pgjdbc with a thread per connection, the
 # Vert.x reactive client pipelining on an event loop); pgbench's page-batched script. All at CONNECTIONS callers
 # over the gateway's pool size. For each: transactions a second, CPU µs per transaction of the client process (the
@@ -22,9 +23,9 @@ costs_row() {
     printf "%s|%.0f|%.0f|%.0f|%.1f\n", l, n / d, (t1 - t0) * 1e4 / n, (y[1] - x[1]) * 1e4 / n, (y[2] - x[2]) / n }'
 }
 
-gateway_costs() { # $1 off (unbounded workers) | on (bounded), $2 path, $3 round -> row
+gateway_costs() { # $1 off (the bench's java) | on (the other java), $2 path, $3 round -> row
   local pid="${GATEWAY_PIDS[0]}" label="gateway GET $2" before ticks row
-  [[ "$1" == on ]] && pid="${GATEWAY_PIDS[1]}" label="gateway GET $2, $BOUNDED_WORKERS workers"
+  [[ "$1" == on ]] && pid="${GATEWAY_PIDS[1]}" label="gateway GET $2, Java $OTHER_JAVA_VERSION"
   before="$(machine_counters)"
   ticks="$(process_ticks "$pid")"
   row="$(run_wrk "$label" "$(base_of "$1")$2" "${TOKEN[$1]}" "$DURATION")"
@@ -61,12 +62,11 @@ drivers_bench() {
   provision_tenant
   PROJECT="$(psql -Atq -d "$DB" -c "SET ROLE $NAME; SELECT id FROM $NAME.projects ORDER BY created_at, id LIMIT 1")"
   pgbench_scripts "$NAME" "$PROJECT"
-  # the second gateway runs its blocking controllers on a fixed pool of a few threads more than connections, so that
-  # requests wait in the pool's queue rather than as parked threads
-  BOUNDED_WORKERS=$((SHARED_POOL_SIZE + 2))
+  # the second gateway runs on another JDK: its directory goes first on the PATH that env searches for java
+  local other_java="${GATEWAY_BENCH_PLATFORM_JAVA:-/usr/bin/java}"
+  OTHER_JAVA_VERSION="$("$other_java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.version =/ {print $2}')"
   start_gateway off GATEWAY_ACCESS_LOG=false
-  start_gateway on GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_ACCESS_LOG=false MICRONAUT_EXECUTORS_IO_TYPE=FIXED \
-    MICRONAUT_EXECUTORS_IO_NUMBER_OF_THREADS="$BOUNDED_WORKERS"
+  start_gateway on GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_ACCESS_LOG=false PATH="$(dirname "$other_java"):$PATH"
   declare -A TOKEN
   local mode round model
   for mode in off on; do
@@ -96,7 +96,7 @@ drivers_bench() {
     echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). Java: $(java -version 2>&1 | head -n1)."
     echo "$CONNECTIONS callers, ${DURATION}s per run, $ROUNDS rounds; pool of $SHARED_POOL_SIZE connections (the gateway's and"
     echo "DriverCost's; pgbench holds one per caller). The gateways run with the limiter and the access log off; the"
-    echo "second runs its blocking controllers on $BOUNDED_WORKERS threads (MICRONAUT_EXECUTORS_IO_TYPE=FIXED) instead of one a request."
+    echo "second runs on Java $OTHER_JAVA_VERSION ($other_java): before 21, each request's blocking work has a platform thread of its own."
     echo "Every row: the same tenant, the same transaction (scope, first page of 21 projects, commit, one round trip);"
     echo "the gateway's rows add HTTP, the token, tenant resolution and JSON. CPU per transaction: the client process"
     echo "(the gateway's JVM, DriverCost's JVM, pgbench) and the whole machine (client + PostgreSQL + wrk + the rest)."
