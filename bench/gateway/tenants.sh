@@ -115,14 +115,16 @@ metric_sum() { # $1 metric name (prometheus), from the gateway on PORT+1 -> the 
     awk -v m="$1" '$1 == m || index($1, m "{") == 1 {s += $2} END {printf "%.0f", s}'
 }
 
-rejections() { # the gateway's tenant-busy refusals per reason, one "reason count" line each
-  curl -fsS "http://127.0.0.1:$((PORT + 1 + MANAGEMENT_OFFSET))/prometheus" | awk '/^gateway_db_bulkhead_rejected_total[{]/ {
-    match($1, /reason="[^"]*"/); s[substr($1, RSTART + 8, RLENGTH - 9)] += $2 } END {for (r in s) printf "%s %.0f\n", r, s[r]}'
+counts_by() { # $1 counter (its prometheus name), $2 label -> one "value count" line per value of the label, summed
+  curl -fsS "http://127.0.0.1:$((PORT + 1 + MANAGEMENT_OFFSET))/prometheus" | awk -v m="$1" -v l="$2" '
+    index($1, m "{") == 1 && match($1, "[{,]" l "=\"[^\"]*\"") {
+      s[substr($1, RSTART + length(l) + 3, RLENGTH - length(l) - 4)] += $2 }
+    END {for (v in s) printf "%s %.0f\n", v, s[v]}'
 }
 
-rejections_since() { # $1 file written by rejections -> "reason n, reason n" of the refusals since
-  rejections | awk 'NR == FNR {before[$1] = $2; next} {n = $2 - before[$1]; if (n > 0) out = out (out ? ", " : "") $1 " " n}
-    END {print out ? out : "none"}' "$1" -
+counts_since() { # $1 counter, $2 label, $3 file written by counts_by for them -> "value n, value n" since then
+  counts_by "$1" "$2" | sort | awk 'NR == FNR {before[$1] = $2; next} {n = $2 - before[$1]; if (n > 0) out = out (out ? ", " : "") $1 " " n}
+    END {print out ? out : "none"}' "$3" -
 }
 
 wrk_tenants() { # $1 label, $2 token file, $3 zipf s, $4 POST share, $5 connections -> "label|req/s|p50|p99|non-2xx"
@@ -174,15 +176,20 @@ tenants_bench() { # $1 tenants
   wrk_tenants "GET /api/projects, 1 tenant" "$WORK/token-top" 0 0 "$CONNECTIONS" >>"$WORK/runs"
   local opened evicted busy
   opened="$(metric_sum gateway_db_pool_opened_total)" evicted="$(metric_sum gateway_db_pool_evicted_total)"
-  rejections >"$WORK/rejections-before"
+  counts_by gateway_db_bulkhead_rejected_total reason >"$WORK/rejections-before"
   sample_connections >"$WORK/connections" &
   local sampler=$!
   wrk_tenants "GET /api/projects, $total tenants (Zipf s=1.1)" "$WORK/tokens" 1.1 0 "$CONNECTIONS" >>"$WORK/runs"
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   opened=$(( $(metric_sum gateway_db_pool_opened_total) - opened ))
   evicted=$(( $(metric_sum gateway_db_pool_evicted_total) - evicted ))
-  busy="$(rejections_since "$WORK/rejections-before")"
+  busy="$(counts_since gateway_db_bulkhead_rejected_total reason "$WORK/rejections-before")"
+  counts_by gateway_db_bulkhead_rejected_total reason >"$WORK/rejections-before"
+  counts_by gateway_requests_seconds_count status >"$WORK/statuses-before"
   wrk_tenants "GET /api/projects + 10 % POST tasks, $total tenants (Zipf s=1.1)" "$WORK/tokens" 1.1 0.1 "$CONNECTIONS" >>"$WORK/runs"
+  local mixed_statuses mixed_busy
+  mixed_statuses="$(counts_since gateway_requests_seconds_count status "$WORK/statuses-before")"
+  mixed_busy="$(counts_since gateway_db_bulkhead_rejected_total reason "$WORK/rejections-before")"
   pool_open_cost >"$WORK/cold"
   stop_gateways
   LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -206,6 +213,7 @@ tenants_bench() { # $1 tenants
     echo "Database-tenant pools during the Zipf run: $(awk -v n="$opened" -v d="$DURATION" 'BEGIN {printf "%.1f", n / d}') opened/s," \
       "$(awk -v n="$evicted" -v d="$DURATION" 'BEGIN {printf "%.1f", n / d}') evicted/s ($opened and $evicted in ${DURATION} s);" \
       "503 tenant-busy by reason (concurrency: the plan's places; pool-turn; slow-work: past the share): $busy."
+    echo "The mixed run's requests by status: $mixed_statuses; 503 tenant-busy by reason: $mixed_busy."
     echo
     echo "Cost of a database tenant's first request after its pool was evicted (curl, 20 tenants, median):"
     cat "$WORK/cold"
@@ -254,7 +262,7 @@ noisy_bench() {
   wrk_tenants "warm-up" "$WORK/tokens" 0 0.1 "$CONNECTIONS" >/dev/null
   for round in $(seq 1 "$ROUNDS"); do
     wrk_tenants "50 tenants' mix alone, round $round" "$WORK/tokens" 0 0.1 "$CONNECTIONS" >>"$WORK/runs"
-    rejections >"$WORK/rejections-before"
+    counts_by gateway_db_bulkhead_rejected_total reason >"$WORK/rejections-before"
     wrk -t1 -c16 -d"$((DURATION + 4))s" --timeout 10s --latency -s "$ROOT/bench/gateway/post-project.lua" \
       -H "Authorization: Bearer $noisy_token" "http://127.0.0.1:$((PORT + 1))/api/projects" >"$WORK/noisy-$round.txt" &
     local noisy_pid=$!
@@ -267,7 +275,7 @@ noisy_bench() {
     wait "$noisy_pid" || true
     echo "round $round: noisy tenant $(awk '/^Requests\/sec/ {print $2}' "$WORK/noisy-$round.txt") req/s," \
       "p99 $(awk '$1 == "99%" {print $2}' "$WORK/noisy-$round.txt"), non-2xx $(awk '/Non-2xx/ {print $NF}' "$WORK/noisy-$round.txt" | grep . || echo 0)," \
-      "tenant-busy (all tenants) $(rejections_since "$WORK/rejections-before")" >>"$WORK/noisy"
+      "tenant-busy (all tenants) $(counts_since gateway_db_bulkhead_rejected_total reason "$WORK/rejections-before")" >>"$WORK/noisy"
     cat "$WORK/noisy-$round.txt" >>"$WORK/wrk.txt"
   done
   stop_gateways
