@@ -71,7 +71,6 @@ export function openLifecycleStream(
   return () => source.close();
 }
 
-
 /**
  * The newest snapshot each tenant lately had on the stream. A list or a read answered before an event's change
  * committed can arrive after that event: `catchUp` brings such a fetched tenant to what the stream already said.
