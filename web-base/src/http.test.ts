@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttp, pageOf } from './http';
 
 function http(respond: () => Response | Promise<Response>, token: string | null = 'tok') {
@@ -62,5 +62,70 @@ describe('http', () => {
     expect(await client.request('DELETE', '/api/x')).toBeUndefined();
     expect(pageOf({ items: [1], next_cursor: 'c' })).toEqual({ items: [1], next_cursor: 'c' });
     expect(pageOf([1, 2])).toEqual({ items: [1, 2], next_cursor: null });
+  });
+
+  describe('short refusals', () => {
+    afterEach(() => vi.useRealTimers());
+
+    const refusal = (status: number, retryAfter: string) =>
+      new Response(JSON.stringify({ type: 'https://gateway.dev/problems/rate-limited', title: 'Too many requests', status }), {
+        status,
+        headers: { 'Content-Type': 'application/problem+json', 'Retry-After': retryAfter },
+      });
+    /** Answers the given responses in turn, the last one from then on. */
+    const inTurn = (...answers: (() => Response)[]) => {
+      let next = 0;
+      return () => answers[Math.min(next++, answers.length - 1)]();
+    };
+
+    it('reads again after a 429 or 503 once its Retry-After has passed', async () => {
+      vi.useFakeTimers();
+      const { client, calls } = http(inTurn(() => refusal(429, '1'), () => refusal(503, '2'), () => new Response('{"ok":true}')));
+
+      const answer = client.request('GET', '/api/projects');
+      await vi.advanceTimersByTimeAsync(999);
+      expect(calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(2000);
+
+      expect(await answer).toEqual({ ok: true });
+      expect(calls).toHaveLength(3);
+    });
+
+    it('gives up after two retries with the refusal as the error', async () => {
+      vi.useFakeTimers();
+      const { client, calls } = http(() => refusal(429, '1'));
+
+      const answer = client.request('GET', '/api/projects');
+      const refused = expect(answer).rejects.toMatchObject({ status: 429, title: 'Too many requests' });
+      await vi.advanceTimersByTimeAsync(5000);
+
+      await refused;
+      expect(calls).toHaveLength(3);
+    });
+
+    it('never repeats a write, nor waits out a long or missing Retry-After', async () => {
+      for (const [method, retryAfter] of [['POST', '1'], ['DELETE', '1'], ['GET', '60'], ['GET', ''], ['GET', 'soon']]) {
+        const { client, calls } = http(() => refusal(429, retryAfter));
+
+        await expect(client.request(method, '/api/projects')).rejects.toMatchObject({ status: 429 });
+        expect(calls, `${method} with Retry-After "${retryAfter}"`).toHaveLength(1);
+      }
+    });
+
+    it('stops waiting when the request is aborted', async () => {
+      vi.useFakeTimers();
+      const { client, calls } = http(() => refusal(503, '3'));
+      const controller = new AbortController();
+
+      const answer = client.request('GET', '/api/platform/keys/acme', { signal: controller.signal });
+      const aborted = expect(answer).rejects.toMatchObject({ name: 'AbortError' });
+      await vi.advanceTimersByTimeAsync(100);
+      controller.abort();
+
+      await aborted;
+      expect(calls).toHaveLength(1);
+    });
   });
 });

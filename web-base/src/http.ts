@@ -48,7 +48,33 @@ export function newIdempotencyKey(): string {
     : `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
 
-/** JSON over fetch: Bearer token, problem+json failures as ApiError, 204 as undefined. */
+const MAX_READ_RETRIES = 2;
+const MAX_RETRY_AFTER_S = 5;
+
+/**
+ * How long to wait before reading again after a short refusal: a GET answered 429 (the tenant's burst is
+ * spent) or 503 (its connections are busy) whose Retry-After is a few seconds. A screen loading several
+ * lists at once should show them a moment later rather than an error. Writes are never repeated here:
+ * the user sees the refusal and decides.
+ */
+function readRetryDelayMs(method: string, response: Response): number | null {
+  if (method !== 'GET' || (response.status !== 429 && response.status !== 503)) return null;
+  const header = response.headers.get('Retry-After');
+  const seconds = header ? Number(header) : NaN;
+  return Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_RETRY_AFTER_S ? Math.max(seconds, 1) * 1000 : null;
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}
+
+/** JSON over fetch: Bearer token, problem+json failures as ApiError, 204 as undefined; short read refusals waited out. */
 export function createHttp(options: HttpOptions) {
   const doFetch = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const base = options.baseUrl ?? '';
@@ -73,16 +99,21 @@ export function createHttp(options: HttpOptions) {
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
     let response: Response;
-    try {
-      response = await doFetch(url(path, opts.query), {
-        method,
-        headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal: opts.signal,
-      });
-    } catch (error) {
-      if (opts.signal?.aborted) throw error;
-      throw new ApiError(0, options.unreachable, 'Check your connection and try again.');
+    for (let retries = 0; ; retries++) {
+      try {
+        response = await doFetch(url(path, opts.query), {
+          method,
+          headers,
+          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+          signal: opts.signal,
+        });
+      } catch (error) {
+        if (opts.signal?.aborted) throw error;
+        throw new ApiError(0, options.unreachable, 'Check your connection and try again.');
+      }
+      const waitMs = retries < MAX_READ_RETRIES ? readRetryDelayMs(method, response) : null;
+      if (waitMs === null) break;
+      await pause(waitMs, opts.signal);
     }
     if (!response.ok) {
       const error = await problemFrom(response);
