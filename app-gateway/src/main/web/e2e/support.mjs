@@ -101,15 +101,28 @@ export async function operatorApi(config) {
   };
 }
 
-/** The tenant API from outside the browser: the base domain with X-Tenant-ID, as the join page calls it. */
+/**
+ * The tenant API from outside the browser: the base domain with X-Tenant-ID, as the join page calls it.
+ * Like any well-behaved client it waits out a 429's Retry-After (a few times): the browser steps just
+ * before share the tenant's bucket (the free plan's burst is 10), and how much of it they left depends
+ * on the machine's speed, not on what a step checks.
+ */
 export async function tenantCall(config, key, method, path, { token, body } = {}) {
   const headers = { 'X-Tenant-ID': key, Accept: 'application/json, application/problem+json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${config.site}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null };
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${config.site}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    if (response.status === 429 && attempt < RATE_LIMITED_ATTEMPTS) {
+      await new Promise((r) => setTimeout(r, 1000 * Math.min(5, Number(response.headers.get('retry-after')) || 1)));
+      continue;
+    }
+    return { status: response.status, type: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null };
+  }
 }
+
+const RATE_LIMITED_ATTEMPTS = 4;
 
 /**
  * Ages the open invitation of `email` past its expiry in the tenant's own database: the registry says
