@@ -38,8 +38,19 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${GATEWAY_BENCH_JAR:-$ROOT/app-gateway/target/app-gateway-0.1.0-SNAPSHOT.jar}" # another build, to compare
 MIGRATIONS="$ROOT/provisioner/src/main/resources/db/tenant"
 PGBENCH="${PGBENCH:-$(ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | sort -V | tail -n1)}"
-# GATEWAY_BENCH_PGPORT: another local PostgreSQL (trust auth), e.g. one started with initdb and pg_ctl to allow more
-# connections than the machine's; its tenants' directory entries and the gateway's allowed pool servers follow it
+source "$ROOT/bench/lib/private-postgres.sh"
+# --tenants needs more connections than the machine's PostgreSQL allows (max_connections 100; 200 database
+# tenants with pools of their own): it starts a private server allowing 600, and a budget of 420 lets
+# every pool stay open. GATEWAY_BENCH_PGPORT names another local PostgreSQL (trust auth) for any mode;
+# the tenants' directory entries and the gateway's allowed pool servers follow it.
+PRIVATE_PG=""
+if [[ "$MODE" == tenants && -z "${GATEWAY_BENCH_PGPORT:-}" ]]; then
+  PRIVATE_PG="$(mktemp -d)"
+  chmod 755 "$PRIVATE_PG"
+  GATEWAY_BENCH_PGPORT="$(free_port)"
+  export GATEWAY_APP_DB_CONNECTION_BUDGET="${GATEWAY_APP_DB_CONNECTION_BUDGET:-420}"
+fi
+PRIVATE_PG_SETTINGS=(-c max_connections=600 -c shared_buffers=256MB)
 PGHOST=127.0.0.1 PGPORT="${GATEWAY_BENCH_PGPORT:-5432}" PGUSER=postgres
 export PGHOST PGPORT PGUSER
 PORT="${GATEWAY_BENCH_PORT:-18680}" # limiter on; limiter off listens on PORT+1
@@ -89,10 +100,15 @@ cleanup() {
   redis-cli -h 127.0.0.1 PUBLISH tenant-directory "$KEY" >/dev/null 2>&1 || true
   psql -q -d "$DB" -c "DROP SCHEMA IF EXISTS $NAME CASCADE" >/dev/null 2>&1 || true
   psql -q -d postgres -c "DROP ROLE IF EXISTS $NAME" >/dev/null 2>&1 || true
+  if [[ -n "$PRIVATE_PG" ]]; then # the tenants' schemas, databases and roles go with it
+    private_postgres_stop "$PRIVATE_PG/data"
+    rm -rf "$PRIVATE_PG"
+  fi
   drop_bench_tenants
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+[[ -z "$PRIVATE_PG" ]] || private_postgres_start "$PRIVATE_PG/data" "$PGPORT" "${PRIVATE_PG_SETTINGS[@]}"
 # the gateway's token signing key, so that the bench can sign tokens for many tenants without logging in
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/key.pem" 2>/dev/null
 

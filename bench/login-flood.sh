@@ -22,7 +22,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/app-gateway/target/app-gateway-0.1.0-SNAPSHOT.jar"
 BEFORE_JAR="${GATEWAY_BENCH_BEFORE_JAR:-}"
 MIGRATIONS="$ROOT/provisioner/src/main/resources/db/tenant"
-PGBIN="${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$ROOT/bench/results/login-flood-$STAMP.md"
 WORK="$(mktemp -d)"
@@ -37,16 +36,14 @@ REDIS_PID=""
 for tool in wrk psql redis-server redis-cli curl java; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
 done
-[[ -x "$PGBIN/initdb" ]] || { echo "missing PostgreSQL server binaries (initdb, pg_ctl)" >&2; exit 1; }
 if [[ ! -f "$JAR" ]]; then
   (cd "$ROOT" && mvn -B -q -pl app-gateway -am package -DskipTests)
 fi
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source "$ROOT/bench/lib/private-postgres.sh"
 PG_PORT="$(free_port)"
 REDIS_PORT="$(free_port)"
 APP_PORT="$(free_port)"
-as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
 
 stop_gateway() {
@@ -60,17 +57,14 @@ stop_gateway() {
 cleanup() {
   stop_gateway
   [[ -n "$REDIS_PID" ]] && { kill "$REDIS_PID" 2>/dev/null || true; wait "$REDIS_PID" 2>/dev/null || true; }
-  [[ -f "$WORK/pg/PG_VERSION" ]] && as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg" -m immediate -w stop >/dev/null 2>&1
+  private_postgres_stop "$WORK/pg"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 start_stores() {
-  mkdir -p "$WORK/pg" "$WORK/redis"
-  [[ "$(id -u)" == 0 ]] && chown postgres "$WORK/pg"
-  as_postgres "$PGBIN/initdb" -D "$WORK/pg" -U postgres -A trust >/dev/null
-  as_postgres "$PGBIN/pg_ctl" -D "$WORK/pg" -w -l "$WORK/pg/log" \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $WORK/pg -c max_connections=60" start >/dev/null
+  private_postgres_start "$WORK/pg" "$PG_PORT" -c max_connections=60
+  mkdir -p "$WORK/redis"
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK/redis" \
     >"$WORK/redis/log" 2>&1 &
   REDIS_PID=$!

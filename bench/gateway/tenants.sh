@@ -93,6 +93,7 @@ drop_bench_tenants() {
   local key
   for key in "${BENCH_KEYS[@]}"; do echo "DEL tenant:$key rl:$key"; echo "PUBLISH tenant-directory $key"; done |
     redis-cli -h 127.0.0.1 >/dev/null 2>&1 || true
+  [[ -z "$PRIVATE_PG" ]] || { BENCH_KEYS=(); return 0; } # the private PostgreSQL is gone, and they with it
   for key in "${BENCH_KEYS[@]}"; do
     [[ "$key" == *-d* ]] || echo "DROP SCHEMA IF EXISTS tenant_${key//-/_} CASCADE;"
   done | psql -q -d "$DB" >/dev/null 2>&1 || true
@@ -202,6 +203,11 @@ tenants_bench() { # $1 tenants
     echo "Commit: $(git -C "$ROOT" rev-parse --short HEAD). wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s per run, loopback, limiter off."
     echo "$total tenants: $((total - databases)) schema-isolated (one shared pool of $pool_size), $databases database-isolated"
     echo "(pools of ${GATEWAY_APP_DB_TENANT_POOL_SIZE:-2} under a budget of $budget connections). Provisioned in ${provisioned} s, tokens signed in ${minted} s."
+    if [[ -n "$PRIVATE_PG" ]]; then
+      echo "PostgreSQL: a private server started for the run (initdb; ${PRIVATE_PG_SETTINGS[*]}), port $PGPORT."
+    else
+      echo "PostgreSQL: the server on port $PGPORT (max_connections $(psql -Atc 'SHOW max_connections' -d postgres))."
+    fi
     echo "Each request: the tenant drawn from Zipf(s = 1.1) over the tenants in a fixed random rank order, with its own token."
     echo
     table run req/s p50 p99 non-2xx <"$WORK/runs"
