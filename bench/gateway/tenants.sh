@@ -111,13 +111,16 @@ sample_connections() { # every 0.5 s until killed: gateway_app's open PostgreSQL
   done
 }
 
+scrape() { # the Prometheus metrics of the gateway on PORT+1
+  curl -fsS "http://127.0.0.1:$((PORT + 1 + MANAGEMENT_OFFSET))/prometheus"
+}
+
 metric_sum() { # $1 metric name (prometheus), from the gateway on PORT+1 -> the sum over its series
-  curl -fsS "http://127.0.0.1:$((PORT + 1 + MANAGEMENT_OFFSET))/prometheus" |
-    awk -v m="$1" '$1 == m || index($1, m "{") == 1 {s += $2} END {printf "%.0f", s}'
+  scrape | awk -v m="$1" '$1 == m || index($1, m "{") == 1 {s += $2} END {printf "%.0f", s}'
 }
 
 counts_by() { # $1 counter (its prometheus name), $2 label -> one "value count" line per value of the label, summed
-  curl -fsS "http://127.0.0.1:$((PORT + 1 + MANAGEMENT_OFFSET))/prometheus" | awk -v m="$1" -v l="$2" '
+  scrape | awk -v m="$1" -v l="$2" '
     index($1, m "{") == 1 && match($1, "[{,]" l "=\"[^\"]*\"") {
       s[substr($1, RSTART + length(l) + 3, RLENGTH - length(l) - 4)] += $2 }
     END {for (v in s) printf "%s %.0f\n", v, s[v]}'
@@ -180,7 +183,9 @@ tenants_bench() { # $1 tenants
   counts_by gateway_db_bulkhead_rejected_total reason >"$WORK/rejections-before"
   sample_connections >"$WORK/connections" &
   local sampler=$!
+  scrape >"$WORK/zipf-before.prom"
   wrk_tenants "GET /api/projects, $total tenants (Zipf s=1.1)" "$WORK/tokens" 1.1 0 "$CONNECTIONS" >>"$WORK/runs"
+  scrape >"$WORK/zipf-after.prom"
   kill "$sampler"; wait "$sampler" 2>/dev/null || true
   opened=$(( $(metric_sum gateway_db_pool_opened_total) - opened ))
   evicted=$(( $(metric_sum gateway_db_pool_evicted_total) - evicted ))
@@ -219,6 +224,9 @@ tenants_bench() { # $1 tenants
     echo "Database-tenant pools during the Zipf run: $(awk -v n="$opened" -v d="$DURATION" 'BEGIN {printf "%.1f", n / d}') opened/s," \
       "$(awk -v n="$evicted" -v d="$DURATION" 'BEGIN {printf "%.1f", n / d}') evicted/s ($opened and $evicted in ${DURATION} s);" \
       "503 tenant-busy by reason (concurrency: the plan's places; pool-turn; slow-work: past the share): $busy."
+    echo "The Zipf run in the gateway's own request histogram (from resolving the tenant to the answer, a wait for its place included):" \
+      "$(python3 "$ROOT/bench/gateway/latency_split.py" "$WORK/zipf-before.prom" "$WORK/zipf-after.prom" 3 \
+        'schema=-s[0-9]+$' 'database=-d[0-9]+$')"
     echo "The mixed run's requests by status: $mixed_statuses; 503 tenant-busy by reason: $mixed_busy."
     echo
     echo "Cost of a database tenant's first request after its pool was evicted (curl, 20 tenants, median):"
