@@ -167,6 +167,7 @@ tenants_bench() { # $1 tenants
   started=$(date +%s)
   provision_schema_tenants "${keys[@]}"
   provision_database_tenants "${BENCH_KEYS[@]:${#keys[@]}}"
+  checkpoint
   local provisioned=$(( $(date +%s) - started ))
   # Zipf rank order: schema and database tenants mixed, the same order every run
   printf '%s\n' "${BENCH_KEYS[@]}" | shuf --random-source=<(yes) >"$WORK/ranked"
@@ -209,7 +210,7 @@ tenants_bench() { # $1 tenants
     echo "$total tenants: $((total - databases)) schema-isolated (one shared pool of $pool_size), $databases database-isolated"
     echo "(pools of ${GATEWAY_APP_DB_TENANT_POOL_SIZE:-2} under a budget of $budget connections). Provisioned in ${provisioned} s, tokens signed in ${minted} s."
     if [[ -n "$PRIVATE_PG" ]]; then
-      echo "PostgreSQL: a private server started for the run (initdb; ${PRIVATE_PG_SETTINGS[*]}), port $PGPORT."
+      echo "PostgreSQL: a private server started for the run (initdb; ${PRIVATE_PG_SETTINGS[*]}), port $PGPORT, data in $PRIVATE_PG."
     else
       echo "PostgreSQL: the server on port $PGPORT (max_connections $(psql -Atc 'SHOW max_connections' -d postgres))."
     fi
@@ -268,6 +269,7 @@ noisy_bench() {
   psql -q -d "$DB" -c "SET ROLE tenant_${noisy//-/_}; SET search_path = tenant_${noisy//-/_}; INSERT INTO projects (id, name)
     SELECT gen_random_uuid(), 'heavy ' || n FROM generate_series(1, 300000) n; ANALYZE projects"
   directory_entry "$noisy" schema "$DB" 1000000000 | redis-cli -h 127.0.0.1 >/dev/null
+  checkpoint
   printf '%s\n' "${keys[@]:1}" | mint_tokens >"$WORK/tokens"
   local noisy_token
   noisy_token="$(mint_token "$noisy")"
