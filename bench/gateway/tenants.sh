@@ -4,6 +4,7 @@
 # schema is then renamed and handed to the tenant's role. Every tenant has the same admin and first project
 # ids (in its own schema or database); its token is signed here with the gateway's key ($WORK/key.pem).
 ADMIN_ID=00000000-0000-4000-8000-00000000000a
+COLD_TENANTS=20 # database tenants provisioned beside the N, never asked for before the cold-pool measurement
 PROJECT_ID=00000000-0000-4000-8000-00000000000b
 TEMPLATE_DB=app_gateway_bench_tpl
 TEMPLATE_ROLE=bench_tpl_owner
@@ -176,13 +177,17 @@ tenants_bench() { # $1 tenants
   for i in $(seq -w 1 $((total - databases))); do keys+=("bnch-s$i"); done
   BENCH_KEYS=("${keys[@]}")
   for i in $(seq -w 1 "$databases"); do BENCH_KEYS+=("bnch-d$i"); done
+  local cold=()
+  for i in $(seq -w 1 "$COLD_TENANTS"); do cold+=("bnch-dc$i"); done
   started=$(date +%s)
   provision_schema_tenants "${keys[@]}"
-  provision_database_tenants "${BENCH_KEYS[@]:${#keys[@]}}"
+  provision_database_tenants "${BENCH_KEYS[@]:${#keys[@]}}" "${cold[@]}"
   checkpoint
   local provisioned=$(( $(date +%s) - started ))
   # Zipf rank order: schema and database tenants mixed, the same order every run
   printf '%s\n' "${BENCH_KEYS[@]}" | shuf --random-source=<(yes) >"$WORK/ranked"
+  printf '%s\n' "${cold[@]}" >"$WORK/cold-keys"
+  BENCH_KEYS+=("${cold[@]}")
   started=$(date +%s)
   mint_tokens <"$WORK/ranked" >"$WORK/tokens"
   head -n1 "$WORK/tokens" >"$WORK/token-top"
@@ -192,7 +197,9 @@ tenants_bench() { # $1 tenants
   : >"$WORK/connections"
   : >"$WORK/churn"
   : >"$WORK/busy"
-  wrk_tenants "warm-up, $total tenants" "$WORK/tokens" 1.1 0 "$CONNECTIONS" >/dev/null
+  # uniform, so that every tenant is met (its token verified, its user read, its meters registered) before the
+  # runs, as in a gateway that has been serving them: a Zipf warm-up left about a third of the tail unmet
+  wrk_tenants "warm-up, $total tenants (uniform)" "$WORK/tokens" 0 0 "$CONNECTIONS" >/dev/null
   # the machine is shared: alternate one tenant and the many, and compare the medians of the rounds
   local round
   for round in $(seq 1 "$ROUNDS"); do
@@ -242,7 +249,8 @@ tenants_bench() { # $1 tenants
       "$(python3 "$ROOT/bench/gateway/latency_split.py" --top 3 --group 'schema=-s[0-9]+$' --group 'database=-d[0-9]+$' "${scrapes[@]}")"
     echo "The mixed run's requests by status: $mixed_statuses; 503 tenant-busy by reason: $mixed_busy."
     echo
-    echo "Cost of a database tenant's first request after its pool was evicted (curl, 20 tenants, median):"
+    echo "Cost of a database tenant's first request, its pool not yet open (curl; $COLD_TENANTS" \
+      "database tenants kept out of the runs, median):"
     cat "$WORK/cold"
     echo
     raw_output "$WORK/wrk.txt"
@@ -266,10 +274,10 @@ zipf_round() { # $1 label, $2 round: a Zipf run over all tenants, its pool churn
   counts_changed gateway_db_bulkhead_rejected_total reason "$WORK/rejections-before" >>"$WORK/busy"
 }
 
-pool_open_cost() { # 20 database tenants from the end of the rank order: each one's pool is closed (LRU) or never opened
+pool_open_cost() { # the database tenants kept out of the runs, none of which has a pool yet
   local token cold warm
   : >"$WORK/cold-times"
-  grep -- '-d' "$WORK/ranked" | tail -n 20 | mint_tokens >"$WORK/cold-tokens"
+  mint_tokens <"$WORK/cold-keys" >"$WORK/cold-tokens"
   while read -r token; do
     cold="$(curl -sS -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $token" "http://127.0.0.1:$((PORT + 1))/api/projects")"
     warm="$(curl -sS -o /dev/null -w '%{http_code} %{time_total}' -H "Authorization: Bearer $token" "http://127.0.0.1:$((PORT + 1))/api/projects")"
