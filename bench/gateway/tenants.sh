@@ -234,6 +234,7 @@ tenants_bench() { # $1 tenants
       echo "PostgreSQL: the server on port $PGPORT (max_connections $(psql -Atc 'SHOW max_connections' -d postgres))."
     fi
     echo "Each request: the tenant drawn from Zipf(s = 1.1) over the tenants in a fixed random rank order, with its own token."
+    echo "The gateway's startup outbox pass, waited for before the warm-up: $(cat "$WORK/startup-pass-off")."
     echo
     table run req/s p50 p99 non-2xx <"$WORK/runs"
     echo
