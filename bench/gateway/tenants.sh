@@ -250,8 +250,8 @@ tenants_bench() { # $1 tenants
       "$(python3 "$ROOT/bench/gateway/latency_split.py" --top 3 --group 'schema=-s[0-9]+$' --group 'database=-d[0-9]+$' "${scrapes[@]}")"
     echo "The mixed run's requests by status: $mixed_statuses; 503 tenant-busy by reason: $mixed_busy."
     echo
-    echo "Cost of a database tenant's first request, its pool not yet open (curl; $COLD_TENANTS" \
-      "database tenants kept out of the runs, median):"
+    echo "Cost of a database tenant's first request after minutes without one, when it needs a new PostgreSQL session" \
+      "(its pool evicted, or its connections closed after a minute idle; curl, $COLD_TENANTS database tenants kept out of the runs, median):"
     cat "$WORK/cold"
     echo
     raw_output "$WORK/wrk.txt"
@@ -275,7 +275,7 @@ zipf_round() { # $1 label, $2 round: a Zipf run over all tenants, its pool churn
   counts_changed gateway_db_bulkhead_rejected_total reason "$WORK/rejections-before" >>"$WORK/busy"
 }
 
-pool_open_cost() { # the database tenants kept out of the runs, none of which has a pool yet
+pool_open_cost() { # the database tenants kept out of the runs: only the startup pass has used their pools, minutes ago
   local token cold warm
   : >"$WORK/cold-times"
   mint_tokens <"$WORK/cold-keys" >"$WORK/cold-tokens"
