@@ -15,11 +15,12 @@ import java.util.Map;
 public final class SecuredRedis implements AutoCloseable {
 
     private final Map<String, String> passwords = new LinkedHashMap<>();
-    private final int port = SecuredStores.freePort();
+    private final int port;
     private final Path dir;
     private final Process process;
 
-    private SecuredRedis() throws IOException {
+    private SecuredRedis(int port) throws IOException {
+        this.port = port;
         dir = Files.createTempDirectory("secured-redis");
         ProcessBuilder server = new ProcessBuilder("sh", SecuredStores.deploy().resolve("redis/redis-server.sh").toString(),
                 dir.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
@@ -41,8 +42,13 @@ public final class SecuredRedis implements AutoCloseable {
     }
 
     public static SecuredRedis start() {
+        return startOn(SecuredStores.freePort());
+    }
+
+    /** On a port the test chose, e.g. one a service was told to use before Redis was up. */
+    public static SecuredRedis startOn(int port) {
         try {
-            return new SecuredRedis();
+            return new SecuredRedis(port);
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server is needed for this test", e);
         }

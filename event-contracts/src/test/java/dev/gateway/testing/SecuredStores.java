@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** What {@link SecuredNats} and {@link SecuredRedis} share: where deploy/ is, passwords, ports, processes. */
-final class SecuredStores {
+public final class SecuredStores {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,7 +44,8 @@ final class SecuredStores {
         return prefix + user.toUpperCase().replace('-', '_');
     }
 
-    static int freePort() {
+    /** A loopback port nothing listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import dev.gateway.app.support.ProvisionedTenant;
 import dev.gateway.app.support.TenantFixture;
 import dev.gateway.events.TenantDirectory;
 import dev.gateway.testing.SecuredRedis;
+import dev.gateway.testing.SecuredStores;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.ApplicationContext;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -91,6 +93,38 @@ class RedisCredentialsIT extends GatewayIntegrationTest {
                     "said once: " + errors.list);
         } finally {
             root().detachAppender(errors);
+        }
+    }
+
+    @Test
+    void shouldSayTheRefusalOfARedisThatCameUpAfterTheGateway() {
+        ListAppender<ILoggingEvent> errors = errorsLogged();
+        int port = SecuredStores.freePort();
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.put("gateway.redis.uri", "redis://app-gateway:not-the-password@127.0.0.1:" + port);
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            String expected = "Redis at 127.0.0.1:" + port + " refused user app-gateway";
+            sleepPast(RedisCredentialsCheck.RETRY); // the first tries find nothing listening
+            assertTrue(errors.list.stream().noneMatch(e -> e.getFormattedMessage().startsWith(expected)), errors.list::toString);
+
+            try (SecuredRedis late = SecuredRedis.startOn(port)) {
+                timeUntil("the refusal said", RedisCredentialsCheck.RETRY.multipliedBy(5),
+                        () -> errors.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith(expected)));
+                sleepPast(RedisCredentialsCheck.RETRY); // no further try, so no second line
+                assertEquals(1, errors.list.stream().filter(e -> e.getFormattedMessage().startsWith(expected)).count(),
+                        "said once: " + errors.list);
+            }
+        } finally {
+            root().detachAppender(errors);
+        }
+    }
+
+    private static void sleepPast(Duration period) {
+        try {
+            Thread.sleep(period.plusMillis(500).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
