@@ -8,6 +8,7 @@ import dev.gateway.app.support.TestServices;
 import dev.gateway.events.EventType;
 import dev.gateway.events.Stream;
 import dev.gateway.runtime.support.PrivateNats;
+import dev.gateway.testing.SecuredStores;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -63,7 +63,7 @@ class GatewayKillIT {
         }
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try (PrivateNats brokerOfTheKilled = PrivateNats.start()) {
-            int port = freePort();
+            int port = SecuredStores.freePort();
             Process gateway = startGateway(port, brokerOfTheKilled.url());
             try {
                 Api api = new Api(URI.create("http://127.0.0.1:" + port));
@@ -210,12 +210,6 @@ class GatewayKillIT {
             return values;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,12 +2,10 @@ package dev.gateway.app.site;
 
 import dev.gateway.app.support.Api.Reply;
 import dev.gateway.app.support.GatewayIntegrationTest;
+import dev.gateway.testing.SecuredStores;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +16,7 @@ class RegistryDownIT extends GatewayIntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("gateway.registry-url", "http://127.0.0.1:" + closedPort());
+        return Map.of("gateway.registry-url", "http://127.0.0.1:" + SecuredStores.freePort());
     }
 
     @Test
@@ -26,13 +24,5 @@ class RegistryDownIT extends GatewayIntegrationTest {
         Reply reply = api().get("/api/platform/plans", "Host", "localhost:8000");
         assertEquals(502, reply.status(), reply.body());
         assertEquals("upstream-unavailable", reply.problem());
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

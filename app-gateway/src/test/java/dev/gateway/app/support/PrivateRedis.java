@@ -1,6 +1,7 @@
 package dev.gateway.app.support;
 
 import dev.gateway.events.TenantDirectory;
+import dev.gateway.testing.SecuredStores;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisLoadingException;
@@ -10,7 +11,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -36,7 +36,7 @@ public final class PrivateRedis implements AutoCloseable {
 
     public static PrivateRedis start() {
         try {
-            PrivateRedis redis = new PrivateRedis(Files.createTempDirectory("it-redis"), freePort());
+            PrivateRedis redis = new PrivateRedis(Files.createTempDirectory("it-redis"), SecuredStores.freePort());
             redis.restart();
             Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
             return redis;
@@ -72,7 +72,7 @@ public final class PrivateRedis implements AutoCloseable {
      * {@link System#nanoTime()} of the moment it listened on its port again.
      */
     public synchronized long restart(Consumer<RedisCommands<String, String>> change) {
-        int startPort = freePort();
+        int startPort = SecuredStores.freePort();
         process = launch(startPort);
         RedisClient client = RedisClient.create();
         try (StatefulRedisConnection<String, String> connection = connect(client, uri(startPort))) {
@@ -158,13 +158,5 @@ public final class PrivateRedis implements AutoCloseable {
 
     private static String uri(int port) {
         return "redis://127.0.0.1:" + port;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
