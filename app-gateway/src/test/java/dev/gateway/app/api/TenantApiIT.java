@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,7 @@ class TenantApiIT extends GatewayIntegrationTest {
             List<Callable<Integer>> creates = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 String name = "c" + i;
-                creates.add(() -> createUserWaitingOutTenantBusy(token, name).status());
+                creates.add(() -> waitingOutTenantBusy(() -> createUser(token, name)).status());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(creates)) {
@@ -245,20 +244,6 @@ class TenantApiIT extends GatewayIntegrationTest {
         Reply openApi = api().get("/swagger/app-gateway-0.1.yml");
         assertEquals(200, openApi.status());
         assertTrue(openApi.body().contains("/api/projects/{id}") && openApi.body().contains("/api/auth/token"));
-    }
-
-    /**
-     * As a client does: a 503 tenant-busy (the tenant's database places all taken for longer than the bulkhead
-     * waits, as twelve creates at once on a slow machine can) is sent again after its Retry-After; it created
-     * nothing, so only the final answers count.
-     */
-    private Reply createUserWaitingOutTenantBusy(String token, String name) throws InterruptedException {
-        Reply reply = createUser(token, name);
-        for (int attempt = 1; attempt < 10 && reply.status() == 503 && "tenant-busy".equals(reply.problem()); attempt++) {
-            Thread.sleep(Duration.ofSeconds(Long.parseLong(reply.header("Retry-After"))).toMillis());
-            reply = createUser(token, name);
-        }
-        return reply;
     }
 
     private Reply createUser(String token, String name) {

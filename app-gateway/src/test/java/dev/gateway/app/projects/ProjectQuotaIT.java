@@ -49,7 +49,7 @@ class ProjectQuotaIT extends GatewayIntegrationTest {
             List<Future<Reply>> replies = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 int n = i;
-                replies.add(pool.submit(() -> createRetryingWhenBusy(token, "p" + n)));
+                replies.add(pool.submit(() -> waitingOutTenantBusy(() -> create(token, "p" + n))));
             }
             int created = 0;
             for (Future<Reply> reply : replies) {
@@ -75,16 +75,6 @@ class ProjectQuotaIT extends GatewayIntegrationTest {
 
         eventually("unlimited after the directory changed", () -> create(token, "more").status() == 201);
         assertTrue(api().get("/api/projects", bearer(token)).items().size() >= 2);
-    }
-
-    /** As a client honouring Retry-After would: the tenant's bulkhead admits a few transactions at once. */
-    private Reply createRetryingWhenBusy(String token, String name) throws InterruptedException {
-        Reply reply = create(token, name);
-        while (reply.status() == 503 && "tenant-busy".equals(reply.problem())) {
-            Thread.sleep(50);
-            reply = create(token, name);
-        }
-        return reply;
     }
 
     private Reply create(String token, String name) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Base of the integration tests: the gateway against real PostgreSQL and Redis ({@link TestServices}),
@@ -60,6 +61,20 @@ public abstract class GatewayIntegrationTest implements TestPropertyProvider {
                     + server.getApplicationContext().getRequiredProperty("endpoints.all.port", Integer.class)));
         }
         return management;
+    }
+
+    /**
+     * A request sent again while it is answered 503 {@code tenant-busy}, as a client honouring Retry-After would, but
+     * after 50 ms (the tests' bulkheads free in milliseconds): that answer changed nothing, so only the last counts.
+     */
+    protected static Api.Reply waitingOutTenantBusy(Supplier<Api.Reply> request) throws InterruptedException {
+        Api.Reply reply = request.get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (reply.status() == 503 && "tenant-busy".equals(reply.problem()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            reply = request.get();
+        }
+        return reply;
     }
 
     protected static void eventually(String what, BooleanSupplier condition) {
