@@ -18,7 +18,7 @@ public final class SecuredNats implements AutoCloseable {
             "usage-meter");
 
     private final Map<String, String> passwords = new LinkedHashMap<>();
-    private final int port = SecuredStores.freePort();
+    private final int port = LoopbackPorts.free();
     private final Path dir;
     private final Process process;
 

@@ -42,7 +42,7 @@ public final class SecuredRedis implements AutoCloseable {
     }
 
     public static SecuredRedis start() {
-        return startOn(SecuredStores.freePort());
+        return startOn(LoopbackPorts.free());
     }
 
     /** On a port the test chose, e.g. one a service was told to use before Redis was up. */

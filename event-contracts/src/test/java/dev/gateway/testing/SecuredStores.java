@@ -2,7 +2,6 @@ package dev.gateway.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +41,6 @@ public final class SecuredStores {
     /** NATS_PASSWORD_ROUTE_PUBLISHER for route-publisher. */
     static String variable(String prefix, String user) {
         return prefix + user.toUpperCase().replace('-', '_');
-    }
-
-    /** A loopback port nothing listens on now. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void awaitListening(Process process, int port, Path log) {

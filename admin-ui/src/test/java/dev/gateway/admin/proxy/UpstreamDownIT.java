@@ -1,5 +1,6 @@
 package dev.gateway.admin.proxy;
 
+import dev.gateway.testing.LoopbackPorts;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -7,9 +8,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +28,7 @@ class UpstreamDownIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        String nobody = "http://127.0.0.1:" + closedPort();
+        String nobody = "http://127.0.0.1:" + LoopbackPorts.free();
         return Map.of("gateway.upstream.registry-url", nobody, "gateway.upstream.provisioner-url", nobody,
                 "gateway.upstream.usage-url", nobody);
     }
@@ -92,13 +90,5 @@ class UpstreamDownIT implements TestPropertyProvider {
     private HttpResponse<String> get(String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

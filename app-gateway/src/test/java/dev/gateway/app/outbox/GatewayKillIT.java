@@ -8,7 +8,7 @@ import dev.gateway.app.support.TestServices;
 import dev.gateway.events.EventType;
 import dev.gateway.events.Stream;
 import dev.gateway.runtime.support.PrivateNats;
-import dev.gateway.testing.SecuredStores;
+import dev.gateway.testing.LoopbackPorts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +63,7 @@ class GatewayKillIT {
         }
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try (PrivateNats brokerOfTheKilled = PrivateNats.start()) {
-            int port = SecuredStores.freePort();
+            int port = LoopbackPorts.free();
             Process gateway = startGateway(port, brokerOfTheKilled.url());
             try {
                 Api api = new Api(URI.create("http://127.0.0.1:" + port));

@@ -9,8 +9,8 @@ import dev.gateway.app.support.GatewayIntegrationTest;
 import dev.gateway.app.support.ProvisionedTenant;
 import dev.gateway.app.support.TenantFixture;
 import dev.gateway.events.TenantDirectory;
+import dev.gateway.testing.LoopbackPorts;
 import dev.gateway.testing.SecuredRedis;
-import dev.gateway.testing.SecuredStores;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.ApplicationContext;
@@ -99,7 +99,7 @@ class RedisCredentialsIT extends GatewayIntegrationTest {
     @Test
     void shouldSayTheRefusalOfARedisThatCameUpAfterTheGateway() {
         ListAppender<ILoggingEvent> errors = errorsLogged();
-        int port = SecuredStores.freePort();
+        int port = LoopbackPorts.free();
         Map<String, Object> properties = new HashMap<>(getProperties());
         properties.put("gateway.redis.uri", "redis://app-gateway:not-the-password@127.0.0.1:" + port);
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {

@@ -2,7 +2,7 @@ package dev.gateway.app.site;
 
 import dev.gateway.app.support.Api.Reply;
 import dev.gateway.app.support.GatewayIntegrationTest;
-import dev.gateway.testing.SecuredStores;
+import dev.gateway.testing.LoopbackPorts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ class RegistryDownIT extends GatewayIntegrationTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("gateway.registry-url", "http://127.0.0.1:" + SecuredStores.freePort());
+        return Map.of("gateway.registry-url", "http://127.0.0.1:" + LoopbackPorts.free());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.gateway.app.support;
 
 import dev.gateway.events.TenantDirectory;
-import dev.gateway.testing.SecuredStores;
+import dev.gateway.testing.LoopbackPorts;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisLoadingException;
@@ -36,7 +36,7 @@ public final class PrivateRedis implements AutoCloseable {
 
     public static PrivateRedis start() {
         try {
-            PrivateRedis redis = new PrivateRedis(Files.createTempDirectory("it-redis"), SecuredStores.freePort());
+            PrivateRedis redis = new PrivateRedis(Files.createTempDirectory("it-redis"), LoopbackPorts.free());
             redis.restart();
             Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
             return redis;
@@ -72,7 +72,7 @@ public final class PrivateRedis implements AutoCloseable {
      * {@link System#nanoTime()} of the moment it listened on its port again.
      */
     public synchronized long restart(Consumer<RedisCommands<String, String>> change) {
-        int startPort = SecuredStores.freePort();
+        int startPort = LoopbackPorts.free();
         process = launch(startPort);
         RedisClient client = RedisClient.create();
         try (StatefulRedisConnection<String, String> connection = connect(client, uri(startPort))) {

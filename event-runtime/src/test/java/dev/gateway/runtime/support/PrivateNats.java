@@ -1,11 +1,11 @@
 package dev.gateway.runtime.support;
 
+import dev.gateway.testing.LoopbackPorts;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ public final class PrivateNats implements AutoCloseable {
     }
 
     public static PrivateNats start() throws IOException, InterruptedException {
-        PrivateNats nats = new PrivateNats(freePort(), Files.createTempDirectory("runtime-it-nats"));
+        PrivateNats nats = new PrivateNats(LoopbackPorts.free(), Files.createTempDirectory("runtime-it-nats"));
         nats.startServer();
         return nats;
     }
@@ -84,12 +84,6 @@ public final class PrivateNats implements AutoCloseable {
                     Files.delete(p);
                 }
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

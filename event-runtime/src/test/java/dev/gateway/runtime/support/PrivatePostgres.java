@@ -1,7 +1,8 @@
 package dev.gateway.runtime.support;
 
+import dev.gateway.testing.LoopbackPorts;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class PrivatePostgres implements AutoCloseable {
     public static PrivatePostgres start() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "it-pg-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        PrivatePostgres pg = new PrivatePostgres(freePort(), dir);
+        PrivatePostgres pg = new PrivatePostgres(LoopbackPorts.free(), dir);
         pg.run(List.of(BIN.resolve("initdb").toString(), "-D", pg.data().toString(), "-U", "postgres", "-A", "trust",
                 "--no-sync"));
         pg.startServer();
@@ -96,11 +97,5 @@ public final class PrivatePostgres implements AutoCloseable {
 
     private static List<String> prepend(List<String> head, List<String> tail) {
         return java.util.stream.Stream.concat(head.stream(), tail.stream()).toList();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -8,6 +8,7 @@ import dev.gateway.provisioner.support.ProvisionerFixture;
 import dev.gateway.provisioner.support.TenantDatabase;
 import dev.gateway.provisioner.support.TenantEventFactory;
 import dev.gateway.provisioner.support.Wait;
+import dev.gateway.testing.LoopbackPorts;
 import io.micronaut.context.ApplicationContext;
 import io.nats.client.Connection;
 import org.junit.jupiter.api.AfterAll;
@@ -90,7 +91,7 @@ class CrashRecoveryIT {
         Map<String, Object> props = new HashMap<>(properties);
         props.put("gateway.migrations.locations", "classpath:db/tenant,filesystem:" + TEST_CLASSES.resolve("db/tenant-it")
                 + ",filesystem:" + TEST_CLASSES.resolve("db/tenant-it-slow"));
-        props.put("endpoints.all.port", String.valueOf(ProvisionerFixture.freePort())); // not the platform's
+        props.put("endpoints.all.port", String.valueOf(LoopbackPorts.free())); // not the platform's
         props.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(JAR.toAbsolutePath().toString());

@@ -10,6 +10,7 @@ import dev.gateway.provisioner.support.TenantDatabase;
 import dev.gateway.provisioner.support.TenantEventFactory;
 import dev.gateway.provisioner.support.TestJwks;
 import dev.gateway.provisioner.support.Wait;
+import dev.gateway.testing.LoopbackPorts;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -61,7 +62,7 @@ class MigrationApiIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        int port = ProvisionerFixture.freePort();
+        int port = LoopbackPorts.free();
         Map<String, String> props = ProvisionerFixture.stringProperties(ProvisionerFixture.uniqueSuffix());
         props.put("micronaut.server.port", String.valueOf(port));
         props.put("gateway.registry-url", "http://127.0.0.1:" + port);

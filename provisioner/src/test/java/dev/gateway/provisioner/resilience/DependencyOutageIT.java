@@ -6,6 +6,7 @@ import dev.gateway.provisioner.support.TestJwks;
 import dev.gateway.provisioner.support.Wait;
 import dev.gateway.runtime.support.PrivateNats;
 import dev.gateway.runtime.support.PrivatePostgres;
+import dev.gateway.testing.LoopbackPorts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -43,7 +44,7 @@ class DependencyOutageIT {
         pg = PrivatePostgres.start();
         pg.createDatabase("gateway");
         nats = PrivateNats.start();
-        int port = ProvisionerFixture.freePort();
+        int port = LoopbackPorts.free();
         Map<String, Object> props = ProvisionerFixture.properties(ProvisionerFixture.uniqueSuffix());
         props.put("datasources.default.url", pg.jdbcUrl("gateway"));
         props.put("nats.default.addresses", nats.url());

@@ -1,5 +1,6 @@
 package dev.gateway.provisioner.support;
 
+import dev.gateway.testing.LoopbackPorts;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -66,7 +67,7 @@ public final class ItInfrastructure {
             return Optional.empty();
         }
         try {
-            int port = ProvisionerFixture.freePort();
+            int port = LoopbackPorts.free();
             Path store = Files.createTempDirectory("provisioner-it-nats");
             Process server = new ProcessBuilder(binary.toString(), "-a", "127.0.0.1", "-p", String.valueOf(port),
                     "-js", "-sd", store.toString()).redirectErrorStream(true)

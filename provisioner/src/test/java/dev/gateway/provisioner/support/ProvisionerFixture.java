@@ -1,8 +1,9 @@
 package dev.gateway.provisioner.support;
 
+import dev.gateway.testing.LoopbackPorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -77,14 +78,6 @@ public final class ProvisionerFixture {
 
     public static String newKey() {
         return newKey("");
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Path backupDir() {

@@ -10,6 +10,7 @@ import dev.gateway.provisioner.support.ItInfrastructure;
 import dev.gateway.provisioner.support.ProvisionerFixture;
 import dev.gateway.provisioner.support.TenantEventFactory;
 import dev.gateway.provisioner.support.Wait;
+import dev.gateway.testing.LoopbackPorts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.nats.client.Connection;
@@ -54,7 +55,7 @@ class TenantProvisioningIT implements TestPropertyProvider {
     EventBus bus;
     final List<String> keys = new ArrayList<>();
     /** A listed pool server nothing listens on. */
-    final int unreachablePort = ProvisionerFixture.freePort();
+    final int unreachablePort = LoopbackPorts.free();
 
     @Override
     public Map<String, String> getProperties() {

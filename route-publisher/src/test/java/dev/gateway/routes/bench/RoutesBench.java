@@ -8,6 +8,7 @@ import dev.gateway.events.EventType;
 import dev.gateway.events.TenantKey;
 import dev.gateway.events.TenantSnapshot;
 import dev.gateway.routes.support.RegistryTokens;
+import dev.gateway.testing.LoopbackPorts;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
@@ -19,7 +20,6 @@ import io.nats.client.JetStream;
 import io.nats.client.Nats;
 import io.nats.client.PublishOptions;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,12 +67,8 @@ public final class RoutesBench {
         String id = "b" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
         String root = "traefik-bench-" + id;
         String prefix = id + "-";
-        int port;
-        int managementPort;
-        try (ServerSocket s = new ServerSocket(0); ServerSocket m = new ServerSocket(0)) {
-            port = s.getLocalPort();
-            managementPort = m.getLocalPort();
-        }
+        int port = LoopbackPorts.free();
+        int managementPort = LoopbackPorts.free();
         List<TenantSnapshot> desired = new ArrayList<>();
         for (int i = 0; i < reconcileTenants; i++) {
             desired.add(snapshot(prefix + "r" + i, 1));

@@ -1,5 +1,7 @@
 package dev.gateway.routes.support;
 
+import dev.gateway.testing.LoopbackPorts;
+
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
@@ -12,7 +14,7 @@ import java.util.List;
  */
 public final class PrivateRedis implements AutoCloseable {
 
-    public final int port = TestEnvironment.freePort();
+    public final int port = LoopbackPorts.free();
     private Process process;
 
     public PrivateRedis start() {

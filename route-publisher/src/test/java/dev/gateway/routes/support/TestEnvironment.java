@@ -1,8 +1,7 @@
 package dev.gateway.routes.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.gateway.testing.LoopbackPorts;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,7 +15,7 @@ public final class TestEnvironment {
     public final String id = randomId();
     public final String root = "traefik-it-" + id;
     public final String tenantPrefix = "t" + id + "-";
-    public final int port = freePort();
+    public final int port = LoopbackPorts.free();
     private int counter;
 
     public Map<String, String> properties(String redisUri) {
@@ -48,13 +47,5 @@ public final class TestEnvironment {
             id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
         }
         return id.toString();
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

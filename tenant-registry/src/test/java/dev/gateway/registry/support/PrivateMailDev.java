@@ -3,9 +3,10 @@ package dev.gateway.registry.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.gateway.testing.LoopbackPorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,8 +47,8 @@ public final class PrivateMailDev {
                 if (!Files.isExecutable(binary)) {
                     run(tool, "npm", "ci", "--no-audit", "--no-fund");
                 }
-                int smtp = freePort();
-                int web = freePort();
+                int smtp = LoopbackPorts.free();
+                int web = LoopbackPorts.free();
                 Path log = Files.createTempFile("maildev-it", ".log");
                 Process server = new ProcessBuilder(binary.toString(), "--smtp", String.valueOf(smtp), "--web",
                         String.valueOf(web), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1",
@@ -117,12 +118,6 @@ public final class PrivateMailDev {
             }
         }
         throw new IllegalStateException("MailDev did not start: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
     }
 
     private static Path root() {

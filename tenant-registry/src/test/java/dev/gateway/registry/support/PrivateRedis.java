@@ -1,7 +1,8 @@
 package dev.gateway.registry.support;
 
+import dev.gateway.testing.LoopbackPorts;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +21,7 @@ public final class PrivateRedis implements AutoCloseable {
 
     /** On a free port, not started yet: a service configured with {@link #url()} starts without its Redis. */
     public static PrivateRedis notStarted() throws IOException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        return new PrivateRedis(port, Files.createTempDirectory("registry-it-redis"));
+        return new PrivateRedis(LoopbackPorts.free(), Files.createTempDirectory("registry-it-redis"));
     }
 
     public String url() {

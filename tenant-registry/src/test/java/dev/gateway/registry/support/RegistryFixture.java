@@ -1,5 +1,6 @@
 package dev.gateway.registry.support;
 
+import dev.gateway.testing.LoopbackPorts;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -7,7 +8,6 @@ import org.testcontainers.containers.wait.strategy.Wait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,10 +94,7 @@ public final class RegistryFixture {
             return Optional.empty();
         }
         try {
-            int port;
-            try (ServerSocket free = new ServerSocket(0)) {
-                port = free.getLocalPort();
-            }
+            int port = LoopbackPorts.free();
             Path store = Files.createTempDirectory("registry-it-nats");
             Process server = new ProcessBuilder(binary.toString(), "-a", "127.0.0.1", "-p", String.valueOf(port),
                     "-js", "-sd", store.toString()).redirectErrorStream(true)

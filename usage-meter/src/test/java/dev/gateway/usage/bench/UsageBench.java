@@ -14,6 +14,7 @@ import dev.gateway.events.EventCodec;
 import dev.gateway.events.EventEnvelope;
 import dev.gateway.events.EventType;
 import dev.gateway.events.Stream;
+import dev.gateway.testing.LoopbackPorts;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
 import io.nats.client.PublishOptions;
@@ -22,7 +23,6 @@ import io.nats.client.api.StreamConfiguration;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +70,7 @@ public final class UsageBench {
         String pgBase = System.getenv().getOrDefault("GATEWAY_BENCH_PG", "jdbc:postgresql://127.0.0.1:5432/");
         recreateDatabase(pgBase);
         Path store = Files.createTempDirectory("usage-bench-nats");
-        int natsPort = freePort();
+        int natsPort = LoopbackPorts.free();
         Process nats = new ProcessBuilder("nats-server", "-a", "127.0.0.1", "-p", Integer.toString(natsPort), "-js",
                 "-sd", store.toString()).redirectErrorStream(true).redirectOutput(store.resolve("nats.log").toFile()).start();
         Process meter = null;
@@ -83,11 +83,11 @@ public final class UsageBench {
 
             RSAKey key = new RSAKeyGenerator(2048).keyID("bench").generate();
             jwks = jwks(key);
-            int port = freePort();
+            int port = LoopbackPorts.free();
             ProcessBuilder process = new ProcessBuilder("java", "-XX:+UseParallelGC", "-Xms256m", "-Xmx1g", "-jar", jar);
             Map<String, String> env = process.environment();
             env.put("GATEWAY_USAGE_PORT", Integer.toString(port));
-            int managementPort = freePort();
+            int managementPort = LoopbackPorts.free();
             env.put("GATEWAY_USAGE_MANAGEMENT_PORT", Integer.toString(managementPort));
             env.put("GATEWAY_DB_URL", pgBase + DATABASE);
             env.put("GATEWAY_NATS_URL", natsUrl);
@@ -450,11 +450,5 @@ public final class UsageBench {
             }
         }
         throw new IllegalStateException("nats-server did not start");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,12 +1,12 @@
 package dev.gateway.usage.support;
 
 import dev.gateway.runtime.support.PrivateNats;
+import dev.gateway.testing.LoopbackPorts;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -53,7 +53,7 @@ public final class MeterFixture {
     }
 
     public static Map<String, Object> properties() {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Map<String, Object> p = new HashMap<>();
         p.put("micronaut.server.port", port);
         p.put("gateway.registry-url", "http://127.0.0.1:" + port);
@@ -96,14 +96,6 @@ public final class MeterFixture {
 
     public static String uniqueSuffix() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void ensureDatabase() {
