@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Each tenant's share of slow database work, enforced even while connections are free. A transaction is charged
@@ -37,7 +38,12 @@ final class TimeShares {
     private static final double ALONE = 1e6;
     /** A transaction holding its connection longer than this many typical ones is slow: the rest is charged. */
     static final int SLOW = 8;
-    /** Weight of one transaction in the typical hold time. */
+    /**
+     * Weight of one transaction in the typical hold time, once there have been as many as its inverse; until then
+     * the plain mean. A moving average seeded with a new process's first transactions (cold code, new server
+     * sessions), or with its first slow ones, would stay high for hundreds of transactions and let slow work pass as
+     * typical; so a transaction's slow part does not count in it either.
+     */
     private static final double TYPICAL_SMOOTHING = 0.01;
 
     private final double capacity;
@@ -45,6 +51,7 @@ final class TimeShares {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final AtomicLong nextSweep;
     private final AtomicLong typicalHold = new AtomicLong();
+    private final AtomicLong holds = new AtomicLong();
     private volatile long activeWeight;
 
     TimeShares(int capacity, LongSupplier clock) {
@@ -77,8 +84,7 @@ final class TimeShares {
     /** One of the tenant's transactions has ended, having held a connection for {@code heldNanos} (0: none). */
     void ended(String tenant, long heldNanos) {
         sweepIfDue();
-        long typical = heldNanos == 0 ? 0 : typicalHold.getAndUpdate(t ->
-                t == 0 ? heldNanos : t + (long) (TYPICAL_SMOOTHING * (heldNanos - t)));
+        long typical = heldNanos == 0 ? 0 : typicalHold.getAndUpdate(typicalAfter(heldNanos));
         long slowPart = typical == 0 ? 0 : Math.max(0, heldNanos - SLOW * typical);
         Account account = accounts.get(tenant);
         if (account != null) {
@@ -89,6 +95,12 @@ final class TimeShares {
                 account.lastSeen = now;
             }
         }
+    }
+
+    /** The typical hold time with {@code heldNanos} counted in, its slow part left out. */
+    private LongUnaryOperator typicalAfter(long heldNanos) {
+        double weight = Math.max(TYPICAL_SMOOTHING, 1.0 / holds.incrementAndGet());
+        return t -> t == 0 ? heldNanos : t + (long) (weight * (Math.min(heldNanos, SLOW * t) - t));
     }
 
     /** The tenant's share in connections: capacity by its weight among the active tenants', itself included. */

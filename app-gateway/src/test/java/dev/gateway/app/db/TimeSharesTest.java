@@ -88,6 +88,18 @@ class TimeSharesTest {
         assertTrue(ratio > 1.6 && ratio < 2.4, "enterprise used " + ratio + " times starter's time");
     }
 
+    @Test
+    void shouldHoldASlowTenantSoonAfterAColdStartWhoseFirstTransactionsWereSlow() {
+        run("light", 300 * MS); // a new process: cold code, a new server session
+        for (int i = 0; i < 30; i++) {
+            run("light", MS);
+        }
+        shares.owed("light", WEIGHT);
+        shares.owed("slow", WEIGHT);
+        run("slow", 800 * MS);
+        assertTrue(shares.owed("slow", WEIGHT) > 0, "800 ms among transactions of 1 ms is slow work");
+    }
+
     /** A transaction of {@code tenant} holding a connection for {@code heldNanos}, the clock standing still. */
     private void run(String tenant, long heldNanos) {
         shares.begun(tenant);
