@@ -26,12 +26,14 @@ public class TenantBulkheads {
     private final TenantLimits limits;
     private final RequestMetrics metrics;
     private final TimeShares shares;
+    private final JvmStalls stalls;
     private final Map<String, Bulkhead> byTenant = new ConcurrentHashMap<>();
 
-    public TenantBulkheads(TenantLimits limits, RequestMetrics metrics) {
+    public TenantBulkheads(TenantLimits limits, RequestMetrics metrics, JvmStalls stalls) {
         this.limits = limits;
         this.metrics = metrics;
         this.shares = new TimeShares(limits.timeCapacity(), System::nanoTime);
+        this.stalls = stalls;
     }
 
     /** The tenant's current limits and its place, taken; close the place when the transaction is over. */
@@ -81,13 +83,15 @@ public class TenantBulkheads {
 
     /**
      * One running transaction's place; {@link #connected} marks when it got its connection, and {@link #close()}
-     * charges its tenant the time since and gives the place back.
+     * charges its tenant the time since, less the time the whole process stood still meanwhile, and gives the place
+     * back.
      */
     public final class Place implements AutoCloseable {
 
         private final String tenant;
         private final Bulkhead bulkhead;
         private long connectedAt;
+        private long stalledAt;
         private boolean charged;
 
         private Place(String tenant, Bulkhead bulkhead) {
@@ -102,12 +106,14 @@ public class TenantBulkheads {
         /** The transaction has its connection; {@code charged}: its time counts against the tenant's share. */
         void connected(boolean charged) {
             connectedAt = System.nanoTime();
+            stalledAt = stalls.stalledNanos();
             this.charged = charged;
         }
 
         @Override
         public void close() {
-            shares.ended(tenant, charged ? System.nanoTime() - connectedAt : 0);
+            long held = System.nanoTime() - connectedAt - (stalls.stalledNanos() - stalledAt);
+            shares.ended(tenant, charged ? Math.max(0, held) : 0);
             bulkhead.places().release();
         }
     }

@@ -9,9 +9,10 @@ import java.util.function.LongUnaryOperator;
 
 /**
  * Each tenant's share of slow database work, enforced even while connections are free. A transaction is charged
- * the time it held its connection beyond {@link #SLOW} times the typical transaction's (a moving average over all
- * tenants): a tenant sending many ordinary requests, reads or writes, is the rate limiter's business; one whose
- * statements run long is this class's. {@code capacity} connections' worth of such time per second is divided
+ * the time it held its connection (less any time the whole process stood still, {@link JvmStalls}) beyond
+ * {@link #SLOW} times the typical transaction's (a moving average over all tenants): a tenant sending many ordinary
+ * requests, reads or writes, is the rate limiter's business; one whose statements run long is this class's.
+ * {@code capacity} connections' worth of such time per second is divided
  * among the tenants active in the last second, in proportion to their weights (their plans' concurrency), never
  * less than {@link #MIN_SHARE} each. A tenant's charges fill a bucket that drains at its share; once the bucket
  * holds more than {@link #BURST}, its next transaction waits until it is back under. A tenant alone is never held,

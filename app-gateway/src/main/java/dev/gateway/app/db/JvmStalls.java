@@ -1,0 +1,90 @@
+package dev.gateway.app.db;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+
+/**
+ * How long the gateway's process has stood still: a collection's pause, a safepoint, the host running other work
+ * instead. A watcher thread sleeps {@link #BEAT} at a time, and a wake-up later than {@link #COUNTED_ABOVE} past
+ * its due time counts whole as a stall (the method of jHiccup). Every transaction in flight is stretched by a stall
+ * alike, so its holders are not to be charged for it as slow work of their own.
+ * <p>
+ * {@link #stalledNanos()} includes a stall still under way or not yet seen by the watcher: when the process
+ * resumes, a transaction may end before the watcher has woken, and would otherwise be charged the whole stall.
+ * Started with the gateway, so that its metric is there before the first transaction.
+ */
+@Context
+public class JvmStalls {
+
+    static final long BEAT = TimeUnit.MILLISECONDS.toNanos(5);
+    /** Shorter lateness is a busy scheduler's ordinary jitter, and far below what counts as slow work. */
+    static final long COUNTED_ABOVE = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final LongSupplier clock;
+    private final AtomicReference<Tally> tally;
+    private volatile Thread watcher;
+
+    @Inject
+    public JvmStalls(MeterRegistry registry) {
+        this(System::nanoTime);
+        FunctionCounter.builder("gateway.jvm.stalled", this, s -> s.stalledNanos() / 1e9)
+                .description("time the gateway's process stood still (collection pauses, the host running other work)")
+                .baseUnit("seconds")
+                .register(registry);
+        Thread thread = new Thread(this::watch, "jvm-stall-watcher");
+        thread.setDaemon(true);
+        watcher = thread;
+        thread.start();
+    }
+
+    JvmStalls(LongSupplier clock) {
+        this.clock = clock;
+        this.tally = new AtomicReference<>(new Tally(0, clock.getAsLong()));
+    }
+
+    /** Nanoseconds stood still since start: the difference of two readings is the stall between them. */
+    long stalledNanos() {
+        Tally now = tally.get();
+        return now.stalled() + now.lateness(clock.getAsLong());
+    }
+
+    /** The watcher has run: lateness past the threshold since its last beat is a stall. */
+    void beat() {
+        long now = clock.getAsLong();
+        tally.updateAndGet(t -> new Tally(t.stalled() + t.lateness(now), now));
+    }
+
+    private void watch() {
+        try {
+            while (watcher == Thread.currentThread()) {
+                TimeUnit.NANOSECONDS.sleep(BEAT);
+                beat();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        Thread thread = watcher;
+        watcher = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private record Tally(long stalled, long lastBeat) {
+        long lateness(long now) {
+            long late = now - lastBeat - BEAT;
+            return late > COUNTED_ABOVE ? late : 0;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.gateway.app.db;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The process's stalls as its watcher sees them, on a clock the test moves; the test calls the watcher's beats. */
+class JvmStallsTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final AtomicLong clock = new AtomicLong(1_000 * MS);
+    private final JvmStalls stalls = new JvmStalls(clock::get);
+
+    @Test
+    void shouldCountNoStallWhileTheWatcherWakesAboutOnTime() {
+        for (int beat = 0; beat < 1_000; beat++) {
+            clock.addAndGet(JvmStalls.BEAT + (beat % 3) * JvmStalls.COUNTED_ABOVE / 2); // late by up to the threshold
+            stalls.beat();
+        }
+        assertEquals(0, stalls.stalledNanos());
+    }
+
+    @Test
+    void shouldCountAWakeUpPastTheThresholdWholeAsAStall() {
+        clock.addAndGet(JvmStalls.BEAT);
+        stalls.beat();
+        clock.addAndGet(JvmStalls.BEAT + 300 * MS); // e.g. a collection's pause
+        stalls.beat();
+        clock.addAndGet(JvmStalls.BEAT);
+        stalls.beat();
+        assertEquals(300 * MS, stalls.stalledNanos());
+    }
+
+    @Test
+    void shouldCountAStallTheWatcherHasNotSeenYetOnceOnly() {
+        long before = stalls.stalledNanos();
+        clock.addAndGet(JvmStalls.BEAT + 800 * MS); // the process resumes; a transaction ends before the watcher wakes
+        long seenByTheTransaction = stalls.stalledNanos() - before;
+        assertEquals(800 * MS, seenByTheTransaction);
+
+        stalls.beat(); // now the watcher wakes
+        assertEquals(800 * MS, stalls.stalledNanos() - before);
+        clock.addAndGet(JvmStalls.BEAT);
+        stalls.beat();
+        assertEquals(800 * MS, stalls.stalledNanos() - before);
+    }
+}
