@@ -10,9 +10,9 @@ import java.util.function.LongUnaryOperator;
 /**
  * Each tenant's share of slow database work, enforced even while connections are free. A transaction is charged
  * the time it held its connection (less any time the whole process stood still, {@link JvmStalls}) beyond
- * {@link #SLOW} times the typical transaction's (a moving average over all tenants): a tenant sending many ordinary
- * requests, reads or writes, is the rate limiter's business; one whose statements run long is this class's.
- * {@code capacity} connections' worth of such time per second is divided
+ * {@link #SLOW} times the typical transaction's (a moving average over all tenants), less the part every transaction
+ * has on average: a tenant sending many ordinary requests, reads or writes, is the rate limiter's business; one whose
+ * statements run long is this class's. {@code capacity} connections' worth of such time per second is divided
  * among the tenants active in the last second, in proportion to their weights (their plans' concurrency), never
  * less than {@link #MIN_SHARE} each. A tenant's charges fill a bucket that drains at its share; once the bucket
  * holds more than {@link #BURST}, its next transaction waits until it is back under. A tenant alone is never held,
@@ -46,12 +46,15 @@ final class TimeShares {
      * typical; so a transaction's slow part does not count in it either.
      */
     private static final double TYPICAL_SMOOTHING = 0.01;
+    /** The same for the common slow part: slow parts are rare, so their average needs a longer memory. */
+    private static final double COMMON_SLOW_SMOOTHING = 0.001;
 
     private final double capacity;
     private final LongSupplier clock;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final AtomicLong nextSweep;
     private final AtomicLong typicalHold = new AtomicLong();
+    private final AtomicLong commonSlow = new AtomicLong();
     private final AtomicLong holds = new AtomicLong();
     private volatile long activeWeight;
 
@@ -85,22 +88,34 @@ final class TimeShares {
     /** One of the tenant's transactions has ended, having held a connection for {@code heldNanos} (0: none). */
     void ended(String tenant, long heldNanos) {
         sweepIfDue();
-        long typical = heldNanos == 0 ? 0 : typicalHold.getAndUpdate(typicalAfter(heldNanos));
-        long slowPart = typical == 0 ? 0 : Math.max(0, heldNanos - SLOW * typical);
+        long charge = heldNanos == 0 ? 0 : charge(heldNanos);
         Account account = accounts.get(tenant);
         if (account != null) {
             long now = clock.getAsLong();
             synchronized (account) {
-                account.settle(now, slowPart, shareOf(account, now));
+                account.settle(now, charge, shareOf(account, now));
                 account.running--;
                 account.lastSeen = now;
             }
         }
     }
 
+    /**
+     * The hold's slow part less the common slow part (an average over all transactions of theirs, lately), so
+     * negative for most transactions. A saturated machine gives every tenant's transactions the same occasional slow
+     * tail (a wait for the CPU while holding a connection); charged whole, it would hold the busiest tenants for the
+     * number of their transactions, not for their slowness.
+     */
+    private long charge(long heldNanos) {
+        long count = holds.incrementAndGet();
+        long typical = typicalHold.getAndUpdate(typicalAfter(heldNanos, Math.max(TYPICAL_SMOOTHING, 1.0 / count)));
+        long slowPart = typical == 0 ? 0 : Math.max(0, heldNanos - SLOW * typical);
+        double weight = Math.max(COMMON_SLOW_SMOOTHING, 1.0 / count);
+        return slowPart - commonSlow.getAndUpdate(c -> c + (long) (weight * (slowPart - c)));
+    }
+
     /** The typical hold time with {@code heldNanos} counted in, its slow part left out. */
-    private LongUnaryOperator typicalAfter(long heldNanos) {
-        double weight = Math.max(TYPICAL_SMOOTHING, 1.0 / holds.incrementAndGet());
+    private static LongUnaryOperator typicalAfter(long heldNanos, double weight) {
         return t -> t == 0 ? heldNanos : t + (long) (weight * (Math.min(heldNanos, SLOW * t) - t));
     }
 
@@ -145,9 +160,9 @@ final class TimeShares {
         }
 
         /**
-         * Adds {@code used} and drains what the share allowed since the last settlement: time used during it counts
-         * against time allowed during it, and a share that fell meanwhile (neighbours became active) applies to all
-         * of it. Then takes the new share.
+         * Adds {@code used} (a credit when negative) and drains what the share allowed since the last settlement:
+         * time used during it counts against time allowed during it, and a share that fell meanwhile (neighbours
+         * became active) applies to all of it. Then takes the new share.
          */
         void settle(long now, long used, double newShare) {
             level = Math.max(0, level + used - (now - drainedAt) * Math.min(share, newShare));

@@ -89,6 +89,27 @@ class TimeSharesTest {
     }
 
     @Test
+    void shouldNotHoldABusyTenantForTheSlowTailEveryTenantsTransactionsHave() {
+        long owed = 0;
+        int[] transactions = new int[51];
+        for (int t = 0; t < 50; t++) {
+            transactions[t] = 2 * t; // the light tenants' slow ones spread out in time, as the busy one's are
+        }
+        for (int step = 0; step < 500; step++) { // 5 s of 50 tenants and a busy one, each one's every 100th 60 ms
+            for (int t = 0; t < 50; t++) {
+                shares.owed("light-" + t, WEIGHT);
+                run("light-" + t, ++transactions[t] % 100 == 0 ? 60 * MS : MS);
+            }
+            owed += shares.owed("busy", WEIGHT);
+            for (int i = 0; i < 30; i++) {
+                run("busy", ++transactions[50] % 100 == 0 ? 60 * MS : MS);
+            }
+            clock.addAndGet(STEP);
+        }
+        assertEquals(0, owed, "the busy tenant's transactions are no slower than anyone's");
+    }
+
+    @Test
     void shouldHoldASlowTenantSoonAfterAColdStartWhoseFirstTransactionsWereSlow() {
         run("light", 300 * MS); // a new process: cold code, a new server session
         for (int i = 0; i < 30; i++) {
