@@ -248,8 +248,8 @@ tenants_bench() { # $1 tenants
       "503 tenant-busy by reason (concurrency: the plan's places; pool-turn; slow-work: past the share): $(joined <"$WORK/busy")."
     echo "The Zipf runs in the gateway's own request histogram (from resolving the tenant to the answer, a wait for its place included):" \
       "$(python3 "$ROOT/bench/gateway/latency_split.py" --top 3 --group 'schema=-s[0-9]+$' --group 'database=-d[0-9]+$' "${scrapes[@]}")"
-    echo "The gateway's process stood still $(stalled_seconds "${scrapes[@]}") s of the Zipf runs' $zipf_seconds s" \
-      "(gateway_jvm_stalled_seconds_total: collection pauses, the host running other work; not charged as slow work)."
+    echo "The gateway's process stood still $(stalls_summary "${scrapes[@]}") during the Zipf runs' $zipf_seconds s" \
+      "(gateway_jvm_stalls: collection pauses, the host running other work; not charged as slow work)."
     echo "The mixed run's requests by status: $mixed_statuses; 503 tenant-busy by reason: $mixed_busy."
     echo
     echo "Cost of a database tenant's first request after minutes without one, when it needs a new PostgreSQL session" \
@@ -262,15 +262,16 @@ tenants_bench() { # $1 tenants
   echo "results: $OUT"
 }
 
-stalled_seconds() { # before/after scrape pairs -> the seconds the gateway stood still between each pair's scrapes, summed
-  local total=0 before after
-  while [[ $# -ge 2 ]]; do
-    before="$(awk '$1 == "gateway_jvm_stalled_seconds_total" {print $2}' "$1")"
-    after="$(awk '$1 == "gateway_jvm_stalled_seconds_total" {print $2}' "$2")"
-    total="$(awk -v t="$total" -v a="${after:-0}" -v b="${before:-0}" 'BEGIN {print t + a - b}')"
-    shift 2
-  done
-  printf '%.2f' "$total"
+stalls_summary() { # before/after scrape pairs -> how long the gateway stood still between each pair's scrapes, in how many stalls
+  awk '
+    FNR == 1 {n++}
+    $1 == "gateway_jvm_stalls_seconds_sum" {sum[n] = $2}
+    $1 == "gateway_jvm_stalls_seconds_count" {count[n] = $2}
+    $1 == "gateway_jvm_stalls_seconds_max" && n % 2 == 0 && $2 > longest {longest = $2}
+    END {
+      for (i = 2; i <= n; i += 2) {s += sum[i] - sum[i - 1]; c += count[i] - count[i - 1]}
+      printf "%.2f s in %d stalls, the longest %.0f ms", s, c, 1000 * longest
+    }' "$@"
 }
 
 zipf_round() { # $1 label, $2 round: a Zipf run over all tenants, its pool churn, refusals, connections and histogram kept in $WORK

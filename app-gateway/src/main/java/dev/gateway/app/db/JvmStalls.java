@@ -1,13 +1,14 @@
 package dev.gateway.app.db;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,24 +29,31 @@ public class JvmStalls {
     static final long COUNTED_ABOVE = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final LongSupplier clock;
+    private final LongConsumer seen;
     private final AtomicReference<Tally> tally;
     private volatile Thread watcher;
 
     @Inject
     public JvmStalls(MeterRegistry registry) {
-        this(System::nanoTime);
-        FunctionCounter.builder("gateway.jvm.stalled", this, s -> s.stalledNanos() / 1e9)
-                .description("time the gateway's process stood still (collection pauses, the host running other work)")
-                .baseUnit("seconds")
-                .register(registry);
+        this(System::nanoTime, stallTimer(registry));
         Thread thread = new Thread(this::watch, "jvm-stall-watcher");
         thread.setDaemon(true);
         watcher = thread;
         thread.start();
     }
 
-    JvmStalls(LongSupplier clock) {
+    private static LongConsumer stallTimer(MeterRegistry registry) {
+        Timer timer = Timer.builder("gateway.jvm.stalls")
+                .description("each time the gateway's process stood still (a collection's pause, the host running "
+                        + "other work), as its watcher saw it")
+                .register(registry);
+        return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code seen}: told each stall's length in nanoseconds once the watcher has seen it. */
+    JvmStalls(LongSupplier clock, LongConsumer seen) {
         this.clock = clock;
+        this.seen = seen;
         this.tally = new AtomicReference<>(new Tally(0, clock.getAsLong()));
     }
 
@@ -58,7 +66,10 @@ public class JvmStalls {
     /** The watcher has run: lateness past the threshold since its last beat is a stall. */
     void beat() {
         long now = clock.getAsLong();
-        tally.updateAndGet(t -> new Tally(t.stalled() + t.lateness(now), now));
+        long late = tally.getAndUpdate(t -> new Tally(t.stalled() + t.lateness(now), now)).lateness(now);
+        if (late > 0) {
+            seen.accept(late);
+        }
     }
 
     private void watch() {

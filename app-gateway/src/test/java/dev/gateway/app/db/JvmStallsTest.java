@@ -2,6 +2,8 @@ package dev.gateway.app.db;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,7 +15,8 @@ class JvmStallsTest {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final AtomicLong clock = new AtomicLong(1_000 * MS);
-    private final JvmStalls stalls = new JvmStalls(clock::get);
+    private final List<Long> seen = new ArrayList<>();
+    private final JvmStalls stalls = new JvmStalls(clock::get, seen::add);
 
     @Test
     void shouldCountNoStallWhileTheWatcherWakesAboutOnTime() {
@@ -22,6 +25,7 @@ class JvmStallsTest {
             stalls.beat();
         }
         assertEquals(0, stalls.stalledNanos());
+        assertEquals(List.of(), seen);
     }
 
     @Test
@@ -33,6 +37,7 @@ class JvmStallsTest {
         clock.addAndGet(JvmStalls.BEAT);
         stalls.beat();
         assertEquals(300 * MS, stalls.stalledNanos());
+        assertEquals(List.of(300 * MS), seen);
     }
 
     @Test
@@ -47,5 +52,6 @@ class JvmStallsTest {
         clock.addAndGet(JvmStalls.BEAT);
         stalls.beat();
         assertEquals(800 * MS, stalls.stalledNanos() - before);
+        assertEquals(List.of(800 * MS), seen);
     }
 }

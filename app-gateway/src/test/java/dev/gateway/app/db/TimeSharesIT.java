@@ -86,6 +86,6 @@ class TimeSharesIT extends GatewayIntegrationTest {
     }
 
     private double stalledSeconds() {
-        return meters.get("gateway.jvm.stalled").functionCounter().count();
+        return meters.get("gateway.jvm.stalls").timer().totalTime(TimeUnit.SECONDS);
     }
 }
