@@ -203,7 +203,9 @@ tenants_bench() { # $1 tenants
   # the machine is shared: alternate one tenant and the many, and compare the medians of the rounds
   local round
   for round in $(seq 1 "$ROUNDS"); do
+    scrape >"$WORK/one-$round-before.prom"
     wrk_tenants "GET /api/projects, 1 tenant, round $round" "$WORK/token-top" 0 0 "$CONNECTIONS" >>"$WORK/runs"
+    scrape >"$WORK/one-$round-after.prom"
     zipf_round "GET /api/projects, $total tenants (Zipf s=1.1), round $round" "$round"
   done
   counts_by gateway_db_bulkhead_rejected_total reason >"$WORK/rejections-before"
@@ -215,12 +217,15 @@ tenants_bench() { # $1 tenants
   pool_open_cost >"$WORK/cold"
   stop_gateways
   LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
-  local single many zipf_p99 zipf_seconds=$((DURATION * ROUNDS)) opened evicted scrapes=()
+  local single many zipf_p99 zipf_seconds=$((DURATION * ROUNDS)) opened evicted scrapes=() one_scrapes=()
   single="$(column_of 2 "GET /api/projects, 1 tenant" | median)" many="$(column_of 2 "GET /api/projects, $total tenants" | median)"
   zipf_p99="$(column_of 4 "GET /api/projects, $total tenants" | median)"
   opened="$(awk '$1 == "opened" {s += $2} END {print s + 0}' "$WORK/churn")"
   evicted="$(awk '$1 == "evicted" {s += $2} END {print s + 0}' "$WORK/churn")"
-  for round in $(seq 1 "$ROUNDS"); do scrapes+=("$WORK/zipf-$round-before.prom" "$WORK/zipf-$round-after.prom"); done
+  for round in $(seq 1 "$ROUNDS"); do
+    scrapes+=("$WORK/zipf-$round-before.prom" "$WORK/zipf-$round-after.prom")
+    one_scrapes+=("$WORK/one-$round-before.prom" "$WORK/one-$round-after.prom")
+  done
   {
     echo "# app-gateway benchmark, $total tenants, $STAMP"
     echo
@@ -248,8 +253,9 @@ tenants_bench() { # $1 tenants
       "503 tenant-busy by reason (concurrency: the plan's places; pool-turn; slow-work: past the share): $(joined <"$WORK/busy")."
     echo "The Zipf runs in the gateway's own request histogram (from resolving the tenant to the answer, a wait for its place included):" \
       "$(python3 "$ROOT/bench/gateway/latency_split.py" --top 3 --group 'schema=-s[0-9]+$' --group 'database=-d[0-9]+$' "${scrapes[@]}")"
-    echo "The gateway's process stood still $(stalls_summary "${scrapes[@]}") during the Zipf runs' $zipf_seconds s" \
-      "(gateway_jvm_stalls: collection pauses, the host running other work; not charged as slow work)."
+    echo "The gateway's process stood still (gateway_jvm_stalls: collection pauses, the host running other work; not" \
+      "charged as slow work) $(stalls_summary "${scrapes[@]}") during the Zipf runs' $zipf_seconds s, against" \
+      "$(stalls_summary "${one_scrapes[@]}") during the one-tenant runs'."
     echo "The mixed run's requests by status: $mixed_statuses; 503 tenant-busy by reason: $mixed_busy."
     echo
     echo "Cost of a database tenant's first request after minutes without one, when it needs a new PostgreSQL session" \
