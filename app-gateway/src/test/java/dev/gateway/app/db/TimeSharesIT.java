@@ -39,13 +39,10 @@ class TimeSharesIT extends GatewayIntegrationTest {
     @Test
     void shouldHoldATenantPastItsShareOfDatabaseTimeWhileItsNeighbourIsServed() {
         ProvisionedTenant heavy = TenantFixture.schemaTenant(Map.of());
-        ProvisionedTenant light = TenantFixture.schemaTenant(Map.of());
         String heavyToken = api().login(heavy);
-        String lightToken = api().login(light);
+        String lightToken = api().login(TenantFixture.schemaTenant(Map.of()));
 
-        CompletableFuture<Reply> slow = CompletableFuture.supplyAsync(
-                () -> api().get("/api/test-slow?millis=800", bearer(heavyToken)));
-        eventually("the slow statement runs", () -> SleepingStatements.count() == 1);
+        CompletableFuture<Reply> slow = slowStatementRunning(heavyToken, 800);
         assertEquals(200, api().get("/api/projects", bearer(lightToken)).status());
         assertEquals(200, slow.join().status());
 
@@ -64,15 +61,12 @@ class TimeSharesIT extends GatewayIntegrationTest {
     @Test
     void shouldNotChargeATenantForTheTimeTheWholeGatewayStoodStillDuringItsTransaction() {
         ProvisionedTenant stretched = TenantFixture.schemaTenant(Map.of());
-        ProvisionedTenant neighbour = TenantFixture.schemaTenant(Map.of());
         String stretchedToken = api().login(stretched);
-        String neighbourToken = api().login(neighbour);
+        String neighbourToken = api().login(TenantFixture.schemaTenant(Map.of()));
         double stalledBefore = stalledSeconds();
 
         // the neighbour stays active throughout, so the stretched tenant's share is half the capacity
-        CompletableFuture<Reply> busy = CompletableFuture.supplyAsync(
-                () -> api().get("/api/test-slow?millis=2500", bearer(neighbourToken)));
-        eventually("the neighbour's statement runs", () -> SleepingStatements.count() == 1);
+        CompletableFuture<Reply> busy = slowStatementRunning(neighbourToken, 2500);
         Reply stalled = api().get("/api/test-slow/stalled?millis=1000", bearer(stretchedToken));
         assertEquals(200, stalled.status(), stalled.body());
         assertTrue(stalledSeconds() - stalledBefore >= 0.9, "the stop is seen as a stall");
@@ -83,6 +77,14 @@ class TimeSharesIT extends GatewayIntegrationTest {
         assertEquals(200, next.status(), next.body());
         assertNull(meters.find("gateway.db.bulkhead.rejected").tag("tenant", stretched.key()).counter());
         assertEquals(200, busy.join().status());
+    }
+
+    /** The token holder's tenant's statement of {@code millis}, sent and running once this returns. */
+    private CompletableFuture<Reply> slowStatementRunning(String token, int millis) {
+        CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(
+                () -> api().get("/api/test-slow?millis=" + millis, bearer(token)));
+        eventually("the slow statement runs", () -> SleepingStatements.count() == 1);
+        return reply;
     }
 
     private double stalledSeconds() {
