@@ -6,6 +6,8 @@ import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
@@ -13,12 +15,14 @@ import java.util.function.LongSupplier;
 
 /**
  * How long the gateway's process has stood still: a collection's pause, a safepoint, the host running other work
- * instead. A watcher thread sleeps {@link #BEAT} at a time, and a wake-up later than {@link #COUNTED_ABOVE} past
- * its due time counts whole as a stall (the method of jHiccup). Every transaction in flight is stretched by a stall
- * alike, so its holders are not to be charged for it as slow work of their own.
+ * instead. Two watcher threads each sleep {@link #BEAT} at a time. When neither has woken for more than
+ * {@link #COUNTED_ABOVE} past a beat's due time, all of that lateness counts as a stall (the method of jHiccup; two
+ * threads, as LatencyUtils' pause detector uses several, so that one thread kept waiting for a CPU is not taken for
+ * the process standing still). Every transaction in flight is stretched by a stall alike, so its holders are not to
+ * be charged for it as slow work of their own.
  * <p>
- * {@link #stalledNanos()} includes a stall still under way or not yet seen by the watcher: when the process
- * resumes, a transaction may end before the watcher has woken, and would otherwise be charged the whole stall.
+ * {@link #stalledNanos()} includes a stall still under way or not yet seen by the watchers: when the process
+ * resumes, a transaction may end before a watcher has woken, and would otherwise be charged the whole stall.
  * Started with the gateway, so that its metric is there before the first transaction.
  */
 @Context
@@ -27,30 +31,33 @@ public class JvmStalls {
     static final long BEAT = TimeUnit.MILLISECONDS.toNanos(5);
     /** Shorter lateness is a busy scheduler's ordinary jitter, and far below what counts as slow work. */
     static final long COUNTED_ABOVE = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final int WATCHERS = 2;
 
     private final LongSupplier clock;
     private final LongConsumer seen;
     private final AtomicReference<Tally> tally;
-    private volatile Thread watcher;
+    private final List<Thread> watchers = new CopyOnWriteArrayList<>();
 
     @Inject
     public JvmStalls(MeterRegistry registry) {
         this(System::nanoTime, stallTimer(registry));
-        Thread thread = new Thread(this::watch, "jvm-stall-watcher");
-        thread.setDaemon(true);
-        watcher = thread;
-        thread.start();
+        for (int i = 1; i <= WATCHERS; i++) {
+            Thread thread = new Thread(this::watch, "jvm-stall-watcher-" + i);
+            thread.setDaemon(true);
+            watchers.add(thread);
+            thread.start();
+        }
     }
 
     private static LongConsumer stallTimer(MeterRegistry registry) {
         Timer timer = Timer.builder("gateway.jvm.stalls")
                 .description("each time the gateway's process stood still (a collection's pause, the host running "
-                        + "other work), as its watcher saw it")
+                        + "other work), as its watchers saw it")
                 .register(registry);
         return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    /** {@code seen}: told each stall's length in nanoseconds once the watcher has seen it. */
+    /** {@code seen}: told each stall's length in nanoseconds once a watcher has seen it. */
     JvmStalls(LongSupplier clock, LongConsumer seen) {
         this.clock = clock;
         this.seen = seen;
@@ -63,10 +70,11 @@ public class JvmStalls {
         return now.stalled() + now.lateness(clock.getAsLong());
     }
 
-    /** The watcher has run: lateness past the threshold since its last beat is a stall. */
+    /** A watcher has run: lateness past the threshold since the last beat of either is a stall. */
     void beat() {
         long now = clock.getAsLong();
-        long late = tally.getAndUpdate(t -> new Tally(t.stalled() + t.lateness(now), now)).lateness(now);
+        long late = tally.getAndUpdate(t -> new Tally(t.stalled() + t.lateness(now), Math.max(now, t.lastBeat())))
+                .lateness(now);
         if (late > 0) {
             seen.accept(late);
         }
@@ -74,7 +82,7 @@ public class JvmStalls {
 
     private void watch() {
         try {
-            while (watcher == Thread.currentThread()) {
+            while (watchers.contains(Thread.currentThread())) {
                 TimeUnit.NANOSECONDS.sleep(BEAT);
                 beat();
             }
@@ -85,9 +93,8 @@ public class JvmStalls {
 
     @PreDestroy
     void stop() {
-        Thread thread = watcher;
-        watcher = null;
-        if (thread != null) {
+        for (Thread thread : watchers) {
+            watchers.remove(thread);
             thread.interrupt();
         }
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The process's stalls as its watcher sees them, on a clock the test moves; the test calls the watcher's beats. */
+/** The process's stalls as its watchers see them, on a clock the test moves; the test calls the watchers' beats. */
 class JvmStallsTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -41,13 +41,22 @@ class JvmStallsTest {
     }
 
     @Test
-    void shouldCountAStallTheWatcherHasNotSeenYetOnceOnly() {
+    void shouldCountAStallOnceThoughBothWatchersWakeFromIt() {
+        clock.addAndGet(JvmStalls.BEAT + 300 * MS);
+        stalls.beat();
+        stalls.beat();
+        assertEquals(300 * MS, stalls.stalledNanos());
+        assertEquals(List.of(300 * MS), seen);
+    }
+
+    @Test
+    void shouldCountAStallTheWatchersHaveNotSeenYetOnceOnly() {
         long before = stalls.stalledNanos();
-        clock.addAndGet(JvmStalls.BEAT + 800 * MS); // the process resumes; a transaction ends before the watcher wakes
+        clock.addAndGet(JvmStalls.BEAT + 800 * MS); // the process resumes; a transaction ends before a watcher wakes
         long seenByTheTransaction = stalls.stalledNanos() - before;
         assertEquals(800 * MS, seenByTheTransaction);
 
-        stalls.beat(); // now the watcher wakes
+        stalls.beat(); // now a watcher wakes
         assertEquals(800 * MS, stalls.stalledNanos() - before);
         clock.addAndGet(JvmStalls.BEAT);
         stalls.beat();
