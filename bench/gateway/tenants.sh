@@ -269,14 +269,17 @@ tenants_bench() { # $1 tenants
 }
 
 stalls_summary() { # before/after scrape pairs -> how long the gateway stood still between each pair's scrapes, in how many stalls
+  # (the stalls' buckets, not the timer's max: that spans the last few minutes, earlier runs included)
   awk '
     FNR == 1 {n++}
     $1 == "gateway_jvm_stalls_seconds_sum" {sum[n] = $2}
     $1 == "gateway_jvm_stalls_seconds_count" {count[n] = $2}
-    $1 == "gateway_jvm_stalls_seconds_max" && n % 2 == 0 && $2 > longest {longest = $2}
+    $1 ~ /^gateway_jvm_stalls_seconds_bucket\{le="0\.1",?\}$/ {upTo100[n] = $2}
     END {
-      for (i = 2; i <= n; i += 2) {s += sum[i] - sum[i - 1]; c += count[i] - count[i - 1]}
-      printf "%.2f s in %d stalls, the longest %.0f ms", s, c, 1000 * longest
+      for (i = 2; i <= n; i += 2) {
+        s += sum[i] - sum[i - 1]; c += count[i] - count[i - 1]; u += upTo100[i] - upTo100[i - 1]
+      }
+      printf "%.2f s in %d stalls, %d of them over 100 ms", s, c, c - u
     }' "$@"
 }
 

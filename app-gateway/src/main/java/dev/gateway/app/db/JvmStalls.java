@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -50,9 +51,12 @@ public class JvmStalls {
     }
 
     private static LongConsumer stallTimer(MeterRegistry registry) {
+        // buckets, because a timer's max spans the last few minutes, not the window between two scrapes
         Timer timer = Timer.builder("gateway.jvm.stalls")
                 .description("each time the gateway's process stood still (a collection's pause, the host running "
                         + "other work), as its watchers saw it")
+                .serviceLevelObjectives(Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(250))
                 .register(registry);
         return nanos -> timer.record(nanos, TimeUnit.NANOSECONDS);
     }
